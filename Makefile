@@ -1,0 +1,163 @@
+# gangyao: analyzer for Chinese speeches and official reports.
+#
+#   make            build build/gangyao and build/libgangyao.a
+#   make run        set up, build and analyze the bundled sample speech
+#   make test       set up, build and run every test
+#   make bench      speed and memory on a ~100 MB corpus
+#   make deps       install the Debian packages gangyao needs
+#   make install    PREFIX=/usr/local DESTDIR=   (make uninstall undoes it)
+#   make SAN=1 ...  build and test with AddressSanitizer + UBSan (in build-san/)
+#   make fuzz       libFuzzer target for the whole pipeline (clang)
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+PYTHON ?= $(shell for p in python3 /usr/bin/python3; do $$p -c 'import jsonschema' 2>/dev/null && { echo $$p; break; }; done)
+
+DEPS_PKGS = libpcre2-8 libcjson
+DEBIAN_BUILD_PKGS = build-essential pkg-config libpcre2-dev libcjson-dev
+DEBIAN_TEST_PKGS = python3 python3-jsonschema
+
+CC ?= cc
+OPT ?= -O2
+CFLAGS ?= $(OPT) -g
+WARNINGS = -Wall -Wextra -pedantic -Wshadow -Wconversion -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2
+ifeq ($(WERROR),1)
+WARNINGS += -Werror
+endif
+BUILD ?= build
+ifeq ($(SAN),1)
+BUILD = build-san
+CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+HAVE_DEPS := $(shell $(PKG_CONFIG) --exists $(DEPS_PKGS) 2>/dev/null && echo yes)
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS_PKGS) 2>/dev/null)
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS_PKGS) 2>/dev/null)
+# glibc has iconv built in; other C libraries need GNU libiconv.
+ICONV_LIBS ?= $(shell printf '\043include <iconv.h>\nint main(void){return iconv_open("","")==0;}\n' \
+                | $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
+
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) \
+             -Iinclude -Isrc -I$(BUILD) $(DEP_CFLAGS)
+LIBS = $(DEP_LIBS) $(ICONV_LIBS) -lm
+
+LIB_SRCS = $(sort $(wildcard src/*.c))
+LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/rules_data.o
+RULE_FILES = $(sort $(wildcard data/rules/*.json))
+UNIT_SRCS = $(sort $(wildcard tests/unit/*.c))
+SAMPLE = tests/corpus/party-building-speech.txt
+
+.PHONY: all run test check unit golden golden-update eval schema fuzz-replay \
+        bench deps setup check-deps install uninstall clean fuzz
+
+all: check-deps $(BUILD)/gangyao $(BUILD)/libgangyao.a
+
+check-deps:
+ifneq ($(HAVE_DEPS),yes)
+	@echo "gangyao: missing libraries: install the Debian packages $(DEBIAN_BUILD_PKGS) (or run 'make deps')" >&2
+	@exit 1
+endif
+
+# Installs the build and test dependencies (apt-get; sudo when not root).
+deps:
+	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	 set -x; $$sudo apt-get update && \
+	 $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	   $(DEBIAN_BUILD_PKGS) $(DEBIAN_TEST_PKGS)
+
+# Runs `make deps` only when something is missing.
+setup:
+	@if ! $(PKG_CONFIG) --exists $(DEPS_PKGS) 2>/dev/null || \
+	    ! command -v cc >/dev/null 2>&1 || \
+	    [ -z "$(PYTHON)" ]; then $(MAKE) --no-print-directory deps; fi
+
+run: setup
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/gangyao $(SAMPLE)
+
+test: setup
+	@$(MAKE) --no-print-directory check
+
+check: all $(BUILD)/test_unit $(BUILD)/fuzz_replay
+	@bash tests/run_all.sh $(BUILD) "$(PYTHON)"
+
+unit: all $(BUILD)/test_unit
+	./$(BUILD)/test_unit
+
+golden: all
+	@bash tests/golden/run.sh $(BUILD)/gangyao
+
+golden-update: all
+	@bash tests/golden/run.sh $(BUILD)/gangyao --update
+
+$(BUILD)/obj/%.o: src/%.c include/gangyao.h $(wildcard src/*.h) | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/rules_data.o: $(BUILD)/rules_data.c src/embedded.h | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
+
+$(BUILD)/rules_data.c: $(RULE_FILES) $(BUILD)/embed
+	./$(BUILD)/embed $@ gy_builtin_rule_files $(RULE_FILES)
+
+$(BUILD)/embed: tools/embed.c | $(BUILD)
+	$(CC) -std=c11 -O1 $(WARNINGS) $< -o $@
+
+$(BUILD)/libgangyao.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJS)
+
+$(BUILD)/gangyao: src/cli/main.c include/gangyao.h $(BUILD)/libgangyao.a
+	$(CC) $(ALL_CFLAGS) src/cli/main.c $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@
+
+$(BUILD)/test_unit: $(UNIT_SRCS) tests/unit/test.h $(BUILD)/libgangyao.a
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(UNIT_SRCS) $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@
+
+$(BUILD)/fuzz_replay: tests/fuzz/fuzz_pipeline.c tests/fuzz/replay.c $(BUILD)/libgangyao.a
+	$(CC) $(ALL_CFLAGS) tests/fuzz/fuzz_pipeline.c tests/fuzz/replay.c \
+	    $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@
+
+$(BUILD) $(BUILD)/obj:
+	mkdir -p $@
+
+# libFuzzer build of the same target: make fuzz && ./build-fuzz/fuzz_pipeline tests/fuzz/corpus
+fuzz:
+	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	    LDFLAGS="-fsanitize=address,undefined" build-fuzz/libgangyao.a
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=fuzzer,address,undefined \
+	    -Iinclude tests/fuzz/fuzz_pipeline.c build-fuzz/libgangyao.a $(DEP_LIBS) -lm \
+	    -o build-fuzz/fuzz_pipeline
+
+bench: all $(BUILD)/gy_bench
+	./$(BUILD)/gy_bench $(BUILD)/gangyao tests/corpus
+
+$(BUILD)/gy_bench: bench/bench.c $(BUILD)/libgangyao.a
+	$(CC) $(ALL_CFLAGS) bench/bench.c $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@
+
+$(BUILD)/gangyao.pc: | $(BUILD)
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: gangyao\nDescription: %s\nVersion: %s\nRequires.private: libpcre2-8 libcjson\nLibs: -L$${libdir} -lgangyao\nLibs.private: %s -lm\nCflags: -I$${includedir}\n' \
+	    '$(PREFIX)' '$(LIBDIR)' '$(INCLUDEDIR)' 'Analyzer for Chinese speeches and official reports' \
+	    "$$(sed -n 's/^#define GY_VERSION "\(.*\)"/\1/p' include/gangyao.h)" '$(ICONV_LIBS)' > $@
+
+install: all $(BUILD)/gangyao.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
+	    $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/gangyao $(DESTDIR)$(BINDIR)/gangyao
+	install -m 644 $(BUILD)/libgangyao.a $(DESTDIR)$(LIBDIR)/libgangyao.a
+	install -m 644 include/gangyao.h $(DESTDIR)$(INCLUDEDIR)/gangyao.h
+	install -m 644 $(BUILD)/gangyao.pc $(DESTDIR)$(LIBDIR)/pkgconfig/gangyao.pc
+	install -m 644 docs/gangyao.1 $(DESTDIR)$(MANDIR)/man1/gangyao.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gangyao $(DESTDIR)$(LIBDIR)/libgangyao.a \
+	    $(DESTDIR)$(INCLUDEDIR)/gangyao.h $(DESTDIR)$(LIBDIR)/pkgconfig/gangyao.pc \
+	    $(DESTDIR)$(MANDIR)/man1/gangyao.1
+
+clean:
+	rm -rf build build-san build-fuzz

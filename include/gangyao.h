@@ -1,0 +1,211 @@
+/*
+ * gangyao: analyzer for Chinese speeches and official reports.
+ *
+ * Public API. Every type is opaque except the small value structs below;
+ * the pipeline is
+ *
+ *     gy_source (read, detect, decode) -> gy_doc (tokenize, rules, extract)
+ *         -> gy_render_text / gy_render_json;   gy_diff works on two gy_doc.
+ *
+ * Errors are reported through a caller-owned gy_error; there is no global
+ * error state.  Unless a comment says otherwise, pointers returned by an
+ * accessor are borrowed from the object they came from.
+ */
+#ifndef GANGYAO_H
+#define GANGYAO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define GY_VERSION "0.1.0"
+
+/* Status codes; each is also the exit code of the command-line tool. */
+typedef enum gy_status {
+    GY_OK = 0,
+    GY_DIFFERENT = 1,      /* diff: the two speeches differ */
+    GY_E_USAGE = 2,        /* bad command line */
+    GY_E_NOINPUT = 3,      /* missing file, directory, permission, read error */
+    GY_E_ENCODING = 4,     /* bytes invalid in the (detected or given) encoding */
+    GY_E_BINARY = 5,       /* NUL bytes: not a text file */
+    GY_E_BADENC = 6,       /* unknown encoding name */
+    GY_E_RULES = 7,        /* rule file cannot be read, parsed or compiled */
+    GY_E_OUTPUT = 8,       /* writing the output failed */
+    GY_E_INTERNAL = 9      /* out of memory or an internal limit */
+} gy_status;
+
+/* Where and what went wrong.  line/column are 1-based, 0 when unknown;
+ * offset is a byte offset, -1 when unknown. */
+typedef struct gy_error {
+    gy_status status;
+    char file[512];
+    long line;
+    long column;
+    long offset;
+    char message[512];
+    char hint[256];        /* what the user can do about it, or "" */
+} gy_error;
+
+void gy_error_clear(gy_error *err);
+/* Prints "gangyao: FILE:LINE:COL: message" and the hint to f. */
+void gy_error_print(const gy_error *err, FILE *f);
+/* Human name of a status ("usage error", "encoding error", ...). */
+const char *gy_status_name(gy_status status);
+
+/* ---- input ------------------------------------------------------------ */
+
+typedef struct gy_input_options {
+    const char *encoding;  /* iconv name, or NULL to detect */
+    int lossy;             /* replace invalid bytes with U+FFFD instead of failing */
+} gy_input_options;
+
+typedef struct gy_source gy_source;
+
+/* Reads and decodes path ("-" or NULL for stdin).  Returns NULL and fills
+ * err on failure.  Caller frees with gy_source_free. */
+gy_source *gy_source_load(const char *path, const gy_input_options *opt,
+                          gy_error *err);
+/* Decodes a copy of bytes[0..n); name is used in messages and output. */
+gy_source *gy_source_from_memory(const char *name, const void *bytes, size_t n,
+                                 const gy_input_options *opt, gy_error *err);
+void gy_source_free(gy_source *src);
+
+/* Decoded UTF-8 text, BOM removed, line ends kept; NUL-terminated. */
+const char *gy_source_text(const gy_source *src, size_t *len);
+const char *gy_source_name(const gy_source *src);     /* path, or "-" */
+const char *gy_source_encoding(const gy_source *src); /* "UTF-8", "GB18030" ... */
+int gy_source_has_bom(const gy_source *src);
+size_t gy_source_raw_bytes(const gy_source *src);     /* size as stored */
+size_t gy_source_line_count(const gy_source *src);
+/* Number of invalid sequences replaced under lossy decoding, and where the
+ * first one was (byte offset in the input, line in the text). */
+size_t gy_source_replacements(const gy_source *src, long *first_offset,
+                              long *first_line);
+
+/* ---- tokens ----------------------------------------------------------- */
+
+typedef enum gy_token_class {
+    GY_TOK_HAN,          /* CJK ideographs other than numerals */
+    GY_TOK_CNUMERAL,     /* 〇零一二两三四五六七八九十百千万亿 壹贰叁肆伍陆柒捌玖拾佰仟 */
+    GY_TOK_DIGIT,        /* ASCII 0-9 */
+    GY_TOK_FULLDIGIT,    /* full-width ０-９ */
+    GY_TOK_LATIN,        /* ASCII and full-width letters */
+    GY_TOK_SENTENCE_END, /* 。！？；… and ASCII ! ? ; */
+    GY_TOK_CLAUSE,       /* ，、：, : and other clause punctuation */
+    GY_TOK_OPEN,         /* “‘「『《（【( */
+    GY_TOK_CLOSE,        /* ”’」』》）】) */
+    GY_TOK_SPACE,        /* space, tab, U+3000, NBSP, U+2002 ... */
+    GY_TOK_NEWLINE,      /* LF, CRLF, CR CR LF */
+    GY_TOK_SYMBOL,       /* other punctuation and symbols: % ％ . － ... */
+    GY_TOK_OTHER         /* anything else (kana, hangul, private use ...) */
+} gy_token_class;
+
+typedef struct gy_token {
+    gy_token_class cls;
+    size_t offset;       /* byte offset into the decoded text */
+    size_t length;       /* bytes */
+    size_t line;         /* 1-based */
+    size_t column;       /* 1-based, in code points */
+} gy_token;
+
+typedef struct gy_tokenizer gy_tokenizer;
+
+/* Iterates the tokens of text[0..len).  Runs of one class (Han, numerals,
+ * digits, letters, spaces) form one token; each punctuation mark is its own
+ * token.  text must stay alive while the tokenizer is used. */
+gy_tokenizer *gy_tokenizer_new(const char *text, size_t len);
+int gy_tokenizer_next(gy_tokenizer *tz, gy_token *tok); /* 1, or 0 at end */
+void gy_tokenizer_free(gy_tokenizer *tz);
+const char *gy_token_class_name(gy_token_class cls);
+
+/* ---- rules ------------------------------------------------------------ */
+
+typedef struct gy_rules gy_rules;
+
+/* The rule set embedded in the binary. */
+gy_rules *gy_rules_builtin(gy_error *err);
+/* Loads and merges rule files; together they replace the built-in set. */
+gy_rules *gy_rules_load(const char *const *paths, size_t n, gy_error *err);
+/* Parses one rule file held in memory; name is used in messages. */
+gy_rules *gy_rules_parse(const char *name, const char *json, size_t len,
+                         gy_error *err);
+void gy_rules_free(gy_rules *rules);
+/* Writes the built-in rule set as one rule file. */
+int gy_rules_dump_builtin(FILE *f);
+/* Number of rules (patterns and word lists) in the set. */
+size_t gy_rules_count(const gy_rules *rules);
+
+/* ---- analysis --------------------------------------------------------- */
+
+typedef struct gy_doc gy_doc;
+
+typedef struct gy_analyze_options {
+    int keep_noise;      /* do not set noise lines aside */
+} gy_analyze_options;
+
+/* Analyzes src with rules.  src must outlive the returned document (its
+ * strings are slices of the source text).  Free with gy_doc_free. */
+gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
+                   const gy_analyze_options *opt, gy_error *err);
+void gy_doc_free(gy_doc *doc);
+
+size_t gy_doc_section_count(const gy_doc *doc);
+size_t gy_doc_task_count(const gy_doc *doc);
+size_t gy_doc_target_count(const gy_doc *doc);
+size_t gy_doc_warning_count(const gy_doc *doc);
+/* Writes the i-th warning as "LINE: message" into buf. */
+void gy_doc_warning(const gy_doc *doc, size_t i, char *buf, size_t size);
+
+/* ---- output ----------------------------------------------------------- */
+
+enum {
+    GY_SHOW_TITLE = 1 << 0,
+    GY_SHOW_NOISE = 1 << 1,
+    GY_SHOW_SECTIONS = 1 << 2,
+    GY_SHOW_TASKS = 1 << 3,
+    GY_SHOW_TARGETS = 1 << 4,
+    GY_SHOW_TIMES = 1 << 5,
+    GY_SHOW_WARNINGS = 1 << 6,
+    GY_SHOW_ALL = (1 << 7) - 1
+};
+
+typedef struct gy_render_options {
+    unsigned show;       /* GY_SHOW_* bits */
+    int color;           /* ANSI colour in text output */
+    int compact;         /* JSON on one line */
+} gy_render_options;
+
+/* Each returns 0, or -1 with err filled when writing fails. */
+int gy_render_text(const gy_doc *doc, FILE *out, const gy_render_options *opt,
+                   gy_error *err);
+int gy_render_json(const gy_doc *doc, FILE *out, const gy_render_options *opt,
+                   gy_error *err);
+int gy_render_tokens(const gy_source *src, FILE *out, int json,
+                     gy_error *err);
+
+/* ---- diff ------------------------------------------------------------- */
+
+typedef struct gy_diff gy_diff;
+
+typedef struct gy_diff_options {
+    double threshold;    /* similarity in [0,1] for two tasks to pair, 0 = default */
+    int sections;        /* align the outlines too */
+} gy_diff_options;
+
+/* Compares two documents; both must outlive the diff. */
+gy_diff *gy_diff_new(const gy_doc *old_doc, const gy_doc *new_doc,
+                     const gy_diff_options *opt, gy_error *err);
+int gy_diff_has_changes(const gy_diff *diff);
+void gy_diff_free(gy_diff *diff);
+int gy_render_diff_text(const gy_diff *diff, FILE *out,
+                        const gy_render_options *opt, gy_error *err);
+int gy_render_diff_json(const gy_diff *diff, FILE *out,
+                        const gy_render_options *opt, gy_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

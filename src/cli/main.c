@@ -1,0 +1,599 @@
+/* gangyao command-line tool.  Uses only the public API in gangyao.h. */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gangyao.h"
+
+enum command { CMD_ANALYZE = 1, CMD_DIFF = 2, CMD_TOKENS = 4, CMD_RULES = 8 };
+#define CMD_ALL (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_RULES)
+#define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS)
+
+enum option_id {
+    OPT_JSON, OPT_COMPACT, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
+    OPT_LOSSY, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_SECTIONS, OPT_CHECK,
+    OPT_DUMP, OPT_HELP, OPT_VERSION
+};
+
+/* One table drives both parsing and --help. */
+typedef struct option_def {
+    enum option_id id;
+    char short_name;       /* 0 when none */
+    const char *long_name;
+    const char *arg;       /* name of the argument, NULL for a flag */
+    unsigned commands;     /* where the option applies */
+    const char *help;
+} option_def;
+
+static const option_def options[] = {
+    {OPT_JSON, 'j', "json", NULL, CMD_INPUT,
+     "print JSON (schema gangyao/1; gangyao-diff/1 for diff)"},
+    {OPT_COMPACT, 0, "compact", NULL, CMD_ANALYZE | CMD_DIFF,
+     "print JSON on one line"},
+    {OPT_ONLY, 0, "only", "LIST", CMD_ANALYZE,
+     "print only these parts, comma-separated: title, noise, sections,\n"
+     "tasks, targets, times, warnings"},
+    {OPT_KEEP_NOISE, 0, "keep-noise", NULL, CMD_ANALYZE | CMD_DIFF,
+     "analyze noise lines (ads, web chrome ...) instead of setting them aside"},
+    {OPT_RULES, 'r', "rules", "FILE", CMD_ANALYZE | CMD_DIFF,
+     "use the rules in FILE instead of the built-in set; repeat to merge\n"
+     "several files ('gangyao rules --dump' prints the built-in set)"},
+    {OPT_ENCODING, 'e', "encoding", "NAME", CMD_INPUT,
+     "decode the input as NAME (any iconv name: GB18030, BIG5, UTF-16LE ...)\n"
+     "instead of detecting UTF-8, UTF-16 with BOM or GB18030"},
+    {OPT_LOSSY, 0, "lossy", NULL, CMD_INPUT,
+     "replace invalid bytes with U+FFFD and warn, instead of failing"},
+    {OPT_COLOR, 0, "color", "WHEN", CMD_ANALYZE | CMD_DIFF,
+     "colour text output: auto (default: on a terminal, unless NO_COLOR\n"
+     "is set), always, never"},
+    {OPT_QUIET, 'q', "quiet", NULL, CMD_INPUT,
+     "do not print warnings on standard error"},
+    {OPT_THRESHOLD, 't', "threshold", "X", CMD_DIFF,
+     "similarity from 0 to 1 above which two tasks are the same task\n"
+     "(default 0.5)"},
+    {OPT_SECTIONS, 0, "sections", NULL, CMD_DIFF,
+     "align the two outlines (sections) as well"},
+    {OPT_CHECK, 0, "check", NULL, CMD_RULES,
+     "validate the rule FILEs and report every error"},
+    {OPT_DUMP, 0, "dump", NULL, CMD_RULES,
+     "print the built-in rule set as one rule file"},
+    {OPT_HELP, 'h', "help", NULL, CMD_ALL, "print this help and exit"},
+    {OPT_VERSION, 'V', "version", NULL, CMD_ALL, "print the version and exit"},
+};
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+typedef struct settings {
+    enum command cmd;
+    int json, compact, keep_noise, lossy, quiet, sections, check, dump;
+    int color;             /* -1 auto, 0 never, 1 always */
+    unsigned show;
+    double threshold;
+    const char *encoding;
+    const char **rules;    /* --rules files */
+    size_t nrules;
+    const char **files;
+    size_t nfiles;
+} settings;
+
+static const char *const exit_codes =
+    "Exit status:\n"
+    "  0  success (diff: the two speeches have the same tasks and targets)\n"
+    "  1  diff only: the task lists or targets differ\n"
+    "  2  usage error: unknown option or subcommand, missing argument\n"
+    "  3  input cannot be read: missing file, directory, permission denied\n"
+    "  4  input has bytes that are invalid in its encoding (see --lossy)\n"
+    "  5  input is binary data (NUL bytes), not text\n"
+    "  6  unknown encoding name given to --encoding\n"
+    "  7  rule file error: unreadable, bad JSON, unknown field, bad pattern\n"
+    "  8  output could not be written\n"
+    "  9  internal error, such as running out of memory\n"
+    "With several files, the status is that of the first file that failed;\n"
+    "the other files are still analyzed.\n";
+
+static void print_options(FILE *f, unsigned cmds)
+{
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        const option_def *o = &options[i];
+        if (!(o->commands & cmds))
+            continue;
+        char left[64];
+        snprintf(left, sizeof left, "%s%c%s--%s%s%s",
+                 o->short_name ? "-" : "  ", o->short_name ? o->short_name : ' ',
+                 o->short_name ? ", " : "  ", o->long_name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
+        fprintf(f, "  %-24s", left);
+        for (const char *h = o->help; *h; h++) {
+            fputc(*h, f);
+            if (*h == '\n')
+                fprintf(f, "  %-24s", "");
+        }
+        fputc('\n', f);
+    }
+}
+
+static void print_usage_lines(FILE *f)
+{
+    fputs("Usage: gangyao [analyze] [OPTIONS] [FILE...]\n"
+          "       gangyao diff [OPTIONS] OLD NEW\n"
+          "       gangyao tokens [OPTIONS] [FILE]\n"
+          "       gangyao rules --check FILE... | --dump\n",
+          f);
+}
+
+static void print_help(FILE *f, enum command cmd)
+{
+    print_usage_lines(f);
+    fputs("\n", f);
+    switch (cmd) {
+    case CMD_DIFF:
+        fputs("Compares the tasks and targets of two speeches: what was added,\n"
+              "removed, changed or moved, and which numbers moved.\n\nOptions:\n", f);
+        break;
+    case CMD_TOKENS:
+        fputs("Prints the tokens of FILE as the rules see them: line:column,\n"
+              "byte offset, length, class and text.\n\nOptions:\n", f);
+        break;
+    case CMD_RULES:
+        fputs("Validates rule files, or prints the built-in rule set.\n\nOptions:\n", f);
+        break;
+    default:
+        fputs("Analyzes Chinese speeches and official reports: title, noise lines,\n"
+              "sections, numbered tasks and quantitative targets.  FILE may be in\n"
+              "UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK; without\n"
+              "FILE, or with -, standard input is read.\n\nOptions:\n", f);
+    }
+    print_options(f, cmd == CMD_ANALYZE ? CMD_ALL : (unsigned)cmd);
+    fputs("\n", f);
+    fputs(exit_codes, f);
+    fputs("\nExamples:\n"
+          "  gangyao speech.txt\n"
+          "  gangyao --json speech.txt | jq '.targets[]'\n"
+          "  gangyao diff 2023.txt 2024.txt\n"
+          "\nSee gangyao(1) and docs/schema.md.\n",
+          f);
+}
+
+static int usage_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("gangyao: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\n", stderr);
+    print_usage_lines(stderr);
+    fputs("Try 'gangyao --help' for more information.\n", stderr);
+    return GY_E_USAGE;
+}
+
+static const option_def *find_long(const char *name, size_t len)
+{
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (strlen(options[i].long_name) == len &&
+            strncmp(options[i].long_name, name, len) == 0)
+            return &options[i];
+    return NULL;
+}
+
+static const option_def *find_short(char c)
+{
+    for (size_t i = 0; i < NOPTIONS; i++)
+        if (options[i].short_name == c)
+            return &options[i];
+    return NULL;
+}
+
+static int parse_show(const char *list, unsigned *show)
+{
+    static const struct { const char *name; unsigned bit; } parts[] = {
+        {"title", GY_SHOW_TITLE}, {"noise", GY_SHOW_NOISE},
+        {"sections", GY_SHOW_SECTIONS}, {"tasks", GY_SHOW_TASKS},
+        {"targets", GY_SHOW_TARGETS}, {"times", GY_SHOW_TIMES},
+        {"warnings", GY_SHOW_WARNINGS}};
+    *show = 0;
+    const char *p = list;
+    while (*p) {
+        size_t n = strcspn(p, ",");
+        size_t k;
+        for (k = 0; k < sizeof parts / sizeof parts[0]; k++)
+            if (strlen(parts[k].name) == n && strncmp(parts[k].name, p, n) == 0)
+                break;
+        if (k == sizeof parts / sizeof parts[0])
+            return -1;
+        *show |= parts[k].bit;
+        p += n;
+        if (*p == ',')
+            p++;
+    }
+    return *show ? 0 : -1;
+}
+
+static int apply_option(settings *s, const option_def *o, const char *arg)
+{
+    switch (o->id) {
+    case OPT_JSON: s->json = 1; break;
+    case OPT_COMPACT: s->compact = 1; s->json = 1; break;
+    case OPT_KEEP_NOISE: s->keep_noise = 1; break;
+    case OPT_LOSSY: s->lossy = 1; break;
+    case OPT_QUIET: s->quiet = 1; break;
+    case OPT_SECTIONS: s->sections = 1; break;
+    case OPT_CHECK: s->check = 1; break;
+    case OPT_DUMP: s->dump = 1; break;
+    case OPT_ENCODING:
+        if (!*arg)
+            return usage_error("--encoding needs an encoding name");
+        s->encoding = arg;
+        break;
+    case OPT_RULES:
+        s->rules[s->nrules++] = arg;
+        break;
+    case OPT_ONLY:
+        if (parse_show(arg, &s->show) != 0)
+            return usage_error("--only: '%s' is not a list of title, noise, sections, "
+                               "tasks, targets, times, warnings", arg);
+        break;
+    case OPT_COLOR:
+        if (strcmp(arg, "auto") == 0)
+            s->color = -1;
+        else if (strcmp(arg, "always") == 0)
+            s->color = 1;
+        else if (strcmp(arg, "never") == 0)
+            s->color = 0;
+        else
+            return usage_error("--color: '%s' is not auto, always or never", arg);
+        break;
+    case OPT_THRESHOLD: {
+        char *end;
+        errno = 0;
+        double t = strtod(arg, &end);
+        if (errno || end == arg || *end || !(t > 0.0 && t <= 1.0))
+            return usage_error("--threshold: '%s' is not a number above 0 and at most 1",
+                               arg);
+        s->threshold = t;
+        break;
+    }
+    case OPT_HELP:
+    case OPT_VERSION:
+        break;
+    }
+    return 0;
+}
+
+static enum command command_named(const char *word)
+{
+    if (strcmp(word, "analyze") == 0)
+        return CMD_ANALYZE;
+    if (strcmp(word, "diff") == 0)
+        return CMD_DIFF;
+    if (strcmp(word, "tokens") == 0)
+        return CMD_TOKENS;
+    if (strcmp(word, "rules") == 0)
+        return CMD_RULES;
+    return 0;
+}
+
+/* A bare word that is not a file, such as "analyse": a mistyped command. */
+static int looks_like_command(const char *word)
+{
+    for (const char *p = word; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || *p == '-'))
+            return 0;
+    return access(word, F_OK) != 0;
+}
+
+/* Parses argv into s.  Returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, settings *s)
+{
+    int i = 1, only_files = 0;
+    s->cmd = CMD_ANALYZE;
+    if (i < argc && argv[i][0] != '-') {
+        enum command c = command_named(argv[i]);
+        if (c) {
+            s->cmd = c;
+            i++;
+        } else if (looks_like_command(argv[i])) {
+            return usage_error("unknown command '%s' (commands: analyze, diff, "
+                               "tokens, rules)", argv[i]);
+        }
+    }
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            s->files[s->nfiles++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_files = 1;
+            continue;
+        }
+        const option_def *o;
+        const char *arg = NULL;
+        if (a[1] == '-') {
+            const char *eq = strchr(a + 2, '=');
+            size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+            o = find_long(a + 2, n);
+            if (!o)
+                return usage_error("unknown option '%s'", a);
+            if (eq) {
+                if (!o->arg)
+                    return usage_error("option '--%s' takes no argument", o->long_name);
+                arg = eq + 1;
+            }
+        } else {
+            o = find_short(a[1]);
+            if (!o)
+                return usage_error("unknown option '%s'", a);
+            if (a[2]) {
+                if (!o->arg)
+                    return usage_error("unknown option '%s' (give short options separately)", a);
+                arg = a + 2;
+            }
+        }
+        if (o->id == OPT_HELP) {
+            print_help(stdout, s->cmd);
+            return GY_OK;
+        }
+        if (o->id == OPT_VERSION) {
+            printf("gangyao %s\n", GY_VERSION);
+            return GY_OK;
+        }
+        if (!(o->commands & s->cmd))
+            return usage_error("option '%s' does not apply to this command", a);
+        if (o->arg && !arg) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs an argument", a);
+            arg = argv[++i];
+        }
+        int st = apply_option(s, o, arg);
+        if (st)
+            return st;
+    }
+    return -1;
+}
+
+static int use_color(const settings *s)
+{
+    if (s->color >= 0)
+        return s->color;
+    const char *nc = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    return isatty(STDOUT_FILENO) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
+}
+
+static gy_rules *load_rules(const settings *s)
+{
+    gy_error err;
+    gy_error_clear(&err);
+    gy_rules *r = s->nrules ? gy_rules_load(s->rules, s->nrules, &err)
+                            : gy_rules_builtin(&err);
+    if (!r)
+        gy_error_print(&err, stderr);
+    return r;
+}
+
+/* Loads one input; prints the error and returns NULL on failure. */
+static gy_source *load_source(const settings *s, const char *path, int *status)
+{
+    gy_input_options in = {s->encoding, s->lossy};
+    gy_error err;
+    gy_error_clear(&err);
+    gy_source *src = gy_source_load(path, &in, &err);
+    if (!src) {
+        gy_error_print(&err, stderr);
+        *status = err.status;
+        return NULL;
+    }
+    long off, line;
+    size_t bad = gy_source_replacements(src, &off, &line);
+    if (bad && !s->quiet)
+        fprintf(stderr,
+                "gangyao: %s:%ld: warning: %zu invalid byte sequence%s replaced with "
+                "U+FFFD (first at byte offset %ld)\n",
+                strcmp(path, "-") ? path : "<stdin>", line, bad, bad == 1 ? "" : "s",
+                off);
+    return src;
+}
+
+static gy_doc *analyze(const settings *s, const gy_source *src, const gy_rules *rules,
+                       int *status)
+{
+    gy_analyze_options ao = {s->keep_noise};
+    gy_error err;
+    gy_error_clear(&err);
+    gy_doc *doc = gy_analyze(src, rules, &ao, &err);
+    if (!doc) {
+        gy_error_print(&err, stderr);
+        *status = err.status;
+    }
+    return doc;
+}
+
+static void print_warnings(const settings *s, const gy_doc *doc, const char *path)
+{
+    if (s->quiet)
+        return;
+    char buf[1024];
+    for (size_t i = 0; i < gy_doc_warning_count(doc); i++) {
+        gy_doc_warning(doc, i, buf, sizeof buf);
+        fprintf(stderr, "gangyao: %s:%s\n", strcmp(path, "-") ? path : "<stdin>", buf);
+    }
+}
+
+static int run_analyze(const settings *s)
+{
+    gy_rules *rules = load_rules(s);
+    if (!rules)
+        return GY_E_RULES;
+    static const char *const stdin_only[] = {"-"};
+    const char *const *files = s->nfiles ? s->files : stdin_only;
+    size_t nfiles = s->nfiles ? s->nfiles : 1;
+    gy_render_options ro = {s->show, use_color(s), s->compact};
+    int status = GY_OK;
+    for (size_t i = 0; i < nfiles; i++) {
+        int st = GY_OK;
+        gy_source *src = load_source(s, files[i], &st);
+        gy_doc *doc = src ? analyze(s, src, rules, &st) : NULL;
+        if (doc) {
+            gy_error err;
+            gy_error_clear(&err);
+            if (!s->json && nfiles > 1)
+                printf("%s==> %s <==\n", i ? "\n" : "", files[i]);
+            int r = s->json ? gy_render_json(doc, stdout, &ro, &err)
+                            : gy_render_text(doc, stdout, &ro, &err);
+            if (r != 0) {
+                gy_error_print(&err, stderr);
+                st = err.status;
+            }
+            if (!s->json)
+                print_warnings(s, doc, files[i]);
+        }
+        gy_doc_free(doc);
+        gy_source_free(src);
+        if (st != GY_OK && status == GY_OK)
+            status = st;
+        if (st == GY_E_OUTPUT)
+            break;
+    }
+    gy_rules_free(rules);
+    return status;
+}
+
+static int run_diff(const settings *s)
+{
+    if (s->nfiles != 2)
+        return usage_error("diff needs exactly two files, OLD and NEW");
+    if (strcmp(s->files[0], "-") == 0 && strcmp(s->files[1], "-") == 0)
+        return usage_error("diff can read only one of its files from standard input");
+    gy_rules *rules = load_rules(s);
+    if (!rules)
+        return GY_E_RULES;
+    int status = GY_OK;
+    gy_source *src[2] = {NULL, NULL};
+    gy_doc *doc[2] = {NULL, NULL};
+    for (int k = 0; k < 2 && status == GY_OK; k++) {
+        src[k] = load_source(s, s->files[k], &status);
+        if (src[k])
+            doc[k] = analyze(s, src[k], rules, &status);
+    }
+    if (status == GY_OK) {
+        gy_diff_options dopt = {s->threshold, s->sections};
+        gy_render_options ro = {GY_SHOW_ALL, use_color(s), s->compact};
+        gy_error err;
+        gy_error_clear(&err);
+        gy_diff *d = gy_diff_new(doc[0], doc[1], &dopt, &err);
+        if (!d) {
+            gy_error_print(&err, stderr);
+            status = err.status;
+        } else {
+            int r = s->json ? gy_render_diff_json(d, stdout, &ro, &err)
+                            : gy_render_diff_text(d, stdout, &ro, &err);
+            if (r != 0) {
+                gy_error_print(&err, stderr);
+                status = err.status;
+            } else {
+                status = gy_diff_has_changes(d) ? GY_DIFFERENT : GY_OK;
+            }
+            gy_diff_free(d);
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        gy_doc_free(doc[k]);
+        gy_source_free(src[k]);
+    }
+    gy_rules_free(rules);
+    return status;
+}
+
+static int run_tokens(const settings *s)
+{
+    if (s->nfiles > 1)
+        return usage_error("tokens takes one file");
+    int status = GY_OK;
+    gy_source *src = load_source(s, s->nfiles ? s->files[0] : "-", &status);
+    if (!src)
+        return status;
+    gy_error err;
+    gy_error_clear(&err);
+    if (gy_render_tokens(src, stdout, s->json, &err) != 0) {
+        gy_error_print(&err, stderr);
+        status = err.status;
+    }
+    gy_source_free(src);
+    return status;
+}
+
+static int run_rules(const settings *s)
+{
+    if (s->dump == s->check)
+        return usage_error("rules needs --check FILE... or --dump");
+    if (s->dump) {
+        if (s->nfiles)
+            return usage_error("rules --dump takes no file");
+        return gy_rules_dump_builtin(stdout) == 0 ? GY_OK : GY_E_OUTPUT;
+    }
+    if (!s->nfiles)
+        return usage_error("rules --check needs at least one FILE");
+    int status = GY_OK;
+    for (size_t i = 0; i < s->nfiles; i++) {
+        gy_error err;
+        gy_error_clear(&err);
+        gy_rules *r = gy_rules_load(&s->files[i], 1, &err);
+        if (!r) {
+            gy_error_print(&err, stderr);
+            if (status == GY_OK)
+                status = err.status;
+            continue;
+        }
+        printf("%s: ok, %zu rules\n", s->files[i], gy_rules_count(r));
+        gy_rules_free(r);
+    }
+    return status;
+}
+
+/* Flushes stdout and turns a failed write into GY_E_OUTPUT. */
+static int finish_output(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (errno != EPIPE)
+            fprintf(stderr, "gangyao: cannot write output: %s\n", strerror(errno));
+        return status == GY_OK || status == GY_DIFFERENT ? GY_E_OUTPUT : status;
+    }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    settings s;
+    memset(&s, 0, sizeof s);
+    s.color = -1;
+    s.show = GY_SHOW_ALL;
+    size_t n = argc > 0 ? (size_t)argc : 1;
+    s.files = calloc(n, sizeof *s.files);
+    s.rules = calloc(n, sizeof *s.rules);
+    if (!s.files || !s.rules) {
+        fputs("gangyao: out of memory\n", stderr);
+        return GY_E_INTERNAL;
+    }
+    int status = parse_args(argc, argv, &s);
+    if (status < 0) {
+        switch (s.cmd) {
+        case CMD_DIFF: status = run_diff(&s); break;
+        case CMD_TOKENS: status = run_tokens(&s); break;
+        case CMD_RULES: status = run_rules(&s); break;
+        default: status = run_analyze(&s); break;
+        }
+    }
+    free(s.files);
+    free(s.rules);
+    return finish_output(status);
+}

@@ -1,0 +1,142 @@
+/* The document model (struct body of the public gy_doc).  Everything lives
+ * in one arena freed by gy_doc_free; text is referred to by byte offsets
+ * into the source text ("slices"). */
+#ifndef GY_DOC_H
+#define GY_DOC_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "rules.h"
+#include "text.h"
+
+/* A piece of the source text; empty (start == end) means "none". */
+typedef struct gy_slice {
+    size_t start;
+    size_t end;
+} gy_slice;
+
+enum gy_line_flag {
+    GY_LINE_NOISE = 1,     /* set aside: not part of the speech */
+    GY_LINE_HEAD = 2,      /* title, occasion or speaker line */
+    GY_LINE_HEADING = 4    /* a section heading starts here */
+};
+
+typedef struct gy_noise {
+    size_t line;           /* 1-based */
+    const char *rule;      /* rule name (arena) */
+} gy_noise;
+
+typedef enum gy_role { GY_ROLE_NONE, GY_ROLE_REVIEW, GY_ROLE_PLAN } gy_role;
+
+typedef struct gy_section {
+    size_t parent;         /* index + 1 of the parent section, 0 = none */
+    int level;             /* 1 = top */
+    int rank;              /* from the marker rule */
+    const char *kind;      /* marker rule name (arena) */
+    gy_slice marker;       /* as written, e.g. "一、" */
+    long number;           /* -1 = none (最后, 首先) */
+    gy_slice heading;
+    size_t line;
+    size_t start, end;     /* extent: to the next section at this level or above */
+    gy_role role;
+} gy_section;
+
+typedef struct gy_task {
+    size_t section;        /* index + 1 of the innermost section, 0 = none */
+    size_t parent;         /* index + 1 of the enclosing task, 0 = none */
+    size_t series;         /* 1-based series number */
+    const char *family;    /* marker family (arena), e.g. "要" */
+    gy_slice marker;       /* e.g. "一要" */
+    long number;
+    gy_slice text;         /* after the marker to the end of the first sentence */
+    int directive;
+    gy_slice deadline;
+    size_t line;
+    size_t start, end;     /* extent */
+} gy_task;
+
+typedef struct gy_target {
+    gy_slice text;         /* the exact matched text */
+    double value;          /* normalised: 2.9亿元 -> 290000000 */
+    double min, max;       /* bounds of a range; both = value otherwise */
+    int is_range;
+    const char *unit;      /* base unit (arena), "" when none */
+    enum gy_op op;
+    gy_slice period;
+    int fact;              /* kind: 1 fact, 0 target */
+    gy_slice sentence;
+    size_t section;        /* index + 1, 0 = none */
+    size_t task;           /* index + 1, 0 = none */
+    size_t line;
+    gy_slice subject;      /* the words the number is about, for diff */
+} gy_target;
+
+typedef struct gy_time {
+    gy_slice text;
+    enum gy_time_kind kind;
+    size_t line;
+} gy_time;
+
+typedef struct gy_warning {
+    size_t line;
+    const char *code;      /* e.g. "count-mismatch" */
+    const char *message;   /* arena */
+} gy_warning;
+
+struct gy_doc {
+    gy_arena arena;
+    const gy_source *src;
+    const char *s;         /* the source text (borrowed) */
+    size_t len;
+    gy_text text;
+    unsigned char *flags;  /* per line, enum gy_line_flag */
+    gy_slice *content;     /* per line: text without indent and markup */
+    int keep_noise;
+
+    const char *title;     /* arena strings, NULL when absent */
+    const char *occasion;
+    const char *speaker;
+    size_t title_line;
+
+    gy_vec noise;          /* gy_noise */
+    gy_vec sections;       /* gy_section, in text order */
+    gy_vec tasks;          /* gy_task, in text order */
+    gy_vec targets;        /* gy_target, in text order */
+    gy_vec times;          /* gy_time, in text order */
+    gy_vec warnings;       /* gy_warning */
+};
+
+#define GY_SECTIONS(d) ((gy_section *)(d)->sections.items)
+#define GY_TASKS(d) ((gy_task *)(d)->tasks.items)
+#define GY_TARGETS(d) ((gy_target *)(d)->targets.items)
+#define GY_TIMES(d) ((gy_time *)(d)->times.items)
+
+/* Extraction stages, in the order gy_analyze runs them.  Each returns 0,
+ * or -1 when out of memory.  md is scratch match data for the rules. */
+int gy_extract_noise(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
+int gy_extract_title(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
+int gy_extract_sections(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
+int gy_extract_tasks(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
+int gy_extract_targets(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
+
+/* Shared helpers (analyze.c). */
+int gy_doc_warn(gy_doc *d, size_t line, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* Whether line i (0-based) is a paragraph the extractors should read. */
+int gy_doc_line_live(const gy_doc *d, size_t i);
+/* Index + 1 of the innermost section holding offset off, 0 = none. */
+size_t gy_doc_section_at(const gy_doc *d, size_t off);
+/* Index + 1 of the innermost task whose extent holds off, 0 = none. */
+size_t gy_doc_task_at(const gy_doc *d, size_t off);
+/* Start of the full sentence (back to 。！？ or the paragraph start) holding off. */
+size_t gy_doc_full_sentence_start(const gy_doc *d, size_t line_index, size_t off);
+/* Start of the clause (back to ，；：。 ...) holding off, within [floor, off]. */
+size_t gy_doc_clause_start(const gy_doc *d, size_t floor, size_t off);
+/* Number of code points in the slice. */
+size_t gy_slice_chars(const gy_doc *d, gy_slice sl);
+
+#endif

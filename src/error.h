@@ -1,0 +1,19 @@
+/* Filling a gy_error (the public struct) from inside the library. */
+#ifndef GY_ERROR_H
+#define GY_ERROR_H
+
+#include "gangyao.h"
+
+/* Sets every field of err (when err is not NULL) and returns status.
+ * file may be NULL; line/column 0 and offset -1 mean unknown. */
+gy_status gy_error_set(gy_error *err, gy_status status, const char *file,
+                       long line, long column, long offset, const char *hint,
+                       const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 8, 9)))
+#endif
+    ;
+
+gy_status gy_error_oom(gy_error *err, const char *file);
+
+#endif

@@ -1,0 +1,237 @@
+/* Noise: lines that are not the speech (seller watermarks, web chrome,
+ * editor credits, footers, a repeated copy of the body).  They are listed
+ * in noise[] and left out of every later stage. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "utf8.h"
+
+static int mark(gy_doc *d, size_t i, const char *rule)
+{
+    if (d->flags[i] & GY_LINE_NOISE)
+        return 0;
+    d->flags[i] |= GY_LINE_NOISE;
+    gy_noise *n = gy_vec_push(&d->arena, &d->noise, sizeof *n);
+    if (!n)
+        return -1;
+    n->line = i + 1;
+    n->rule = rule;
+    return 0;
+}
+
+static size_t line_chars(const gy_doc *d, size_t i, size_t limit)
+{
+    const gy_slice *c = &d->content[i];
+    size_t bytes = c->end - c->start;
+    if (bytes <= limit)
+        return bytes; /* at most that many characters */
+    if (bytes > limit * 4)
+        return limit + 1; /* certainly more */
+    return gy_utf8_count(d->s + c->start, bytes);
+}
+
+static size_t next_text_line(const gy_doc *d, size_t i)
+{
+    for (size_t k = i + 1; k < d->text.nlines; k++)
+        if (gy_line_has_text(&d->text.lines[k]))
+            return k;
+    return d->text.nlines;
+}
+
+/* Copies a rule name into the document, which may outlive the rules. */
+static const char *own(gy_doc *d, const char *name)
+{
+    return gy_arena_strndup(&d->arena, name, strlen(name));
+}
+
+static int match_rules(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+{
+    size_t tail_from = (size_t)((double)d->len * r->tail_share);
+    for (size_t i = 0; i < d->text.nlines; i++) {
+        if (!gy_line_has_text(&d->text.lines[i]) || (d->flags[i] & GY_LINE_NOISE))
+            continue;
+        const gy_slice *c = &d->content[i];
+        if (c->start >= c->end) {
+            /* nothing but markup */
+            if (mark(d, i, "markup-only") != 0)
+                return -1;
+            continue;
+        }
+        if (line_chars(d, i, r->noise_max_chars) > r->noise_max_chars)
+            continue;
+        for (size_t k = 0; k < r->nnoise; k++) {
+            const gy_noise_rule *nr = &r->noise[k];
+            if (!gy_rx_match(r, &nr->rx, d->s + c->start, c->end - c->start, 0, md))
+                continue;
+            const char *name = own(d, nr->rx.name);
+            if (!name || mark(d, i, name) != 0)
+                return -1;
+            if (nr->then == GY_THEN_NEXT) {
+                size_t n = next_text_line(d, i);
+                if (n < d->text.nlines && mark(d, n, name) != 0)
+                    return -1;
+            } else if (nr->then == GY_THEN_REST && d->text.lines[i].start >= tail_from) {
+                for (size_t n = i + 1; n < d->text.nlines; n++)
+                    if (gy_line_has_text(&d->text.lines[n]) && mark(d, n, name) != 0)
+                        return -1;
+            }
+            break;
+        }
+    }
+    return 0;
+}
+
+static int contains(const char *hay, size_t hn, const char *needle, size_t nn)
+{
+    if (nn == 0 || nn > hn)
+        return 0;
+    for (size_t i = 0; i + nn <= hn; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, nn) == 0)
+            return 1;
+    return 0;
+}
+
+/* A short line whose words also stand inside a noise line elsewhere (a
+ * seller's brand name on its own) is noise too. */
+static int mark_echoes(gy_doc *d, const gy_rules *r)
+{
+    if (!r->echo_max_chars || d->noise.len == 0 || d->noise.len > 1000)
+        return 0;
+    size_t nnoise = d->noise.len;
+    for (size_t i = 0; i < d->text.nlines; i++) {
+        if (!gy_doc_line_live(d, i) || line_chars(d, i, r->echo_max_chars) > r->echo_max_chars)
+            continue;
+        const gy_slice *c = &d->content[i];
+        size_t cn = c->end - c->start;
+        if (gy_utf8_count(d->s + c->start, cn) < 2)
+            continue;
+        for (size_t k = 0; k < nnoise; k++) {
+            const gy_noise *n = &((gy_noise *)d->noise.items)[k];
+            const gy_slice *nc = &d->content[n->line - 1];
+            if (n->line - 1 != i &&
+                contains(d->s + nc->start, nc->end - nc->start, d->s + c->start, cn)) {
+                if (mark(d, i, "echo") != 0)
+                    return -1;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- a repeated body ------------------------------------------------------ */
+
+static uint64_t hash_slice(const char *s, gy_slice c)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = c.start; i < c.end; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+/* For each live line, the earlier line with the same text, or SIZE_MAX. */
+static size_t *find_repeats(gy_doc *d)
+{
+    size_t n = d->text.nlines;
+    size_t cap = 64;
+    while (cap < n * 2)
+        cap *= 2;
+    size_t *table = malloc(cap * sizeof *table);
+    size_t *first = malloc((n ? n : 1) * sizeof *first);
+    if (!table || !first) {
+        free(table);
+        free(first);
+        return NULL;
+    }
+    for (size_t k = 0; k < cap; k++)
+        table[k] = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        first[i] = SIZE_MAX;
+        if (!gy_doc_line_live(d, i))
+            continue;
+        gy_slice c = d->content[i];
+        size_t len = c.end - c.start;
+        for (size_t k = (size_t)hash_slice(d->s, c) & (cap - 1);; k = (k + 1) & (cap - 1)) {
+            size_t j = table[k];
+            if (j == SIZE_MAX) {
+                table[k] = i;
+                break;
+            }
+            gy_slice o = d->content[j];
+            if (o.end - o.start == len && memcmp(d->s + o.start, d->s + c.start, len) == 0) {
+                first[i] = j;
+                break;
+            }
+        }
+    }
+    free(table);
+    return first;
+}
+
+static int mark_duplicates(gy_doc *d, const gy_rules *r)
+{
+    size_t *first = find_repeats(d);
+    if (!first)
+        return -1;
+    size_t n = d->text.nlines, i = 0;
+    int rc = 0;
+    while (i < n && rc == 0) {
+        if (first[i] == SIZE_MAX) {
+            i++;
+            continue;
+        }
+        /* a run of repeated lines, blank and noise lines inside it allowed */
+        size_t a = i, b = i, longest = 0;
+        for (size_t k = i; k < n; k++) {
+            if (!gy_doc_line_live(d, k))
+                continue;
+            if (first[k] == SIZE_MAX)
+                break;
+            b = k;
+            size_t chars = gy_slice_chars(d, d->content[k]);
+            if (chars > longest)
+                longest = chars;
+        }
+        if (longest >= r->dup_min_chars) {
+            size_t lo = first[a], hi = first[a];
+            for (size_t k = a; k <= b; k++)
+                if (first[k] != SIZE_MAX) {
+                    if (first[k] < lo)
+                        lo = first[k];
+                    if (first[k] > hi)
+                        hi = first[k];
+                    if (gy_doc_line_live(d, k) && mark(d, k, "duplicate") != 0)
+                        rc = -1;
+                }
+            if (rc == 0)
+                rc = gy_doc_warn(d, a + 1, "duplicate-body",
+                                 "lines %zu-%zu repeat lines %zu-%zu (a copied body?); "
+                                 "the repeat is set aside as noise",
+                                 a + 1, b + 1, lo + 1, hi + 1);
+        }
+        i = b + 1;
+    }
+    free(first);
+    return rc;
+}
+
+static int by_line(const void *a, const void *b)
+{
+    const gy_noise *x = a, *y = b;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+int gy_extract_noise(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+{
+    if (d->keep_noise)
+        return 0;
+    if (match_rules(d, r, md) != 0 || mark_echoes(d, r) != 0 || mark_duplicates(d, r) != 0)
+        return -1;
+    if (d->noise.len > 1)
+        qsort(d->noise.items, d->noise.len, sizeof(gy_noise), by_line);
+    return 0;
+}

@@ -1,0 +1,323 @@
+/* Sections: paragraph-initial headings (一、 （一） 第一， 1. ...) nested by
+ * the rank of their marker, plus a closing 最后，… part. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "numbers.h"
+#include "utf8.h"
+
+typedef struct raw_heading {
+    size_t line;           /* index */
+    int marker;            /* index into rules->markers, -1 for 最后 */
+    int rank;
+    long number;
+    size_t marker_end;     /* offset in the text */
+    int keep;
+} raw_heading;
+
+typedef struct raw_list {
+    raw_heading *h;
+    size_t n, cap;
+} raw_list;
+
+static int push_raw(raw_list *l, raw_heading h)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        raw_heading *p = realloc(l->h, cap * sizeof *p);
+        if (!p)
+            return -1;
+        l->h = p;
+        l->cap = cap;
+    }
+    l->h[l->n++] = h;
+    return 0;
+}
+
+static int collect(gy_doc *d, const gy_rules *r, pcre2_match_data *md, raw_list *out)
+{
+    for (size_t i = 0; i < d->text.nlines; i++) {
+        if (!gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
+            continue;
+        const char *s = d->s + d->content[i].start;
+        size_t len = d->content[i].end - d->content[i].start;
+        raw_heading h = {i, -1, 0, -1, 0, 1};
+        size_t ms, me;
+        int found = 0;
+        for (size_t k = 0; k < r->nmarkers && !found; k++) {
+            const gy_section_marker *m = &r->markers[k];
+            if (!gy_rx_match(r, &m->rx, s, len, 0, md) || !gy_rx_group(md, 0, &ms, &me))
+                continue;
+            size_t ns, ne;
+            if (gy_rx_group(md, m->rx.g_number, &ns, &ne)) {
+                h.number = gy_marker_number(s + ns, ne - ns);
+                if (h.number < 0)
+                    continue; /* not a well-formed numeral */
+            }
+            h.marker = (int)k;
+            h.rank = m->rank;
+            h.marker_end = d->content[i].start + me;
+            found = 1;
+        }
+        if (!found && gy_rx_match(r, &r->closing, s, len, 0, md) &&
+            gy_rx_group(md, 0, &ms, &me)) {
+            h.marker_end = d->content[i].start + me;
+            found = 1;
+        }
+        if (found && push_raw(out, h) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A numbering that runs on across higher headings (1. … 156. through the
+ * whole document) numbers paragraphs, not sections. */
+static void drop_paragraph_numbers(raw_list *l, const gy_rules *r)
+{
+    for (size_t k = 0; k < r->nmarkers; k++) {
+        int rank = r->markers[k].rank;
+        long prev = -1, max = 0;
+        int crossed = 0, continued = 0;
+        for (size_t i = 0; i < l->n; i++) {
+            const raw_heading *h = &l->h[i];
+            if (h->marker < 0)
+                continue;
+            if ((size_t)h->marker != k) {
+                crossed |= prev >= 0 && h->rank < rank;
+                continue;
+            }
+            if (crossed && h->number == prev + 1)
+                continued++;
+            crossed = 0;
+            prev = h->number;
+            if (h->number > max)
+                max = h->number;
+        }
+        if (continued >= 2 && max > 20)
+            for (size_t i = 0; i < l->n; i++)
+                if (l->h[i].marker == (int)k)
+                    l->h[i].keep = 0;
+    }
+}
+
+/* Offset where the heading text ends: the end of the first sentence after
+ * the marker, or the end of the line. */
+static size_t heading_end(const gy_doc *d, size_t line, size_t from)
+{
+    const gy_line *l = &d->text.lines[line];
+    for (size_t k = 0; k < l->nsentences; k++) {
+        const gy_span *sp = &d->text.sentences[l->first_sentence + k];
+        if (sp->end > from)
+            return sp->end < d->content[line].end ? sp->end : d->content[line].end;
+    }
+    return d->content[line].end;
+}
+
+static size_t skip_spaces(const gy_doc *d, size_t pos, size_t end)
+{
+    while (pos < end) {
+        size_t k;
+        if (!gy_is_space(gy_utf8_decode((const unsigned char *)d->s + pos, end - pos, &k)))
+            break;
+        pos += k;
+    }
+    return pos;
+}
+
+static size_t trim_back(const gy_doc *d, size_t start, size_t end)
+{
+    while (end > start) {
+        size_t k = end - 1;
+        while (k > start && ((unsigned char)d->s[k] & 0xC0) == 0x80)
+            k--;
+        size_t n;
+        if (!gy_is_space(gy_utf8_decode((const unsigned char *)d->s + k, end - k, &n)))
+            break;
+        end = k;
+    }
+    return end;
+}
+
+typedef struct builder {
+    gy_doc *d;
+    const gy_rules *r;
+    pcre2_match_data *md;
+    size_t stack[32];      /* open sections, index + 1 */
+    size_t depth;
+} builder;
+
+static gy_role role_of(builder *b, const gy_section *sec)
+{
+    if (sec->parent)
+        return GY_SECTIONS(b->d)[sec->parent - 1].role;
+    const char *s = b->d->s + sec->heading.start;
+    size_t len = sec->heading.end - sec->heading.start;
+    if (gy_rx_match(b->r, &b->r->role_review, s, len, 0, b->md))
+        return GY_ROLE_REVIEW;
+    if (gy_rx_match(b->r, &b->r->role_plan, s, len, 0, b->md))
+        return GY_ROLE_PLAN;
+    return GY_ROLE_NONE;
+}
+
+static int add_section(builder *b, const raw_heading *h, int rank, const char *kind)
+{
+    gy_doc *d = b->d;
+    while (b->depth > 0 && GY_SECTIONS(d)[b->stack[b->depth - 1] - 1].rank >= rank)
+        b->depth--;
+    gy_section *sec = gy_vec_push(&d->arena, &d->sections, sizeof *sec);
+    if (!sec)
+        return -1;
+    const gy_line *l = &d->text.lines[h->line];
+    sec->parent = b->depth ? b->stack[b->depth - 1] : 0;
+    sec->level = (int)b->depth + 1;
+    sec->rank = rank;
+    sec->kind = kind;
+    sec->marker.start = d->content[h->line].start;
+    sec->marker.end = trim_back(d, sec->marker.start, h->marker_end);
+    sec->number = h->number;
+    sec->heading.start = skip_spaces(d, h->marker_end, d->content[h->line].end);
+    sec->heading.end = trim_back(d, sec->heading.start,
+                                 heading_end(d, h->line, sec->heading.start));
+    sec->line = h->line + 1;
+    sec->start = l->start;
+    sec->end = d->len;
+    sec->role = role_of(b, sec);
+    d->flags[h->line] |= GY_LINE_HEADING;
+    if (b->depth < sizeof b->stack / sizeof b->stack[0])
+        b->stack[b->depth++] = d->sections.len;
+    return 0;
+}
+
+/* Is an unnumbered series (首先, 其次) open on the stack?  Its rank, or -1. */
+static int open_unnumbered(const builder *b)
+{
+    for (size_t k = b->depth; k-- > 0;) {
+        const gy_section *s = &GY_SECTIONS(b->d)[b->stack[k] - 1];
+        if (s->number < 0 && strcmp(s->kind, "closing") != 0)
+            return s->rank;
+    }
+    return -1;
+}
+
+static int min_rank(const raw_list *l)
+{
+    int m = 1 << 30;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->h[i].keep && l->h[i].marker >= 0 && l->h[i].rank < m)
+            m = l->h[i].rank;
+    return m == 1 << 30 ? 0 : m;
+}
+
+static int build_tree(builder *b, raw_list *l)
+{
+    gy_doc *d = b->d;
+    const gy_rules *r = b->r;
+    int top = min_rank(l);
+    /* the 最后 after which no top-level heading comes closes the speech */
+    size_t closing = SIZE_MAX;
+    for (size_t i = 0; i < l->n; i++) {
+        if (!l->h[i].keep)
+            continue;
+        if (l->h[i].marker < 0)
+            closing = i;
+        else if (l->h[i].rank <= top)
+            closing = SIZE_MAX;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        const raw_heading *h = &l->h[i];
+        if (!h->keep)
+            continue;
+        if (h->marker >= 0) {
+            const gy_section_marker *m = &r->markers[h->marker];
+            const char *kind = gy_arena_strndup(&d->arena, m->rx.name, strlen(m->rx.name));
+            if (!kind || add_section(b, h, m->rank, kind) != 0)
+                return -1;
+            continue;
+        }
+        int seq = open_unnumbered(b);
+        if (seq >= 0) {
+            if (add_section(b, h, seq, "sequence") != 0)
+                return -1;
+        } else if (i == closing) {
+            if (add_section(b, h, top, "closing") != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int set_extents(gy_doc *d)
+{
+    gy_section *s = GY_SECTIONS(d);
+    size_t n = d->sections.len, depth = 0;
+    size_t *open = malloc((n ? n : 1) * sizeof *open);
+    if (!open)
+        return -1;
+    for (size_t j = 0; j < n; j++) {
+        while (depth > 0 && s[open[depth - 1]].level >= s[j].level)
+            s[open[--depth]].end = s[j].start;
+        open[depth++] = j;
+    }
+    free(open);
+    return 0;
+}
+
+/* Numbering gaps and repeats among siblings of one kind. */
+static int check_numbering(gy_doc *d)
+{
+    gy_section *s = GY_SECTIONS(d);
+    size_t last[34];       /* per level: the previous sibling, index + 1 */
+    memset(last, 0, sizeof last);
+    for (size_t i = 0; i < d->sections.len; i++) {
+        size_t lv = (size_t)s[i].level < 33 ? (size_t)s[i].level : 33;
+        size_t prev = last[lv];
+        last[lv] = i + 1;
+        for (size_t k = lv + 1; k < 34; k++)
+            last[k] = 0;
+        if (s[i].number < 0)
+            continue;
+        if (prev && (s[prev - 1].number < 0 || strcmp(s[prev - 1].kind, s[i].kind) != 0))
+            prev = 0;
+        long want = prev ? s[prev - 1].number + 1 : 1;
+        if (s[i].number == want)
+            continue;
+        int rc;
+        if (!prev)
+            rc = gy_doc_warn(d, s[i].line, "numbering",
+                             "section numbering starts at %ld, not 1", s[i].number);
+        else if (s[i].number == s[prev - 1].number)
+            rc = gy_doc_warn(d, s[i].line, "numbering",
+                             "section number %ld repeats the one on line %zu", s[i].number,
+                             s[prev - 1].line);
+        else
+            rc = gy_doc_warn(d, s[i].line, "numbering",
+                             "section %ld follows section %ld on line %zu (a gap)",
+                             s[i].number, s[prev - 1].number, s[prev - 1].line);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int gy_extract_sections(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+{
+    raw_list l = {NULL, 0, 0};
+    if (collect(d, r, md, &l) != 0) {
+        free(l.h);
+        return -1;
+    }
+    drop_paragraph_numbers(&l, r);
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.d = d;
+    b.r = r;
+    b.md = md;
+    int rc = build_tree(&b, &l);
+    free(l.h);
+    if (rc != 0)
+        return -1;
+    if (set_extents(d) != 0)
+        return -1;
+    return check_numbering(d);
+}

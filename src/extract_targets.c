@@ -1,0 +1,512 @@
+/* Quantitative targets and times.  One pass over each paragraph: where a
+ * time word or a number starts, the time patterns are tried; where a
+ * number starts that is no time, the numeral parser reads it and the unit,
+ * comparison, range, period and kind around it are looked up in the rules. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "numbers.h"
+#include "utf8.h"
+
+typedef struct para {
+    gy_doc *d;
+    const gy_rules *r;
+    pcre2_match_data *md;
+    size_t line;           /* index */
+    size_t a, b;           /* content */
+    size_t first_time;     /* index of the paragraph's first time in d->times */
+} para;
+
+static uint32_t cp_at(const char *s, size_t pos, size_t end, size_t *len)
+{
+    return gy_utf8_decode((const unsigned char *)s + pos, end - pos, len);
+}
+
+static uint32_t cp_before(const char *s, size_t floor, size_t pos)
+{
+    if (pos <= floor)
+        return 0;
+    size_t k = pos - 1;
+    while (k > floor && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    size_t len;
+    return cp_at(s, k, pos, &len);
+}
+
+static int is_latin_or_digit(uint32_t cp)
+{
+    gy_token_class c = gy_char_class(cp);
+    return c == GY_TOK_LATIN || c == GY_TOK_DIGIT || c == GY_TOK_FULLDIGIT;
+}
+
+static int is_numeral_cp(uint32_t cp)
+{
+    return gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0;
+}
+
+/* ---- times --------------------------------------------------------------- */
+
+/* Longest time pattern matching at pos; stores the end.  -1 if none. */
+static int match_time(para *p, size_t pos, size_t *end)
+{
+    const gy_rules *r = p->r;
+    const char *sub = p->d->s + p->a;
+    size_t len = p->b - p->a;
+    int best = -1;
+    size_t best_end = pos;
+    for (size_t k = 0; k < r->ntimes; k++) {
+        size_t ms, me;
+        if (gy_rx_match(r, &r->times[k].rx, sub, len, pos - p->a, p->md) &&
+            gy_rx_group(p->md, 0, &ms, &me) && p->a + me > best_end) {
+            best = (int)k;
+            best_end = p->a + me;
+        }
+    }
+    *end = best_end;
+    return best;
+}
+
+static int add_time(para *p, size_t start, size_t end, int rule)
+{
+    gy_time *t = gy_vec_push(&p->d->arena, &p->d->times, sizeof *t);
+    if (!t)
+        return -1;
+    t->text.start = start;
+    t->text.end = end;
+    t->kind = p->r->times[rule].kind;
+    t->line = p->line + 1;
+    return 0;
+}
+
+/* The time nearest before pos in [floor, pos) that is a period, deadline
+ * or frequency (not a plain date). */
+static gy_slice period_before(const para *p, size_t floor, size_t pos)
+{
+    const gy_time *t = GY_TIMES(p->d);
+    for (size_t i = p->d->times.len; i-- > p->first_time;) {
+        if (t[i].text.end > pos)
+            continue;
+        if (t[i].text.start < floor)
+            break;
+        if (t[i].kind == GY_TIME_PERIOD || t[i].kind == GY_TIME_FREQUENCY ||
+            t[i].kind == GY_TIME_DEADLINE)
+            return t[i].text;
+    }
+    gy_slice none = {0, 0};
+    return none;
+}
+
+static int has_frequency(const para *p, size_t floor, size_t pos)
+{
+    const gy_time *t = GY_TIMES(p->d);
+    for (size_t i = p->d->times.len; i-- > p->first_time;) {
+        if (t[i].text.start < floor)
+            break;
+        if (t[i].text.end <= pos && t[i].kind == GY_TIME_FREQUENCY)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- quantities ---------------------------------------------------------- */
+
+typedef struct quantity {
+    gy_number n;
+    double value;
+    size_t end;            /* after the unit (and 多) */
+    int unit;              /* index into rules->units, -1 none */
+    int more;              /* 多 / 余: more than */
+} quantity;
+
+/* A word of not_quantities that covers pos (千家万户 around 千). */
+static int in_not_quantity(const para *p, size_t pos)
+{
+    const gy_lexicon *lx = &p->r->not_quantities;
+    if (!lx->n)
+        return 0;
+    size_t k = pos, steps = 0;
+    for (;;) {
+        int w = gy_lex_at(lx, p->d->s, k, p->b);
+        if (w >= 0 && k + lx->words[w].len > pos)
+            return 1;
+        if (k <= p->a || steps * 3 > lx->max_len + 3)
+            break;
+        k--;
+        while (k > p->a && ((unsigned char)p->d->s[k] & 0xC0) == 0x80)
+            k--;
+        steps++;
+    }
+    return 0;
+}
+
+/* Inside a short quotation (“五个一批”, “十四五”): a name, not an amount. */
+static int in_short_quote(const para *p, size_t pos)
+{
+    size_t limit = p->r->quote_max_chars;
+    if (!limit)
+        return 0;
+    const char *s = p->d->s;
+    size_t k = pos, chars = 0;
+    int open = 0;
+    while (k > p->a && chars <= limit) {
+        uint32_t cp = cp_before(s, p->a, k);
+        if (cp == 0x201D || cp == 0x300D || cp == 0x300F)
+            return 0;
+        k--;
+        while (k > p->a && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k--;
+        chars++;
+        if (cp == 0x201C || cp == 0x300C || cp == 0x300E) {
+            open = 1;
+            break;
+        }
+    }
+    if (!open)
+        return 0;
+    for (size_t q = pos; q < p->b && chars <= limit;) {
+        size_t len;
+        uint32_t cp = cp_at(s, q, p->b, &len);
+        if (cp == 0x201D || cp == 0x300D || cp == 0x300F)
+            return 1;
+        if (cp == 0x201C || cp == 0x3002)
+            return 0;
+        q += len;
+        chars++;
+    }
+    return 0;
+}
+
+/* Reads the unit after a parsed number.  Returns 0, or -1 when a word there
+ * says this is no quantity at all (届, 周年, 大 ...). */
+static int read_unit(const para *p, quantity *q)
+{
+    const gy_rules *r = p->r;
+    const char *s = p->d->s;
+    size_t pos = q->n.end;
+    q->value = q->n.value;
+    q->unit = -1;
+    /* 5000千瓦: a unit that starts with what looked like a magnitude */
+    if (q->n.mult > 1 && gy_lex_at(&r->unit_words, s, q->n.digits_end, p->b) >= 0) {
+        int w = gy_lex_at(&r->unit_words, s, q->n.digits_end, p->b);
+        if (q->n.digits_end + r->unit_words.words[w].len > q->n.end) {
+            q->value = q->n.value / q->n.mult;
+            pos = q->n.digits_end;
+        }
+    }
+    int m = gy_lex_at(&r->more_words, s, pos, p->b);
+    if (m >= 0) {
+        size_t after = pos + r->more_words.words[m].len, stop;
+        double mult = gy_parse_magnitude(s, after, p->b, &stop);
+        if (mult > 1) { /* 620多万 */
+            q->value *= mult;
+            after = stop;
+        }
+        q->more = 1;
+        pos = after;
+    }
+    int w = gy_lex_at(&r->unit_words, s, pos, p->b);
+    if (w >= 0) {
+        int tag = r->unit_words.words[w].tag;
+        int idx = tag < -1 ? -tag - 2 : tag;
+        if (tag < -1 && !q->n.chinese)
+            w = -1; /* 成 is a unit after Chinese numerals only */
+        else if (!r->units[idx].unit)
+            return -1;
+        else {
+            q->unit = idx;
+            q->value *= r->units[idx].scale;
+            q->more |= r->units[idx].more;
+            pos += r->unit_words.words[w].len;
+        }
+    }
+    q->end = pos;
+    return 0;
+}
+
+static const char *unit_name(const para *p, const quantity *q)
+{
+    if (q->unit >= 0)
+        return p->r->units[q->unit].unit;
+    if (q->n.percent)
+        return "%";
+    if (q->n.permille)
+        return "‰";
+    return "";
+}
+
+/* Reads a quantity at pos.  Returns 1 when it is one, 0 otherwise. */
+static int read_quantity(const para *p, size_t pos, quantity *q)
+{
+    memset(q, 0, sizeof *q);
+    if (!gy_parse_number(p->d->s, pos, p->b, &q->n))
+        return 0;
+    size_t len;
+    uint32_t next = q->n.end < p->b ? cp_at(p->d->s, q->n.end, p->b, &len) : 0;
+    /* 5G, 3D: a number that is part of a name */
+    if (gy_char_class(next) == GY_TOK_LATIN)
+        return 0;
+    return read_unit(p, q) == 0;
+}
+
+typedef struct found {
+    quantity q;
+    size_t start;          /* text start, with a comparison word before */
+    size_t end;            /* text end, with 以上/左右 after */
+    enum gy_op op;
+    int op_near;           /* the op came from words next to the number */
+} found;
+
+static int is_duration_unit(const char *u)
+{
+    return u && (strcmp(u, "年") == 0 || strcmp(u, "天") == 0 || strcmp(u, "个月") == 0 ||
+                 strcmp(u, "小时") == 0 || strcmp(u, "岁") == 0);
+}
+
+/* Comparison from the words around the number. */
+static void read_op(const para *p, size_t clause, found *f)
+{
+    const gy_rules *r = p->r;
+    const char *s = p->d->s;
+    f->op = GY_OP_EQ;
+    int after = gy_lex_at(&r->op_after, s, f->end, p->b);
+    if (after >= 0) {
+        f->op = (enum gy_op)r->op_after.words[after].tag;
+        f->end += r->op_after.words[after].len;
+        f->op_near = 1;
+    }
+    int before = gy_lex_ending_at(&r->op_before, s, clause, f->start);
+    if (before >= 0) {
+        enum gy_op op = (enum gy_op)r->op_before.words[before].tag;
+        if (op != GY_OP_EQ) {
+            if (f->op == GY_OP_EQ)
+                f->op = op;
+            f->start -= r->op_before.words[before].len;
+            f->op_near = 1;
+        }
+    }
+    if (f->op == GY_OP_EQ && before < 0) {
+        size_t where;
+        int w = gy_lex_last_in(&r->op_clause, s, clause, f->start, &where);
+        if (w >= 0)
+            f->op = (enum gy_op)r->op_clause.words[w].tag;
+    }
+    if (f->op == GY_OP_EQ && f->q.more)
+        f->op = GY_OP_GT;
+}
+
+/* Is a number with no context around it worth reporting? */
+static int accept(const para *p, const found *f, size_t clause)
+{
+    const quantity *q = &f->q;
+    const char *u = unit_name(p, q);
+    int context = f->op != GY_OP_EQ || has_frequency(p, clause, f->start);
+    if (!*u && !q->n.magnitude)
+        return 0; /* a bare number */
+    if (!q->n.chinese)
+        return 1;
+    if (q->n.percent || q->n.permille)
+        return 1;
+    if (context)
+        return 1;
+    if (q->value < (double)p->r->cn_min_value)
+        return 0;
+    if (is_duration_unit(u))
+        return 0;
+    if (q->unit >= 0 && !p->r->units[q->unit].measure && q->n.value < 10)
+        return 0; /* 三个问题, 四项举措 */
+    return 1;
+}
+
+static int cue_kind(const gy_lexicon *lx, const char *s, size_t start, size_t end)
+{
+    size_t where;
+    int w = gy_lex_last_in(lx, s, start, end, &where);
+    while (w >= 0 && lx->words[w].tag == GY_CUE_NEUTRAL) {
+        end = where;
+        w = gy_lex_last_in(lx, s, start, end, &where);
+    }
+    return w >= 0 ? lx->words[w].tag : 0;
+}
+
+static int is_fact(const para *p, size_t clause, size_t sentence, size_t pos, size_t section)
+{
+    gy_role role = section ? GY_SECTIONS(p->d)[section - 1].role : GY_ROLE_NONE;
+    if (role == GY_ROLE_REVIEW)
+        return 1;
+    int cue = cue_kind(&p->r->kind_cues, p->d->s, clause, pos);
+    if (!cue)
+        cue = cue_kind(&p->r->kind_cues, p->d->s, sentence, clause);
+    if (cue)
+        return cue == GY_CUE_FACT;
+    return role != GY_ROLE_PLAN;
+}
+
+static gy_slice sentence_of(const para *p, size_t pos)
+{
+    gy_slice sl = {p->a, p->b};
+    size_t k = gy_text_sentence_at(&p->d->text, pos);
+    if (k != (size_t)-1) {
+        sl.start = p->d->text.sentences[k].start;
+        sl.end = p->d->text.sentences[k].end;
+    }
+    return sl;
+}
+
+static int add_target(para *p, const found *f, double lo, double hi, int range, size_t clause,
+                      size_t full)
+{
+    gy_doc *d = p->d;
+    gy_target *t = gy_vec_push(&d->arena, &d->targets, sizeof *t);
+    if (!t)
+        return -1;
+    const char *u = unit_name(p, &f->q);
+    t->text.start = f->start;
+    t->text.end = f->end;
+    t->value = f->q.value;
+    t->min = range ? lo : f->q.value;
+    t->max = range ? hi : f->q.value;
+    t->is_range = range;
+    t->unit = gy_arena_strndup(&d->arena, u, strlen(u));
+    t->op = f->op;
+    t->period = period_before(p, full, f->start);
+    t->section = gy_doc_section_at(d, f->start);
+    t->task = gy_doc_task_at(d, f->start);
+    t->fact = is_fact(p, clause, full, f->start, t->section);
+    t->sentence = sentence_of(p, f->start);
+    t->line = p->line + 1;
+    t->subject.start = clause;
+    t->subject.end = f->start;
+    return t->unit ? 0 : -1;
+}
+
+/* A second number after a range joiner (6%－6.5%, 3到5年).  Fills g and
+ * returns 1 when there is one. */
+static int read_range_end(const para *p, const found *f, found *g)
+{
+    const gy_rules *r = p->r;
+    size_t at = f->q.end;
+    int j = gy_lex_at(&r->range_joiners, p->d->s, at, p->b);
+    if (j < 0)
+        return 0;
+    size_t pos = at + r->range_joiners.words[j].len;
+    memset(g, 0, sizeof *g);
+    if (pos >= p->b || !gy_number_can_start(p->d->s, pos, p->b) ||
+        !read_quantity(p, pos, &g->q) || g->q.n.chinese != f->q.n.chinese)
+        return 0;
+    const char *u1 = unit_name(p, &f->q), *u2 = unit_name(p, &g->q);
+    if (!*u2 || (*u1 && strcmp(u1, u2) != 0))
+        return 0;
+    g->start = pos;
+    g->end = g->q.end;
+    return 1;
+}
+
+/* Handles the number starting at pos; returns where scanning goes on. */
+static size_t take_number(para *p, size_t pos, int *err)
+{
+    gy_doc *d = p->d;
+    const gy_rules *r = p->r;
+    const char *s = d->s;
+    found f;
+    memset(&f, 0, sizeof f);
+    if (!read_quantity(p, pos, &f.q))
+        return pos + 1;
+    size_t skip_to = f.q.end > pos ? f.q.end : pos + 1;
+    if (gy_lex_ending_at(&r->ordinal_before, s, p->a, pos) >= 0 || in_short_quote(p, pos) ||
+        in_not_quantity(p, pos))
+        return skip_to;
+    f.start = pos;
+    f.end = f.q.end;
+    size_t full = gy_doc_full_sentence_start(d, p->line, pos);
+    size_t clause = gy_doc_clause_start(d, full, pos);
+    found g;
+    if (read_range_end(p, &f, &g)) {
+        /* the first bound takes the unit and magnitude of the second */
+        if (f.q.unit < 0 && !f.q.n.percent) {
+            f.q.unit = g.q.unit;
+            f.q.n.percent = g.q.n.percent;
+            if (g.q.n.mult > 1 && f.q.n.mult == 1)
+                f.q.value *= g.q.n.mult;
+            if (g.q.unit >= 0)
+                f.q.value *= r->units[g.q.unit].scale;
+        }
+        read_op(p, clause, &g);
+        size_t save_end = f.end;
+        read_op(p, clause, &f);
+        f.end = save_end;
+        f.op = GY_OP_GE;
+        g.op = GY_OP_LE;
+        double lo = f.q.value, hi = g.q.value;
+        if (add_target(p, &f, lo, hi, 1, clause, full) != 0 ||
+            add_target(p, &g, lo, hi, 1, clause, full) != 0)
+            *err = 1;
+        return g.end;
+    }
+    read_op(p, clause, &f);
+    if (accept(p, &f, clause) && add_target(p, &f, 0, 0, 0, clause, full) != 0)
+        *err = 1;
+    return f.end > skip_to ? f.end : skip_to;
+}
+
+/* Where time patterns are tried: a number, or one of the trigger words. */
+static int time_may_start(const para *p, size_t pos, uint32_t cp)
+{
+    return is_numeral_cp(cp) || (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
+           gy_lex_at(&p->r->time_triggers, p->d->s, pos, p->b) >= 0;
+}
+
+static int scan_paragraph(para *p)
+{
+    const char *s = p->d->s;
+    size_t pos = p->a;
+    int err = 0;
+    while (pos < p->b && !err) {
+        size_t len;
+        uint32_t cp = cp_at(s, pos, p->b, &len);
+        if (cp < 0x80 && !(cp >= '0' && cp <= '9')) {
+            pos += len;
+            continue;
+        }
+        uint32_t prev = cp_before(s, p->a, pos);
+        int num_start = gy_number_can_start(s, pos, p->b) && !is_latin_or_digit(prev) &&
+                        !is_numeral_cp(prev) && prev != '.' && prev != 0xFF0E;
+        if (num_start || (!is_numeral_cp(prev) && time_may_start(p, pos, cp))) {
+            size_t end;
+            int rule = match_time(p, pos, &end);
+            if (rule >= 0) {
+                if (add_time(p, pos, end, rule) != 0)
+                    return -1;
+                pos = end;
+                continue;
+            }
+        }
+        if (num_start) {
+            pos = take_number(p, pos, &err);
+            continue;
+        }
+        pos += len;
+    }
+    return err ? -1 : 0;
+}
+
+int gy_extract_targets(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+{
+    para p;
+    memset(&p, 0, sizeof p);
+    p.d = d;
+    p.r = r;
+    p.md = md;
+    for (size_t i = 0; i < d->text.nlines; i++) {
+        if (!gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
+            continue;
+        p.line = i;
+        p.a = d->content[i].start;
+        p.b = d->content[i].end;
+        p.first_time = d->times.len;
+        if (scan_paragraph(&p) != 0)
+            return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,538 @@
+/* Numbered tasks: series such as 一要…二要…, 一是…二是…, 其一…其二…,
+ * inside paragraphs or at their start, nested when a series stands inside
+ * an item of another. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "numbers.h"
+#include "utf8.h"
+
+enum { MAX_OPEN = 16, MAX_GAP_PARAGRAPHS = 5, INTRO_CHARS = 60 };
+
+typedef struct cand {
+    size_t pos;            /* marker start */
+    size_t marker_end;
+    size_t line;           /* index */
+    size_t para;           /* ordinal of the paragraph among live lines */
+    int marker;            /* index into rules->task_markers */
+    long number;
+    int initial;           /* at the start of its paragraph */
+    size_t section;        /* index + 1 */
+    size_t series;         /* index + 1 into the series list, 0 = none */
+    size_t order;          /* position in the series, 0-based */
+} cand;
+
+typedef struct series {
+    size_t first, last;    /* candidate indices */
+    size_t count;
+    size_t parent_item;    /* candidate index + 1 of the item it nests in */
+    int family;            /* marker index of the first item (family by name) */
+    int directive;
+    int dropped;
+} series;
+
+typedef struct state {
+    gy_doc *d;
+    const gy_rules *r;
+    pcre2_match_data *md;
+    cand *c;
+    size_t nc, capc;
+    series *s;
+    size_t ns, caps;
+} state;
+
+static int push_cand(state *st, const cand *c)
+{
+    if (st->nc == st->capc) {
+        size_t cap = st->capc ? st->capc * 2 : 64;
+        cand *p = realloc(st->c, cap * sizeof *p);
+        if (!p)
+            return -1;
+        st->c = p;
+        st->capc = cap;
+    }
+    st->c[st->nc++] = *c;
+    return 0;
+}
+
+static size_t push_series(state *st)
+{
+    if (st->ns == st->caps) {
+        size_t cap = st->caps ? st->caps * 2 : 32;
+        series *p = realloc(st->s, cap * sizeof *p);
+        if (!p)
+            return 0;
+        st->s = p;
+        st->caps = cap;
+    }
+    memset(&st->s[st->ns], 0, sizeof st->s[0]);
+    return ++st->ns;
+}
+
+/* Bytes that can begin some task marker (from the patterns' first code
+ * units), so most clause starts are passed over without a match call. */
+static void marker_first_bytes(const gy_rules *r, unsigned char first[256])
+{
+    memset(first, 0, 256);
+    for (size_t k = 0; k < r->ntask_markers; k++) {
+        const uint8_t *bitmap = NULL;
+        uint32_t type = 0, unit = 0;
+        pcre2_pattern_info(r->task_markers[k].rx.code, PCRE2_INFO_FIRSTCODETYPE, &type);
+        if (type == 1 &&
+            pcre2_pattern_info(r->task_markers[k].rx.code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0) {
+            first[unit & 0xFF] = 1;
+            continue;
+        }
+        if (pcre2_pattern_info(r->task_markers[k].rx.code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 &&
+            bitmap) {
+            for (int b = 0; b < 256; b++)
+                if (bitmap[b / 8] & (1u << (b % 8)))
+                    first[b] = 1;
+            continue;
+        }
+        memset(first, 1, 256);
+        return;
+    }
+}
+
+static int try_markers(state *st, size_t line, size_t para, size_t pos, int initial)
+{
+    const gy_slice *ct = &st->d->content[line];
+    const char *sub = st->d->s + ct->start;
+    size_t len = ct->end - ct->start;
+    for (size_t k = 0; k < st->r->ntask_markers; k++) {
+        const gy_task_marker *m = &st->r->task_markers[k];
+        size_t ms, me, ns, ne;
+        if (!gy_rx_match(st->r, &m->rx, sub, len, pos - ct->start, st->md) ||
+            !gy_rx_group(st->md, 0, &ms, &me) || !gy_rx_group(st->md, m->rx.g_number, &ns, &ne))
+            continue;
+        long number = gy_marker_number(sub + ns, ne - ns);
+        if (number <= 0)
+            continue;
+        cand c;
+        memset(&c, 0, sizeof c);
+        c.pos = pos;
+        c.marker_end = ct->start + me;
+        c.line = line;
+        c.para = para;
+        c.marker = (int)k;
+        c.number = number;
+        c.initial = initial;
+        c.section = gy_doc_section_at(st->d, pos);
+        return push_cand(st, &c);
+    }
+    return 0;
+}
+
+/* Finds marker candidates at clause starts of every live paragraph. */
+static int collect(state *st)
+{
+    gy_doc *d = st->d;
+    const gy_rules *r = st->r;
+    unsigned char first[256], lead[256];
+    marker_first_bytes(r, first);
+    memset(lead, 0, sizeof lead);
+    for (size_t w = 0; w < r->clause_after.n; w++)
+        lead[(unsigned char)r->clause_after.words[w].s[0]] = 1;
+    size_t para = 0;
+    for (size_t i = 0; i < d->text.nlines; i++) {
+        if (!gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
+            continue;
+        para++;
+        size_t a = d->content[i].start, b = d->content[i].end;
+        if (first[(unsigned char)d->s[a]] && try_markers(st, i, para, a, 1) != 0)
+            return -1;
+        for (size_t p = a; p < b; p++) {
+            if (!lead[(unsigned char)d->s[p]])
+                continue;
+            int w = gy_lex_at(&r->clause_after, d->s, p, b);
+            if (w < 0)
+                continue;
+            size_t q = p + r->clause_after.words[w].len;
+            if (q < b && first[(unsigned char)d->s[q]] && try_markers(st, i, para, q, 0) != 0)
+                return -1;
+            p = q - 1;
+        }
+    }
+    return 0;
+}
+
+static const char *family(const state *st, int marker)
+{
+    return st->r->task_markers[marker].family;
+}
+
+/* May candidate c continue series s (whose last item is st->c[s->last])? */
+static int may_continue(const state *st, const series *s, const cand *c)
+{
+    const cand *last = &st->c[s->last];
+    if (strcmp(family(st, st->c[s->first].marker), family(st, c->marker)) != 0)
+        return 0;
+    if (c->section != last->section)
+        return 0;
+    if (c->para == last->para)
+        return 1;
+    return c->initial && c->para - last->para <= MAX_GAP_PARAGRAPHS;
+}
+
+static int add_item(state *st, size_t si, size_t ci)
+{
+    series *s = &st->s[si - 1];
+    cand *c = &st->c[ci];
+    const cand *last = &st->c[s->last];
+    if (c->number != last->number + 1) {
+        const char *fam = family(st, c->marker);
+        int rc = c->number == last->number
+                     ? gy_doc_warn(st->d, c->line + 1, "numbering",
+                                   "item %ld%s repeats the number of the item on line %zu",
+                                   c->number, fam, last->line + 1)
+                     : gy_doc_warn(st->d, c->line + 1, "numbering",
+                                   "item %ld%s follows item %ld%s on line %zu (a gap)",
+                                   c->number, fam, last->number, fam, last->line + 1);
+        if (rc != 0)
+            return -1;
+    }
+    c->series = si;
+    c->order = s->count++;
+    s->last = ci;
+    return 0;
+}
+
+/* Is candidate c inside the scope of the last item of series s? */
+static int inside_last_item(const state *st, const series *s, const cand *c)
+{
+    const cand *last = &st->c[s->last];
+    if (c->section != last->section || c->pos <= last->pos)
+        return 0;
+    if (c->para == last->para)
+        return 1;
+    /* an item that opens a paragraph holds the paragraphs after it */
+    return last->initial && !c->initial && c->para - last->para <= MAX_GAP_PARAGRAPHS;
+}
+
+static int build_series(state *st)
+{
+    size_t open[MAX_OPEN];
+    size_t depth = 0;
+    for (size_t ci = 0; ci < st->nc; ci++) {
+        cand *c = &st->c[ci];
+        /* series of another section are over */
+        while (depth > 0 && st->c[st->s[open[depth - 1] - 1].last].section != c->section)
+            depth--;
+        if (c->number > 1) {
+            size_t k = depth;
+            while (k > 0) {
+                const series *s = &st->s[open[k - 1] - 1];
+                if (may_continue(st, s, c) && c->number > st->c[s->last].number - 1 &&
+                    c->number <= st->c[s->last].number + 2)
+                    break;
+                k--;
+            }
+            if (k == 0)
+                continue; /* a stray marker */
+            depth = k;
+            if (add_item(st, open[k - 1], ci) != 0)
+                return -1;
+            continue;
+        }
+        if (c->number != 1)
+            continue;
+        /* a new series: nested in the last item of an open series of
+         * another family that holds it, else it replaces the open ones */
+        while (depth > 0) {
+            const series *s = &st->s[open[depth - 1] - 1];
+            if (strcmp(family(st, st->c[s->first].marker), family(st, c->marker)) != 0 &&
+                inside_last_item(st, s, c))
+                break;
+            depth--;
+        }
+        size_t si = push_series(st);
+        if (!si)
+            return -1;
+        series *s = &st->s[si - 1];
+        s->first = s->last = ci;
+        s->count = 1;
+        s->family = c->marker;
+        s->parent_item = depth ? st->s[open[depth - 1] - 1].last + 1 : 0;
+        c->series = si;
+        c->order = 0;
+        if (depth < MAX_OPEN)
+            open[depth++] = si;
+    }
+    return 0;
+}
+
+/* ---- turning series into tasks -------------------------------------------- */
+
+static size_t trim_end(const gy_doc *d, size_t start, size_t end)
+{
+    while (end > start) {
+        size_t k = end - 1;
+        while (k > start && ((unsigned char)d->s[k] & 0xC0) == 0x80)
+            k--;
+        size_t n;
+        uint32_t cp = gy_utf8_decode((const unsigned char *)d->s + k, end - k, &n);
+        if (!(gy_is_space(cp) || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == ',' ||
+              cp == ':' || cp == 0xFF1B || cp == ';'))
+            break;
+        end = k;
+    }
+    return end;
+}
+
+static size_t sentence_end_after(const gy_doc *d, size_t line, size_t from)
+{
+    const gy_line *l = &d->text.lines[line];
+    for (size_t k = 0; k < l->nsentences; k++) {
+        const gy_span *sp = &d->text.sentences[l->first_sentence + k];
+        if (sp->end > from)
+            return sp->end;
+    }
+    return d->content[line].end;
+}
+
+/* Next item of the same series, or NULL. */
+static const cand *next_sibling(const state *st, size_t ci)
+{
+    const cand *c = &st->c[ci];
+    for (size_t k = ci + 1; k < st->nc; k++)
+        if (st->c[k].series == c->series)
+            return &st->c[k];
+    return NULL;
+}
+
+/* Does the paragraph of line i hold one sentence only (a heading-like item)? */
+static int one_sentence(const gy_doc *d, size_t line)
+{
+    return d->text.lines[line].nsentences <= 1;
+}
+
+static size_t item_end(const state *st, size_t ci)
+{
+    const gy_doc *d = st->d;
+    const cand *c = &st->c[ci];
+    const cand *next = next_sibling(st, ci);
+    if (next)
+        return next->pos;
+    size_t end = d->content[c->line].end;
+    if (c->initial && one_sentence(d, c->line)) {
+        /* 一是联合港澳…。 on a line of its own, its body on the next */
+        for (size_t k = c->line + 1; k < d->text.nlines; k++) {
+            if (!gy_doc_line_live(d, k))
+                continue;
+            if (!(d->flags[k] & GY_LINE_HEADING))
+                end = d->content[k].end;
+            break;
+        }
+    }
+    return end;
+}
+
+static int cue_before(const gy_lexicon *lx, const gy_doc *d, size_t start, size_t end)
+{
+    size_t where;
+    int w = gy_lex_last_in(lx, d->s, start, end, &where);
+    while (w >= 0 && lx->words[w].tag == GY_CUE_NEUTRAL) {
+        end = where;
+        w = gy_lex_last_in(lx, d->s, start, end, &where);
+    }
+    return w >= 0 ? lx->words[w].tag : 0;
+}
+
+/* The words just before the first item: up to INTRO_CHARS characters
+ * before it in its paragraph, or the end of the paragraph before. */
+static gy_slice intro_of(const state *st, const cand *first)
+{
+    const gy_doc *d = st->d;
+    gy_slice sl = {first->pos, first->pos};
+    size_t line = first->line;
+    if (first->initial) {
+        size_t k = line;
+        while (k-- > 0)
+            if (gy_doc_line_live(d, k))
+                break;
+        if (k == SIZE_MAX || k >= line)
+            return sl;
+        line = k;
+        sl.start = sl.end = d->content[k].end;
+    }
+    size_t floor = d->content[line].start;
+    size_t p = sl.end;
+    for (int n = 0; n < INTRO_CHARS && p > floor; n++) {
+        p--;
+        while (p > floor && ((unsigned char)d->s[p] & 0xC0) == 0x80)
+            p--;
+    }
+    sl.start = p;
+    return sl;
+}
+
+static int decide_directive(state *st, series *s, const gy_task *tasks)
+{
+    const cand *first = &st->c[s->first];
+    if (st->r->task_markers[first->marker].directive)
+        return 1;
+    size_t sec = first->section;
+    if (sec && GY_SECTIONS(st->d)[sec - 1].role == GY_ROLE_REVIEW)
+        return 0;
+    gy_slice in = intro_of(st, first);
+    int cue = cue_before(&st->r->intro_cues, st->d, in.start, in.end);
+    if (cue == GY_CUE_FACT)
+        return 0;
+    if (cue == GY_CUE_TARGET)
+        return 1;
+    if (s->parent_item)
+        return tasks ? 1 : 1;
+    return 1;
+}
+
+static int text_asks(const state *st, size_t from, size_t end)
+{
+    int w = gy_lex_at(&st->r->text_starts, st->d->s, from, end);
+    return w >= 0;
+}
+
+static gy_slice find_deadline(const state *st, size_t start, size_t end)
+{
+    gy_slice best = {0, 0};
+    for (size_t k = 0; k < st->r->ndeadlines; k++) {
+        size_t ms, me;
+        if (gy_rx_match(st->r, &st->r->deadlines[k], st->d->s + start, end - start, 0, st->md) &&
+            gy_rx_group(st->md, 0, &ms, &me) && me > ms &&
+            (best.end == 0 || start + ms < best.start ||
+             (start + ms == best.start && start + me > best.end))) {
+            best.start = start + ms;
+            best.end = start + me;
+        }
+    }
+    return best;
+}
+
+/* Announced count ("三大工程", "四个特点") in the intro, or -1. */
+static long announced(const state *st, gy_slice in)
+{
+    const gy_doc *d = st->d;
+    long found = -1;
+    for (size_t p = in.start; p < in.end;) {
+        size_t k;
+        uint32_t cp = gy_utf8_decode((const unsigned char *)d->s + p, in.end - p, &k);
+        if (gy_cn_digit(cp) > 0 || gy_cn_unit(cp) == 10.0) {
+            gy_number n;
+            if (gy_parse_number(d->s, p, in.end, &n) && n.chinese &&
+                gy_lex_at(&st->r->announce_counters, d->s, n.end, in.end) >= 0 && n.value >= 2 &&
+                n.value <= 30)
+                found = (long)n.value;
+            p = n.end > p ? n.end : p + k;
+            continue;
+        }
+        /* a full stop ends the sentence the count could belong to */
+        if (cp == 0x3002)
+            found = -1;
+        p += k;
+    }
+    return found;
+}
+
+static int emit_tasks(state *st)
+{
+    gy_doc *d = st->d;
+    /* candidate index -> task index + 1 */
+    size_t *task_of = calloc(st->nc ? st->nc : 1, sizeof *task_of);
+    if (!task_of)
+        return -1;
+    for (size_t si = 0; si < st->ns; si++) {
+        series *s = &st->s[si];
+        s->dropped = s->count < 2 ||
+                     (s->parent_item && st->s[st->c[s->parent_item - 1].series - 1].dropped &&
+                      0);
+    }
+    /* items in text order; a nested series follows its parent item */
+    int rc = 0;
+    for (size_t ci = 0; ci < st->nc && rc == 0; ci++) {
+        cand *c = &st->c[ci];
+        if (!c->series || st->s[c->series - 1].dropped)
+            continue;
+        series *s = &st->s[c->series - 1];
+        gy_task *t = gy_vec_push(&d->arena, &d->tasks, sizeof *t);
+        if (!t) {
+            rc = -1;
+            break;
+        }
+        task_of[ci] = d->tasks.len;
+        const gy_task_marker *m = &st->r->task_markers[c->marker];
+        t->section = c->section;
+        size_t pi = s->parent_item;
+        while (pi && st->s[st->c[pi - 1].series - 1].dropped)
+            pi = 0;
+        t->parent = pi ? task_of[pi - 1] : 0;
+        t->series = c->series;
+        t->family = gy_arena_strndup(&d->arena, m->family, strlen(m->family));
+        t->marker.start = c->pos;
+        t->marker.end = c->marker_end;
+        t->number = c->number;
+        t->line = c->line + 1;
+        t->start = c->pos;
+        t->end = item_end(st, ci);
+        if (t->parent) {
+            const gy_task *p = &GY_TASKS(d)[t->parent - 1];
+            if (t->end > p->end)
+                t->end = p->end;
+        }
+        size_t text_from = c->marker_end;
+        size_t text_to = sentence_end_after(d, c->line, text_from);
+        const cand *next = next_sibling(st, ci);
+        if (next && next->pos < text_to)
+            text_to = next->pos;
+        t->text.start = text_from;
+        t->text.end = trim_end(d, text_from, text_to);
+        if (c->order == 0) {
+            const gy_task *parent = t->parent ? &GY_TASKS(d)[t->parent - 1] : NULL;
+            s->directive = parent ? parent->directive : decide_directive(st, s, GY_TASKS(d));
+            if (parent && st->r->task_markers[c->marker].directive)
+                s->directive = 1;
+        }
+        t->directive = s->directive || text_asks(st, text_from, t->end);
+        t->deadline = find_deadline(st, t->start, t->end);
+        if (!t->family)
+            rc = -1;
+    }
+    free(task_of);
+    return rc;
+}
+
+static int check_counts(state *st)
+{
+    for (size_t si = 0; si < st->ns; si++) {
+        series *s = &st->s[si];
+        if (s->dropped)
+            continue;
+        const cand *first = &st->c[s->first];
+        long want = announced(st, intro_of(st, first));
+        if (want > 0 && (size_t)want != s->count &&
+            gy_doc_warn(st->d, first->line + 1, "count-mismatch",
+                        "the words before this series announce %ld items, but it has %zu",
+                        want, s->count) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int gy_extract_tasks(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+{
+    state st;
+    memset(&st, 0, sizeof st);
+    st.d = d;
+    st.r = r;
+    st.md = md;
+    int rc = collect(&st);
+    if (rc == 0)
+        rc = build_series(&st);
+    if (rc == 0)
+        rc = emit_tasks(&st);
+    if (rc == 0)
+        rc = check_counts(&st);
+    free(st.c);
+    free(st.s);
+    return rc;
+}

@@ -1,0 +1,544 @@
+/* Input stage: read a file or stdin, detect the encoding, decode to UTF-8
+ * with iconv(3). */
+#include "source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "text.h"
+#include "utf8.h"
+
+typedef struct bytes {
+    unsigned char *data;   /* owned, with one spare byte for a NUL */
+    size_t len;
+} bytes;
+
+static const char *display_name(const char *name)
+{
+    return strcmp(name, "-") == 0 ? "<stdin>" : name;
+}
+
+/* Reads all of fd into b.  Returns 0, or errno. */
+static int read_all(int fd, size_t size_hint, bytes *b)
+{
+    size_t cap = size_hint + 1 > 4096 ? size_hint + 1 : 4096;
+    b->data = malloc(cap);
+    b->len = 0;
+    if (!b->data)
+        return ENOMEM;
+    for (;;) {
+        if (cap - b->len < 2) {
+            if (cap > SIZE_MAX / 2) {
+                free(b->data);
+                return ENOMEM;
+            }
+            unsigned char *p = realloc(b->data, cap * 2);
+            if (!p) {
+                free(b->data);
+                return ENOMEM;
+            }
+            b->data = p;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, b->data + b->len, cap - b->len - 1);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            free(b->data);
+            return e;
+        }
+        if (got == 0)
+            break;
+        b->len += (size_t)got;
+    }
+    b->data[b->len] = 0;
+    return 0;
+}
+
+static gy_status open_error(gy_error *err, const char *name, int e)
+{
+    const char *hint = "";
+    if (e == ENOENT)
+        hint = "check the path; use - to read standard input";
+    else if (e == EACCES || e == EPERM)
+        hint = "check the file's permissions";
+    else if (e == ENOMEM)
+        return gy_error_oom(err, name);
+    return gy_error_set(err, GY_E_NOINPUT, name, 0, 0, -1, hint,
+                        "cannot read: %s", strerror(e));
+}
+
+static gy_status read_input(const char *path, bytes *b, gy_error *err)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        int e = read_all(STDIN_FILENO, 0, b);
+        return e ? open_error(err, "<stdin>", e) : GY_OK;
+    }
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return open_error(err, path, errno);
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        return open_error(err, path, e);
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return gy_error_set(err, GY_E_NOINPUT, path, 0, 0, -1,
+                            "give the path of a text file inside it",
+                            "is a directory, not a file");
+    }
+    size_t hint = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 0;
+    int e = read_all(fd, hint, b);
+    close(fd);
+    return e ? open_error(err, path, e) : GY_OK;
+}
+
+/* Line (1-based) and column (code points, 1-based) of offset in UTF-8 text. */
+static void locate_utf8(const unsigned char *s, size_t off, long *line, long *col)
+{
+    size_t l = 1, start = 0;
+    for (size_t i = 0; i < off; i++)
+        if (s[i] == '\n') {
+            l++;
+            start = i + 1;
+        }
+    *line = (long)l;
+    *col = (long)gy_utf8_count((const char *)s + start, off - start) + 1;
+}
+
+/* ---- iconv ------------------------------------------------------------ */
+
+typedef struct decoded {
+    char *buf;             /* owned, NUL-terminated */
+    size_t len;
+    size_t bad;            /* invalid sequences seen (replaced when lossy) */
+    size_t first_bad;      /* input offset of the first one */
+    long bad_line, bad_col;/* where it is in the decoded text */
+} decoded;
+
+/* Makes room for need more bytes (and a NUL) after used bytes of d->buf. */
+static int reserve(decoded *d, size_t *cap, size_t used, size_t need)
+{
+    if (*cap - used > need)
+        return 0;
+    size_t ncap = *cap * 2 + need + 1;
+    char *p = realloc(d->buf, ncap);
+    if (!p)
+        return -1;
+    d->buf = p;
+    *cap = ncap;
+    return 0;
+}
+
+static void note_bad(decoded *d, size_t at, size_t used)
+{
+    if (d->bad++ == 0) {
+        d->first_bad = at;
+        locate_utf8((const unsigned char *)d->buf, used, &d->bad_line, &d->bad_col);
+    }
+}
+
+/* Converts in[0..n) from encoding `from` to UTF-8.  With lossy, invalid
+ * sequences become U+FFFD; without, conversion stops at the first one.
+ * Returns GY_OK (d->bad tells whether input was clean), GY_E_BADENC,
+ * or GY_E_INTERNAL. */
+static gy_status iconv_decode(const char *from, const unsigned char *in, size_t n,
+                              int lossy, decoded *d)
+{
+    memset(d, 0, sizeof *d);
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return errno == EINVAL ? GY_E_BADENC : GY_E_INTERNAL;
+    size_t cap = n + n / 2 + 16, used = 0;
+    d->buf = malloc(cap);
+    if (!d->buf) {
+        iconv_close(cd);
+        return GY_E_INTERNAL;
+    }
+    char *inp = (char *)(uintptr_t)in;
+    size_t inleft = n;
+    gy_status st = GY_OK;
+    int flushing = 0;
+    for (;;) {
+        char *out = d->buf + used;
+        size_t outleft = cap - used - 1;
+        size_t r = flushing ? iconv(cd, NULL, NULL, &out, &outleft)
+                            : iconv(cd, &inp, &inleft, &out, &outleft);
+        int e = errno;
+        used = (size_t)(out - d->buf);
+        if (r != (size_t)-1) {
+            if (flushing || inleft == 0) {
+                if (flushing)
+                    break;
+                flushing = 1;
+            }
+            continue;
+        }
+        if (e == E2BIG) {
+            if (reserve(d, &cap, used, 64) != 0) {
+                st = GY_E_INTERNAL;
+                break;
+            }
+            continue;
+        }
+        if (flushing)
+            break;
+        /* EILSEQ: an invalid sequence; EINVAL: one cut off at the end. */
+        note_bad(d, (size_t)((unsigned char *)inp - in), used);
+        if (!lossy)
+            break;
+        if (reserve(d, &cap, used, 8) != 0) {
+            st = GY_E_INTERNAL;
+            break;
+        }
+        memcpy(d->buf + used, "\xEF\xBF\xBD", 3);
+        used += 3;
+        if (e == EINVAL) {
+            inleft = 0;
+        } else {
+            inp++;
+            inleft--;
+        }
+    }
+    iconv_close(cd);
+    if (st != GY_OK) {
+        free(d->buf);
+        d->buf = NULL;
+        return st;
+    }
+    d->len = used;
+    d->buf[used] = '\0';
+    return GY_OK;
+}
+
+/* UTF-8 input with invalid sequences replaced by U+FFFD. */
+static gy_status utf8_lossy(const unsigned char *in, size_t n, decoded *d)
+{
+    memset(d, 0, sizeof *d);
+    size_t cap = n * 3 + 1;
+    if (n > SIZE_MAX / 3 - 1 || !(d->buf = malloc(cap)))
+        return GY_E_INTERNAL;
+    char *out = d->buf;
+    size_t i = 0;
+    while (i < n) {
+        size_t ok = gy_utf8_valid_prefix(in + i, n - i);
+        memcpy(out, in + i, ok);
+        out += ok;
+        i += ok;
+        if (i < n) {
+            note_bad(d, i, (size_t)(out - d->buf));
+            memcpy(out, "\xEF\xBF\xBD", 3);
+            out += 3;
+            i++;
+        }
+    }
+    d->len = (size_t)(out - d->buf);
+    *out = '\0';
+    return GY_OK;
+}
+
+/* ---- detection -------------------------------------------------------- */
+
+static gy_source *new_source(const char *name)
+{
+    gy_source *src = calloc(1, sizeof *src);
+    if (!src)
+        return NULL;
+    src->name = strdup(name);
+    if (!src->name) {
+        free(src);
+        return NULL;
+    }
+    src->first_bad_offset = -1;
+    return src;
+}
+
+static void set_encoding(gy_source *src, const char *name)
+{
+    snprintf(src->encoding, sizeof src->encoding, "%s", name);
+}
+
+/* Takes ownership of d->buf. */
+static void adopt(gy_source *src, decoded *d)
+{
+    src->buf = d->buf;
+    src->text = d->buf;
+    src->len = d->len;
+    src->replacements = d->bad;
+    if (d->bad) {
+        src->first_bad_offset = (long)d->first_bad;
+        src->first_bad_line = d->bad_line;
+    }
+    d->buf = NULL;
+}
+
+/* A U+FEFF at the start of decoded text is a byte order mark, not text. */
+static void strip_decoded_bom(gy_source *src)
+{
+    if (src->len >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0) {
+        src->text += 3;
+        src->len -= 3;
+        src->bom = 1;
+    }
+}
+
+static gy_status invalid_bytes(gy_error *err, const char *name, const char *enc,
+                               const unsigned char *raw, size_t rawlen,
+                               size_t at, long line, long col, const char *hint)
+{
+    char shown[32] = "";
+    size_t k = 0;
+    for (size_t i = at; i < rawlen && i < at + 4; i++)
+        k += (size_t)snprintf(shown + k, sizeof shown - k, "%s0x%02X",
+                              i > at ? " " : "", raw[i]);
+    return gy_error_set(err, GY_E_ENCODING, display_name(name), line, col,
+                        (long)at, hint,
+                        "invalid %s at byte offset %zu (bytes %s)", enc, at,
+                        shown);
+}
+
+static gy_status check_binary(gy_error *err, const gy_source *src,
+                              const char *text, size_t len, const char *what)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (!nul)
+        return GY_OK;
+    long line, col;
+    size_t at = (size_t)(nul - text);
+    locate_utf8((const unsigned char *)text, at, &line, &col);
+    return gy_error_set(
+        err, GY_E_BINARY, display_name(src->name), line, col, (long)at,
+        "gangyao reads text files; a UTF-16 file without a byte order mark "
+        "needs --encoding UTF-16LE or UTF-16BE",
+        "binary data: NUL byte at %s offset %zu", what, at);
+}
+
+static gy_status decode_given(gy_source *src, bytes *raw, const gy_input_options *opt,
+                              gy_error *err)
+{
+    const char *enc = opt->encoding;
+    decoded d;
+    int is_utf8 = strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0;
+    gy_status st;
+    if (is_utf8) {
+        size_t ok = gy_utf8_valid_prefix(raw->data, raw->len);
+        if (ok == raw->len) {
+            set_encoding(src, "UTF-8");
+            src->buf = (char *)raw->data;
+            src->text = src->buf;
+            src->len = raw->len;
+            raw->data = NULL;
+            strip_decoded_bom(src);
+            return check_binary(err, src, src->text, src->len, "byte");
+        }
+        if (!opt->lossy) {
+            long line, col;
+            locate_utf8(raw->data, ok, &line, &col);
+            return invalid_bytes(err, src->name, "UTF-8", raw->data, raw->len, ok,
+                                 line, col,
+                                 "name the file's real encoding with --encoding, "
+                                 "or use --lossy to replace bad bytes with U+FFFD");
+        }
+        st = utf8_lossy(raw->data, raw->len, &d);
+    } else {
+        st = iconv_decode(enc, raw->data, raw->len, opt->lossy, &d);
+    }
+    if (st == GY_E_BADENC)
+        return gy_error_set(err, GY_E_BADENC, display_name(src->name), 0, 0, -1,
+                            "`iconv -l` lists the names this system knows",
+                            "unknown encoding '%s'", enc);
+    if (st != GY_OK)
+        return gy_error_oom(err, display_name(src->name));
+    if (d.bad && !opt->lossy) {
+        gy_status e = invalid_bytes(err, src->name, enc, raw->data, raw->len,
+                                    d.first_bad, d.bad_line, d.bad_col,
+                                    "check --encoding, or use --lossy to replace "
+                                    "bad bytes with U+FFFD");
+        free(d.buf);
+        return e;
+    }
+    set_encoding(src, enc);
+    for (char *p = src->encoding; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    adopt(src, &d);
+    strip_decoded_bom(src);
+    return check_binary(err, src, src->text, src->len, "decoded");
+}
+
+static gy_status decode_utf16(gy_source *src, bytes *raw, const char *enc,
+                              const gy_input_options *opt, gy_error *err)
+{
+    decoded d;
+    gy_status st = iconv_decode(enc, raw->data + 2, raw->len - 2, opt->lossy, &d);
+    if (st != GY_OK)
+        return gy_error_oom(err, display_name(src->name));
+    if (d.bad && !opt->lossy) {
+        gy_status e = invalid_bytes(err, src->name, enc, raw->data, raw->len,
+                                    d.first_bad + 2, d.bad_line, d.bad_col,
+                                    "use --lossy to replace bad bytes with U+FFFD");
+        free(d.buf);
+        return e;
+    }
+    set_encoding(src, enc);
+    src->bom = 1;
+    adopt(src, &d);
+    return check_binary(err, src, src->text, src->len, "decoded");
+}
+
+static gy_status decode_detect(gy_source *src, bytes *raw, const gy_input_options *opt,
+                               gy_error *err)
+{
+    const unsigned char *p = raw->data;
+    size_t n = raw->len;
+    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+        return decode_utf16(src, raw, "UTF-16LE", opt, err);
+    if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+        return decode_utf16(src, raw, "UTF-16BE", opt, err);
+    size_t skip = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    gy_status st = check_binary(err, src, (const char *)p, n, "byte");
+    if (st != GY_OK)
+        return st;
+    size_t ok = gy_utf8_valid_prefix(p, n);
+    if (ok == n) {
+        set_encoding(src, "UTF-8");
+        src->buf = (char *)raw->data;
+        src->text = src->buf + skip;
+        src->len = n - skip;
+        src->bom = skip > 0;
+        raw->data = NULL;
+        return GY_OK;
+    }
+    decoded gb;
+    if (!skip) {
+        st = iconv_decode("GB18030", p, n, 0, &gb);
+        if (st != GY_OK && st != GY_E_BADENC)
+            return gy_error_oom(err, display_name(src->name));
+        if (st == GY_OK && gb.bad == 0) {
+            set_encoding(src, "GB18030");
+            adopt(src, &gb);
+            return GY_OK;
+        }
+        if (st == GY_OK)
+            free(gb.buf);
+    }
+    long line, col;
+    locate_utf8(p, ok, &line, &col);
+    if (!opt->lossy)
+        return invalid_bytes(err, src->name, skip ? "UTF-8" : "UTF-8 (and not GB18030 either)",
+                             p, n, ok, line, col,
+                             "name the encoding with --encoding (e.g. --encoding BIG5), "
+                             "or use --lossy to replace bad bytes with U+FFFD");
+    /* Lossy: take whichever reading needs fewer replacements. */
+    decoded u8;
+    if (utf8_lossy(p + skip, n - skip, &u8) != GY_OK)
+        return gy_error_oom(err, display_name(src->name));
+    if (!skip && iconv_decode("GB18030", p, n, 1, &gb) == GY_OK) {
+        if (gb.bad < u8.bad) {
+            free(u8.buf);
+            set_encoding(src, "GB18030");
+            adopt(src, &gb);
+            return GY_OK;
+        }
+        free(gb.buf);
+    }
+    set_encoding(src, "UTF-8");
+    src->bom = skip > 0;
+    if (skip)
+        u8.first_bad += skip;
+    adopt(src, &u8);
+    return GY_OK;
+}
+
+static gy_source *decode(const char *name, bytes *raw, const gy_input_options *opt,
+                         gy_error *err)
+{
+    static const gy_input_options defaults = {NULL, 0};
+    if (!opt)
+        opt = &defaults;
+    gy_source *src = new_source(name);
+    if (!src) {
+        free(raw->data);
+        gy_error_oom(err, display_name(name));
+        return NULL;
+    }
+    src->raw_bytes = raw->len;
+    gy_status st = opt->encoding ? decode_given(src, raw, opt, err)
+                                 : decode_detect(src, raw, opt, err);
+    free(raw->data);
+    raw->data = NULL;
+    if (st != GY_OK) {
+        gy_source_free(src);
+        return NULL;
+    }
+    src->lines = gy_count_lines(src->text, src->len);
+    return src;
+}
+
+gy_source *gy_source_load(const char *path, const gy_input_options *opt,
+                          gy_error *err)
+{
+    bytes raw;
+    if (read_input(path, &raw, err) != GY_OK)
+        return NULL;
+    return decode(path ? path : "-", &raw, opt, err);
+}
+
+gy_source *gy_source_from_memory(const char *name, const void *data, size_t n,
+                                 const gy_input_options *opt, gy_error *err)
+{
+    bytes raw;
+    raw.data = malloc(n + 1);
+    if (!raw.data) {
+        gy_error_oom(err, name);
+        return NULL;
+    }
+    if (n)
+        memcpy(raw.data, data, n);
+    raw.data[n] = 0;
+    raw.len = n;
+    return decode(name ? name : "-", &raw, opt, err);
+}
+
+void gy_source_free(gy_source *src)
+{
+    if (!src)
+        return;
+    free(src->buf);
+    free(src->name);
+    free(src);
+}
+
+const char *gy_source_text(const gy_source *src, size_t *len)
+{
+    if (len)
+        *len = src->len;
+    return src->text ? src->text : "";
+}
+
+const char *gy_source_name(const gy_source *src) { return src->name; }
+const char *gy_source_encoding(const gy_source *src) { return src->encoding; }
+int gy_source_has_bom(const gy_source *src) { return src->bom; }
+size_t gy_source_raw_bytes(const gy_source *src) { return src->raw_bytes; }
+size_t gy_source_line_count(const gy_source *src) { return src->lines; }
+
+size_t gy_source_replacements(const gy_source *src, long *first_offset,
+                              long *first_line)
+{
+    if (first_offset)
+        *first_offset = src->first_bad_offset;
+    if (first_line)
+        *first_line = src->first_bad_line;
+    return src->replacements;
+}

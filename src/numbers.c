@@ -1,0 +1,431 @@
+/* The numeral parser.  Chinese numerals follow the usual grammar: groups
+ * below 万 built from digits and 十/百/千 in falling order, joined by 万
+ * and 亿; 零 marks a skipped place; a trailing digit after a unit is the
+ * spoken abbreviation (一万二 = 12000).  Anything else is rejected. */
+#include "numbers.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "gangyao.h"
+#include "utf8.h"
+
+static uint32_t cp_at(const char *s, size_t pos, size_t end, size_t *len)
+{
+    return gy_utf8_decode((const unsigned char *)s + pos, end - pos, len);
+}
+
+static int ascii_digit(uint32_t cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return (int)(cp - '0');
+    if (cp >= 0xFF10 && cp <= 0xFF19)
+        return (int)(cp - 0xFF10);
+    return -1;
+}
+
+static int is_point(uint32_t cp) { return cp == 0x70B9; /* 点 */ }
+
+static int is_numeral(uint32_t cp)
+{
+    return gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0;
+}
+
+int gy_number_can_start(const char *s, size_t pos, size_t end)
+{
+    size_t len;
+    uint32_t cp = cp_at(s, pos, end, &len);
+    return ascii_digit(cp) >= 0 || is_numeral(cp);
+}
+
+/* A run of digits only (一九九七, 二〇二五): read as decimal digits. */
+static int digit_sequence(const char *s, size_t len, double *value)
+{
+    double v = 0;
+    size_t i = 0, n = 0;
+    int zero = 0;
+    while (i < len) {
+        size_t k;
+        uint32_t cp = cp_at(s, i, len, &k);
+        int d = gy_cn_digit(cp);
+        if (d < 0 || cp == 0x4E24 /* 两 */ || cp == 0x5169)
+            return -1;
+        zero |= d == 0;
+        v = v * 10 + d;
+        i += k;
+        n++;
+    }
+    /* 三四 and 七八 are "three or four", not 34; 一二三 is a list.  Only
+     * years (一九九七) and forms with 〇 (二〇二五) are digit strings. */
+    if (n != 4 && !zero)
+        return -1;
+    *value = v;
+    return 0;
+}
+
+typedef struct cn_state {
+    double total;          /* complete 亿 groups */
+    double wan;            /* the 万 group below them */
+    double sec;            /* below 万 */
+    int digit;             /* pending digit, -1 none */
+    double last_unit;      /* smallest 十/百/千 used in sec so far */
+    double last_big;       /* the last 万/亿 seen */
+    int zero;              /* a 零 since the last unit */
+    int any;
+} cn_state;
+
+static int cn_small_unit(cn_state *st, double unit)
+{
+    int d = st->digit;
+    if (d < 0) {
+        /* 十二 and 二十万 may drop the 一 of 十, nothing else may. */
+        if (unit != 10.0 || st->sec != 0)
+            return -1;
+        d = 1;
+    }
+    if (unit >= st->last_unit || d == 0)
+        return -1;
+    st->sec += d * unit;
+    st->last_unit = unit;
+    st->digit = -1;
+    st->zero = 0;
+    return 0;
+}
+
+static int cn_big_unit(cn_state *st, double unit)
+{
+    double group = st->sec + (st->digit > 0 ? st->digit : 0);
+    if (st->digit == 0)
+        return -1;
+    if (unit == 1e4) {
+        if (group == 0 || st->last_big == 1e4)
+            return -1;
+        st->wan = group * 1e4;
+    } else {
+        double below = st->wan + group;
+        if (below == 0 || (st->total != 0 && below >= 1e8))
+            return -1;
+        st->total = (st->total + below) * 1e8;
+        st->wan = 0;
+    }
+    st->last_big = unit;
+    st->sec = 0;
+    st->digit = -1;
+    st->last_unit = 1e4;
+    st->zero = 0;
+    return 0;
+}
+
+static int cn_finish(cn_state *st, double *value)
+{
+    double tail = 0;
+    if (st->digit > 0) {
+        tail = st->digit;
+        /* 一百五 = 150, 三万五 = 35000: a digit right after a unit. */
+        if (!st->zero) {
+            if (st->last_unit < 1e4 && st->last_unit > 10)
+                tail = st->digit * st->last_unit / 10;
+            else if (st->last_unit == 1e4 && st->last_big > 0 && st->sec == 0)
+                tail = st->digit * st->last_big / 10;
+        }
+    } else if (st->zero) {
+        return -1; /* a trailing 零 */
+    }
+    *value = st->total + st->wan + st->sec + tail;
+    return 0;
+}
+
+static int cn_integer(const char *s, size_t len, double *value)
+{
+    cn_state st = {0, 0, 0, -1, 1e4, 0, 0, 0};
+    int units = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t k;
+        uint32_t cp = cp_at(s, i, len, &k);
+        int d = gy_cn_digit(cp);
+        double u = gy_cn_unit(cp);
+        st.any++;
+        if (d == 0) {
+            /* 零 only between a unit and a digit: 一千零五, 一万零三百 */
+            if (st.digit >= 0 || !units || st.zero)
+                return -1;
+            st.zero = 1;
+        } else if (d > 0) {
+            if (st.digit > 0)
+                return -1;
+            st.digit = d;
+        } else if (u > 0 && u < 1e4) {
+            if (cn_small_unit(&st, u) != 0)
+                return -1;
+            units++;
+        } else if (u >= 1e4) {
+            if (cn_big_unit(&st, u) != 0)
+                return -1;
+            units++;
+        } else {
+            return -1;
+        }
+        i += k;
+    }
+    if (!units)
+        return -1;
+    return cn_finish(&st, value);
+}
+
+int gy_parse_chinese(const char *s, size_t len, double *value)
+{
+    if (len == 0)
+        return -1;
+    /* 一点五: integer part, 点, digits read one by one */
+    for (size_t i = 0; i < len;) {
+        size_t k;
+        uint32_t cp = cp_at(s, i, len, &k);
+        if (is_point(cp)) {
+            double ip, frac = 0, scale = 0.1;
+            if (gy_parse_chinese(s, i, &ip) != 0 || i + k >= len)
+                return -1;
+            for (size_t j = i + k; j < len;) {
+                size_t m;
+                int d = gy_cn_digit(cp_at(s, j, len, &m));
+                if (d < 0)
+                    return -1;
+                frac += d * scale;
+                scale /= 10;
+                j += m;
+            }
+            *value = ip + frac;
+            return 0;
+        }
+        i += k;
+    }
+    size_t k;
+    uint32_t first = cp_at(s, 0, len, &k);
+    if (k == len && gy_cn_digit(first) >= 0) {
+        *value = gy_cn_digit(first);
+        return 0;
+    }
+    int has_unit = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = cp_at(s, i, len, &k);
+        has_unit |= gy_cn_unit(cp) > 0;
+        i += k;
+    }
+    return has_unit ? cn_integer(s, len, value) : digit_sequence(s, len, value);
+}
+
+double gy_parse_magnitude(const char *s, size_t pos, size_t end, size_t *stop)
+{
+    double small = 1, big = 1;
+    size_t i = pos, k;
+    if (i < end) {
+        double u = gy_cn_unit(cp_at(s, i, end, &k));
+        if (u > 1 && u < 1e4) {
+            small = u;
+            i += k;
+        }
+    }
+    while (i < end) {
+        double u = gy_cn_unit(cp_at(s, i, end, &k));
+        if (u < 1e4 || (big == 1e8) || (big == 1e4 && u == 1e4))
+            break;
+        big *= u;
+        i += k;
+    }
+    if (i == pos)
+        return 0;
+    *stop = i;
+    return small * big;
+}
+
+/* Arabic digits with optional thousands separators and decimals. */
+static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
+{
+    size_t i = pos, k;
+    double v = 0;
+    int digits = 0, group = 0, sep = 0, dec = 0;
+    while (i < end) {
+        uint32_t cp = cp_at(s, i, end, &k);
+        int d = ascii_digit(cp);
+        if (d >= 0) {
+            v = v * 10 + d;
+            digits++;
+            group++;
+            i += k;
+            continue;
+        }
+        /* 1,200 and 1，200: a separator needs exactly three digits after it */
+        if ((cp == ',' || cp == 0xFF0C) && group >= 1 && (sep ? group == 3 : group <= 3)) {
+            size_t j = i + k, cnt = 0, m;
+            while (j < end && cnt < 4 && ascii_digit(cp_at(s, j, end, &m)) >= 0) {
+                j += m;
+                cnt++;
+            }
+            if (cnt == 3) {
+                sep = 1;
+                group = 0;
+                i += k;
+                continue;
+            }
+        }
+        break;
+    }
+    if (!digits || (sep && group != 3))
+        return 0;
+    size_t m;
+    uint32_t cp = i < end ? cp_at(s, i, end, &k) : 0;
+    if ((cp == '.' || cp == 0xFF0E) && i + k < end &&
+        ascii_digit(cp_at(s, i + k, end, &m)) >= 0) {
+        double scale = 0.1;
+        i += k;
+        while (i < end) {
+            int d = ascii_digit(cp_at(s, i, end, &m));
+            if (d < 0)
+                break;
+            v += d * scale;
+            scale /= 10;
+            digits++;
+            dec = 1;
+            i += m;
+        }
+    }
+    n->value = v;
+    n->end = i;
+    n->digits = digits;
+    n->year_like = !sep && !dec && digits == 4;
+    return 1;
+}
+
+/* Longest run of Chinese numerals at pos (with 点 between digits). */
+static size_t numeral_run(const char *s, size_t pos, size_t end)
+{
+    size_t i = pos, k;
+    while (i < end) {
+        uint32_t cp = cp_at(s, i, end, &k);
+        if (is_numeral(cp)) {
+            i += k;
+            continue;
+        }
+        if (is_point(cp) && i > pos && i + k < end) {
+            size_t m;
+            if (gy_cn_digit(cp_at(s, i + k, end, &m)) >= 0) {
+                i += k;
+                continue;
+            }
+        }
+        break;
+    }
+    return i - pos;
+}
+
+/* The longest well-formed Chinese numeral that is a prefix of the run. */
+static int parse_chinese_prefix(const char *s, size_t pos, size_t end, gy_number *n)
+{
+    size_t run = numeral_run(s, pos, end);
+    while (run > 0) {
+        double v;
+        if (gy_parse_chinese(s + pos, run, &v) == 0) {
+            n->value = v;
+            n->end = pos + run;
+            n->chinese = 1;
+            n->digits = (int)gy_utf8_count(s + pos, run);
+            return 1;
+        }
+        /* drop the last character and try again */
+        size_t k = run - 1;
+        while (k > 0 && ((unsigned char)s[pos + k] & 0xC0) == 0x80)
+            k--;
+        run = k;
+    }
+    return 0;
+}
+
+static int starts_with(const char *s, size_t pos, size_t end, const char *lit)
+{
+    size_t n = strlen(lit);
+    return end - pos >= n && memcmp(s + pos, lit, n) == 0;
+}
+
+/* 百分之五, 千分之三 */
+static int parse_fraction_word(const char *s, size_t pos, size_t end, gy_number *n)
+{
+    int permille = starts_with(s, pos, end, "千分之");
+    if (!permille && !starts_with(s, pos, end, "百分之"))
+        return 0;
+    size_t at = pos + strlen("百分之");
+    gy_number inner;
+    memset(&inner, 0, sizeof inner);
+    if (!parse_arabic(s, at, end, &inner) && !parse_chinese_prefix(s, at, end, &inner))
+        return 0;
+    n->value = inner.value;
+    n->end = inner.end;
+    n->digits_end = inner.end;
+    n->mult = 1;
+    n->percent = !permille;
+    n->permille = permille;
+    n->chinese = inner.chinese;
+    n->digits = inner.digits;
+    return 1;
+}
+
+int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n)
+{
+    memset(n, 0, sizeof *n);
+    n->start = pos;
+    if (pos >= end)
+        return 0;
+    if (parse_fraction_word(s, pos, end, n))
+        return 1;
+    if (parse_arabic(s, pos, end, n)) {
+        size_t stop;
+        n->digits_end = n->end;
+        n->mult = 1;
+        double mult = gy_parse_magnitude(s, n->end, end, &stop);
+        if (mult > 1) {
+            n->mult = mult;
+            n->value *= mult;
+            n->end = stop;
+            n->magnitude = 1;
+            n->year_like = 0;
+        }
+        return 1;
+    }
+    if (!parse_chinese_prefix(s, pos, end, n))
+        return 0;
+    n->digits_end = n->end;
+    n->mult = 1;
+    size_t k;
+    uint32_t last = 0;
+    for (size_t i = pos; i < n->end; i += k)
+        last = cp_at(s, i, n->end, &k);
+    n->magnitude = gy_cn_unit(last) >= 1e4;
+    /* 三分之一 */
+    if (starts_with(s, n->end, end, "分之") && n->value > 0) {
+        gy_number num;
+        memset(&num, 0, sizeof num);
+        size_t at = n->end + strlen("分之");
+        if (parse_chinese_prefix(s, at, end, &num) || parse_arabic(s, at, end, &num)) {
+            n->value = num.value / n->value * 100.0;
+            n->end = num.end;
+            n->digits_end = num.end;
+            n->percent = 1;
+            n->magnitude = 0;
+        }
+    }
+    return 1;
+}
+
+long gy_marker_number(const char *s, size_t len)
+{
+    if (len == 0)
+        return -1;
+    size_t k;
+    uint32_t cp = cp_at(s, 0, len, &k);
+    if (cp >= 0x2460 && cp <= 0x2473 && k == len) /* ① .. ⑳ */
+        return (long)(cp - 0x2460 + 1);
+    gy_number n;
+    if (gy_parse_number(s, 0, len, &n) && n.end == len && n.value == floor(n.value) &&
+        n.value < 1e6)
+        return (long)n.value;
+    return -1;
+}

@@ -1,0 +1,255 @@
+/* Text reporter: the title, then the outline as an indented tree in text
+ * order (sections, the tasks in them, the targets under their task or
+ * section), with line numbers; noise and warnings last. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc.h"
+#include "error.h"
+#include "source.h"
+
+typedef struct out {
+    FILE *f;
+    int color;
+} out;
+
+static const char *const BOLD = "\033[1m", *const DIM = "\033[2m", *const GREEN = "\033[32m",
+                         *const YELLOW = "\033[33m", *const CYAN = "\033[36m",
+                         *const RESET = "\033[0m";
+
+static void on(const out *o, const char *code)
+{
+    if (o->color)
+        fputs(code, o->f);
+}
+
+static void put_slice(const out *o, const gy_doc *d, gy_slice sl)
+{
+    if (sl.end > sl.start)
+        fwrite(d->s + sl.start, 1, sl.end - sl.start, o->f);
+}
+
+static void gutter(const out *o, size_t line, int indent)
+{
+    on(o, DIM);
+    fprintf(o->f, "%5zu", line);
+    on(o, RESET);
+    fprintf(o->f, "  %*s", indent * 2, "");
+}
+
+/* 290000000, 6.6, 33.3333: no exponent, no trailing zeros. */
+static void put_number(const out *o, double v)
+{
+    char buf[64];
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        snprintf(buf, sizeof buf, "%.10f", v);
+    if (strchr(buf, '.')) {
+        size_t n = strlen(buf);
+        while (n > 0 && buf[n - 1] == '0')
+            buf[--n] = '\0';
+        if (n > 0 && buf[n - 1] == '.')
+            buf[--n] = '\0';
+    }
+    fputs(buf, o->f);
+}
+
+static const char *op_symbol(enum gy_op op)
+{
+    static const char *const sym[GY_OP_COUNT] = {"=", "≥", ">", "≤", "<", "≈"};
+    return sym[op];
+}
+
+static int task_depth(const gy_doc *d, size_t i)
+{
+    int depth = 0;
+    for (size_t p = GY_TASKS(d)[i].parent; p; p = GY_TASKS(d)[p - 1].parent)
+        depth++;
+    return depth;
+}
+
+static int section_level(const gy_doc *d, size_t sec)
+{
+    return sec ? GY_SECTIONS(d)[sec - 1].level : 0;
+}
+
+static void print_section(const out *o, const gy_doc *d, size_t i)
+{
+    const gy_section *s = &GY_SECTIONS(d)[i];
+    gutter(o, s->line, s->level - 1);
+    on(o, s->level == 1 ? BOLD : "");
+    put_slice(o, d, s->marker);
+    put_slice(o, d, s->heading);
+    on(o, RESET);
+    fputc('\n', o->f);
+}
+
+static void print_task(const out *o, const gy_doc *d, size_t i)
+{
+    const gy_task *t = &GY_TASKS(d)[i];
+    gutter(o, t->line, section_level(d, t->section) + task_depth(d, i));
+    on(o, t->directive ? CYAN : DIM);
+    put_slice(o, d, t->marker);
+    on(o, RESET);
+    fputc(' ', o->f);
+    if (!t->directive)
+        on(o, DIM);
+    put_slice(o, d, t->text);
+    if (!t->directive) {
+        fputs("  (describes)", o->f);
+        on(o, RESET);
+    }
+    if (t->deadline.end > t->deadline.start) {
+        fputs("  [by ", o->f);
+        put_slice(o, d, t->deadline);
+        fputc(']', o->f);
+    }
+    fputc('\n', o->f);
+}
+
+/* Prints target i (and its upper bound when it opens a range); returns
+ * how many targets it used. */
+static size_t print_target(const out *o, const gy_doc *d, size_t i)
+{
+    const gy_target *t = &GY_TARGETS(d)[i];
+    const gy_target *hi = NULL;
+    if (t->is_range && i + 1 < d->targets.len && GY_TARGETS(d)[i + 1].is_range &&
+        GY_TARGETS(d)[i + 1].min == t->min && GY_TARGETS(d)[i + 1].max == t->max)
+        hi = &GY_TARGETS(d)[i + 1];
+    int indent;
+    if (t->task)
+        indent = section_level(d, GY_TASKS(d)[t->task - 1].section) + task_depth(d, t->task - 1) + 1;
+    else
+        indent = section_level(d, t->section);
+    gutter(o, t->line, indent);
+    on(o, t->fact ? "" : GREEN);
+    gy_slice text = {t->text.start, hi ? hi->text.end : t->text.end};
+    put_slice(o, d, text);
+    on(o, RESET);
+    fputs("  ", o->f);
+    if (hi) {
+        put_number(o, t->min);
+        fputs(" – ", o->f);
+        put_number(o, t->max);
+    } else {
+        fputs(op_symbol(t->op), o->f);
+        fputc(' ', o->f);
+        put_number(o, t->value);
+    }
+    if (*t->unit)
+        fprintf(o->f, " %s", t->unit);
+    fputs("  (", o->f);
+    if (t->period.end > t->period.start) {
+        put_slice(o, d, t->period);
+        fputs(", ", o->f);
+    }
+    fputs(t->fact ? "fact" : "target", o->f);
+    fputs(")\n", o->f);
+    return hi ? 2 : 1;
+}
+
+static void print_header(const out *o, const gy_doc *d, unsigned show)
+{
+    if (show & GY_SHOW_TITLE) {
+        on(o, BOLD);
+        fputs(d->title ? d->title : "(no title found)", o->f);
+        on(o, RESET);
+        fputc('\n', o->f);
+        if (d->occasion)
+            fprintf(o->f, "%s\n", d->occasion);
+        if (d->speaker)
+            fprintf(o->f, "%s\n", d->speaker);
+    }
+    on(o, DIM);
+    fprintf(o->f, "%s  %s%s  %zu lines\n", strcmp(d->src->name, "-") ? d->src->name : "<stdin>",
+            d->src->encoding, d->src->bom ? " with BOM" : "", d->src->lines);
+    on(o, RESET);
+    fputc('\n', o->f);
+}
+
+static void print_outline(const out *o, const gy_doc *d, unsigned show)
+{
+    size_t si = 0, ti = 0, qi = 0;
+    size_t ns = show & GY_SHOW_SECTIONS ? d->sections.len : 0;
+    size_t nt = show & GY_SHOW_TASKS ? d->tasks.len : 0;
+    size_t nq = show & GY_SHOW_TARGETS ? d->targets.len : 0;
+    while (si < ns || ti < nt || qi < nq) {
+        size_t ps = si < ns ? GY_SECTIONS(d)[si].start : SIZE_MAX;
+        size_t pt = ti < nt ? GY_TASKS(d)[ti].start : SIZE_MAX;
+        size_t pq = qi < nq ? GY_TARGETS(d)[qi].text.start : SIZE_MAX;
+        if (ps <= pt && ps <= pq)
+            print_section(o, d, si++);
+        else if (pt <= pq)
+            print_task(o, d, ti++);
+        else
+            qi += print_target(o, d, qi);
+    }
+}
+
+static void print_noise(const out *o, const gy_doc *d)
+{
+    const gy_noise *n = d->noise.items;
+    if (!d->noise.len)
+        return;
+    on(o, DIM);
+    fprintf(o->f, "\nnoise: %zu line%s set aside:", d->noise.len, d->noise.len == 1 ? "" : "s");
+    for (size_t i = 0; i < d->noise.len;) {
+        size_t j = i;
+        while (j + 1 < d->noise.len && n[j + 1].line == n[j].line + 1)
+            j++;
+        fprintf(o->f, "%s %zu", i ? "," : "", n[i].line);
+        if (j > i)
+            fprintf(o->f, "-%zu", n[j].line);
+        i = j + 1;
+    }
+    fputc('\n', o->f);
+    on(o, RESET);
+}
+
+static void print_times(const out *o, const gy_doc *d)
+{
+    fputs("\ntimes:\n", o->f);
+    for (size_t i = 0; i < d->times.len; i++) {
+        const gy_time *t = &GY_TIMES(d)[i];
+        gutter(o, t->line, 0);
+        put_slice(o, d, t->text);
+        fprintf(o->f, "  (%s)\n", gy_time_kind_names[t->kind]);
+    }
+}
+
+static void print_warnings(const out *o, const gy_doc *d)
+{
+    if (!d->warnings.len)
+        return;
+    on(o, YELLOW);
+    fprintf(o->f, "\nwarnings:\n");
+    for (size_t i = 0; i < d->warnings.len; i++) {
+        const gy_warning *w = &((const gy_warning *)d->warnings.items)[i];
+        if (w->line)
+            fprintf(o->f, "  line %zu: %s\n", w->line, w->message);
+        else
+            fprintf(o->f, "  %s\n", w->message);
+    }
+    on(o, RESET);
+}
+
+int gy_render_text(const gy_doc *d, FILE *f, const gy_render_options *opt, gy_error *err)
+{
+    unsigned show = opt ? opt->show : GY_SHOW_ALL;
+    out o = {f, opt ? opt->color : 0};
+    print_header(&o, d, show);
+    print_outline(&o, d, show);
+    if (show & GY_SHOW_NOISE)
+        print_noise(&o, d);
+    if ((show & GY_SHOW_TIMES) && show != GY_SHOW_ALL)
+        print_times(&o, d);
+    if (show & GY_SHOW_WARNINGS)
+        print_warnings(&o, d);
+    if (ferror(f)) {
+        gy_error_set(err, GY_E_OUTPUT, "<stdout>", 0, 0, -1, "", "write error");
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,23 @@
+/* The decoded input (struct body of the public gy_source). */
+#ifndef GY_SOURCE_H
+#define GY_SOURCE_H
+
+#include <stddef.h>
+
+#include "gangyao.h"
+
+struct gy_source {
+    char *name;            /* owned; "-" for stdin */
+    char *buf;             /* owned allocation holding the text */
+    const char *text;      /* decoded UTF-8, NUL-terminated, points into buf */
+    size_t len;
+    char encoding[64];
+    int bom;
+    size_t raw_bytes;
+    size_t lines;
+    size_t replacements;
+    long first_bad_offset;
+    long first_bad_line;
+};
+
+#endif

@@ -1,0 +1,51 @@
+/* Tokenize stage: lines, paragraphs and sentences of the decoded text, and
+ * the token iterator. */
+#ifndef GY_TEXT_H
+#define GY_TEXT_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+typedef struct gy_line {
+    size_t start;          /* first byte of the line */
+    size_t end;            /* end of the content, before CR/LF */
+    size_t next;           /* start of the next line */
+    size_t indent;         /* first byte after leading spaces (U+3000 ...) */
+    size_t trim;           /* end of the content without trailing spaces */
+    size_t first_sentence; /* index of the line's first sentence */
+    size_t nsentences;
+} gy_line;
+
+typedef struct gy_span {
+    size_t start;
+    size_t end;
+} gy_span;
+
+typedef struct gy_text {
+    const char *s;         /* borrowed: the source text */
+    size_t len;
+    gy_line *lines;        /* arena */
+    size_t nlines;
+    gy_span *sentences;    /* arena; in text order, never across lines */
+    size_t nsentences;
+} gy_text;
+
+/* Lines as an editor counts them: LF, CRLF and CR CR LF each end one line;
+ * a file without any LF is split at CR. */
+size_t gy_count_lines(const char *s, size_t len);
+
+/* Builds the line and sentence index of s[0..len) in arena memory.
+ * Returns 0, or -1 when out of memory. */
+int gy_text_build(gy_text *t, gy_arena *a, const char *s, size_t len);
+
+/* 1-based line holding byte offset off. */
+size_t gy_text_line_of(const gy_text *t, size_t off);
+
+/* Whether line i (0-based) has text other than spaces: a paragraph. */
+static inline int gy_line_has_text(const gy_line *l) { return l->indent < l->trim; }
+
+/* Index of the sentence holding offset off, or (size_t)-1. */
+size_t gy_text_sentence_at(const gy_text *t, size_t off);
+
+#endif

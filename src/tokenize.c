@@ -1,0 +1,308 @@
+/* Tokenize stage: one pass over the decoded UTF-8 text for lines, indents
+ * and sentences; a token iterator for rule writers and the tokens command. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gangyao.h"
+#include "utf8.h"
+
+static int has_lf(const char *s, size_t len)
+{
+    return memchr(s, '\n', len) != NULL;
+}
+
+size_t gy_count_lines(const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    char term = has_lf(s, len) ? '\n' : '\r';
+    size_t n = 0;
+    const char *p = s, *end = s + len;
+    while ((p = memchr(p, term, (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n + (s[len - 1] != term);
+}
+
+/* Length of the space character at s[i] (see gy_is_space), or 0. */
+static size_t space_len(const unsigned char *s, size_t i, size_t end)
+{
+    unsigned c = s[i];
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
+        return 1;
+    if (c < 0xC2)
+        return 0;
+    size_t n;
+    uint32_t cp = gy_utf8_decode(s + i, end - i, &n);
+    return gy_is_space(cp) ? n : 0;
+}
+
+static void measure_indent(const unsigned char *s, gy_line *l)
+{
+    size_t i = l->start, n;
+    while (i < l->end && (n = space_len(s, i, l->end)) > 0)
+        i += n;
+    l->indent = i;
+    size_t t = l->end;
+    while (t > i) {
+        size_t k = t - 1;
+        while (k > i && (s[k] & 0xC0) == 0x80)
+            k--;
+        if (space_len(s, k, t) != t - k)
+            break;
+        t = k;
+    }
+    l->trim = t;
+}
+
+/* Is the code point at s[i] one that ends a sentence?  Returns its length. */
+static size_t sentence_end_len(const unsigned char *s, size_t i, size_t end)
+{
+    unsigned c = s[i];
+    if (c == '!' || c == '?' || c == ';')
+        return 1;
+    if (end - i < 3)
+        return 0;
+    if (c == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x82) /* 。 */
+        return 3;
+    if (c == 0xEF && s[i + 1] == 0xBC &&
+        (s[i + 2] == 0x81 || s[i + 2] == 0x9F || s[i + 2] == 0x9B)) /* ！？； */
+        return 3;
+    if (c == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xA6) /* … */
+        return 3;
+    return 0;
+}
+
+/* Length of a closing quote or bracket at s[i], or 0. */
+static size_t closer_len(const unsigned char *s, size_t i, size_t end)
+{
+    if (s[i] == ')' || s[i] == '"' || s[i] == '\'')
+        return 1;
+    if (s[i] < 0xE2 || end - i < 3)
+        return 0;
+    size_t n;
+    uint32_t cp = gy_utf8_decode(s + i, end - i, &n);
+    return gy_char_class(cp) == GY_TOK_CLOSE ? n : 0;
+}
+
+/* Bytes that may start a sentence end: ! ? ; and the lead bytes of
+ * 。！？；…  Everything else is skipped without decoding. */
+static const unsigned char ender_lead[256] = {
+    ['!'] = 1, ['?'] = 1, [';'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
+
+typedef struct span_vec {
+    gy_span *items;
+    size_t len, cap;
+} span_vec;
+
+static int push_span(span_vec *v, size_t start, size_t end)
+{
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 256;
+        gy_span *p = realloc(v->items, cap * sizeof *p);
+        if (!p)
+            return -1;
+        v->items = p;
+        v->cap = cap;
+    }
+    v->items[v->len].start = start;
+    v->items[v->len].end = end;
+    v->len++;
+    return 0;
+}
+
+/* Splits the content of one line into sentences. */
+static int split_sentences(const unsigned char *s, const gy_line *l, span_vec *out)
+{
+    size_t i = l->indent, start = i, end = l->trim;
+    while (i < end) {
+        if (!ender_lead[s[i]]) {
+            i++;
+            continue;
+        }
+        size_t n = sentence_end_len(s, i, end);
+        if (!n) {
+            i++;
+            continue;
+        }
+        i += n;
+        /* A run of enders and closing quotes belongs to this sentence. */
+        for (;;) {
+            if (i < end && (n = sentence_end_len(s, i, end)) > 0)
+                i += n;
+            else if (i < end && (n = closer_len(s, i, end)) > 0)
+                i += n;
+            else
+                break;
+        }
+        if (push_span(out, start, i) != 0)
+            return -1;
+        while (i < end && (n = space_len(s, i, end)) > 0)
+            i += n;
+        start = i;
+    }
+    if (start < end && push_span(out, start, end) != 0)
+        return -1;
+    return 0;
+}
+
+int gy_text_build(gy_text *t, gy_arena *a, const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    memset(t, 0, sizeof *t);
+    t->s = text;
+    t->len = len;
+    size_t nlines = gy_count_lines(text, len);
+    t->lines = gy_arena_alloc(a, (nlines ? nlines : 1) * sizeof *t->lines);
+    if (!t->lines)
+        return -1;
+    char term = has_lf(text, len) ? '\n' : '\r';
+    span_vec sv = {NULL, 0, 0};
+    size_t pos = 0;
+    for (size_t k = 0; k < nlines; k++) {
+        gy_line *l = &t->lines[k];
+        const char *nl = memchr(text + pos, term, len - pos);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        l->start = pos;
+        l->next = nl ? e + 1 : len;
+        while (term == '\n' && e > pos && text[e - 1] == '\r')
+            e--;
+        l->end = e;
+        measure_indent(s, l);
+        l->first_sentence = sv.len;
+        if (split_sentences(s, l, &sv) != 0) {
+            free(sv.items);
+            return -1;
+        }
+        l->nsentences = sv.len - l->first_sentence;
+        pos = l->next;
+    }
+    t->nlines = nlines;
+    t->nsentences = sv.len;
+    t->sentences = gy_arena_alloc(a, (sv.len ? sv.len : 1) * sizeof(gy_span));
+    if (!t->sentences) {
+        free(sv.items);
+        return -1;
+    }
+    if (sv.len)
+        memcpy(t->sentences, sv.items, sv.len * sizeof(gy_span));
+    free(sv.items);
+    return 0;
+}
+
+size_t gy_text_line_of(const gy_text *t, size_t off)
+{
+    size_t lo = 0, hi = t->nlines;
+    if (hi == 0)
+        return 1;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->lines[mid].start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo + 1;
+}
+
+size_t gy_text_sentence_at(const gy_text *t, size_t off)
+{
+    size_t lo = 0, hi = t->nsentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->sentences[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < t->nsentences && t->sentences[lo].start <= off)
+        return lo;
+    return (size_t)-1;
+}
+
+/* ---- token iterator --------------------------------------------------- */
+
+struct gy_tokenizer {
+    const unsigned char *s;
+    size_t len;
+    size_t pos;
+    size_t line;
+    size_t col;
+    char term;             /* '\n', or '\r' for files without LF */
+};
+
+gy_tokenizer *gy_tokenizer_new(const char *text, size_t len)
+{
+    gy_tokenizer *tz = calloc(1, sizeof *tz);
+    if (!tz)
+        return NULL;
+    tz->s = (const unsigned char *)text;
+    tz->len = len;
+    tz->line = 1;
+    tz->col = 1;
+    tz->term = has_lf(text, len) ? '\n' : '\r';
+    return tz;
+}
+
+void gy_tokenizer_free(gy_tokenizer *tz) { free(tz); }
+
+static int joins_run(gy_token_class c)
+{
+    return c == GY_TOK_HAN || c == GY_TOK_CNUMERAL || c == GY_TOK_DIGIT ||
+           c == GY_TOK_FULLDIGIT || c == GY_TOK_LATIN || c == GY_TOK_SPACE ||
+           c == GY_TOK_OTHER;
+}
+
+/* Class of the code point at pos, with line ends resolved: CR*LF (or a
+ * CR in a file without LF) is a newline; any other CR is a space. */
+static gy_token_class class_at(const gy_tokenizer *tz, size_t pos, size_t *n)
+{
+    const unsigned char *s = tz->s;
+    if (s[pos] == '\r') {
+        size_t k = pos;
+        while (k < tz->len && s[k] == '\r')
+            k++;
+        if (tz->term == '\n' && k < tz->len && s[k] == '\n') {
+            *n = k + 1 - pos;
+            return GY_TOK_NEWLINE;
+        }
+        *n = 1;
+        return tz->term == '\r' ? GY_TOK_NEWLINE : GY_TOK_SPACE;
+    }
+    uint32_t cp = gy_utf8_decode(s + pos, tz->len - pos, n);
+    return gy_char_class(cp);
+}
+
+int gy_tokenizer_next(gy_tokenizer *tz, gy_token *tok)
+{
+    if (tz->pos >= tz->len)
+        return 0;
+    size_t n;
+    gy_token_class c = class_at(tz, tz->pos, &n);
+    tok->cls = c;
+    tok->offset = tz->pos;
+    tok->line = tz->line;
+    tok->column = tz->col;
+    size_t end = tz->pos + n, chars = 1;
+    if (joins_run(c)) {
+        while (end < tz->len) {
+            size_t m;
+            if (class_at(tz, end, &m) != c)
+                break;
+            end += m;
+            chars++;
+        }
+    }
+    tok->length = end - tz->pos;
+    tz->pos = end;
+    if (c == GY_TOK_NEWLINE) {
+        tz->line++;
+        tz->col = 1;
+    } else {
+        tz->col += chars;
+    }
+    return 1;
+}

@@ -1,0 +1,291 @@
+#include "utf8.h"
+
+#include <string.h>
+
+size_t gy_utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            /* Eight ASCII bytes at a time. */
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (w & UINT64_C(0x8080808080808080))
+                    break;
+                i += 8;
+            }
+            while (i < n && s[i] < 0x80)
+                i++;
+            continue;
+        }
+        if (c >= 0xE0 && c <= 0xEF) { /* the CJK case first */
+            if (n - i < 3)
+                return i;
+            unsigned c1 = s[i + 1], c2 = s[i + 2];
+            if ((c2 & 0xC0) != 0x80)
+                return i;
+            if (c == 0xE0) {
+                if (c1 < 0xA0 || c1 > 0xBF)
+                    return i;
+            } else if (c == 0xED) {
+                if (c1 < 0x80 || c1 > 0x9F)
+                    return i;
+            } else if ((c1 & 0xC0) != 0x80) {
+                return i;
+            }
+            i += 3;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (n - i < 2 || (s[i + 1] & 0xC0) != 0x80)
+                return i;
+            i += 2;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            if (n - i < 4)
+                return i;
+            unsigned c1 = s[i + 1];
+            if ((s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80)
+                return i;
+            if (c == 0xF0 ? (c1 < 0x90 || c1 > 0xBF)
+                          : c == 0xF4 ? (c1 < 0x80 || c1 > 0x8F)
+                                      : (c1 & 0xC0) != 0x80)
+                return i;
+            i += 4;
+        } else {
+            return i;
+        }
+    }
+    return n;
+}
+
+uint32_t gy_utf8_decode(const unsigned char *s, size_t n, size_t *len)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    size_t need;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        need = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        need = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        need = 4;
+        cp = c & 0x07;
+    } else {
+        *len = 1;
+        return 0xFFFD;
+    }
+    if (n < need || gy_utf8_valid_prefix(s, need) != need) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    for (size_t k = 1; k < need; k++)
+        cp = (cp << 6) | (s[k] & 0x3Fu);
+    *len = need;
+    return cp;
+}
+
+size_t gy_utf8_encode(uint32_t cp, unsigned char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (unsigned char)(0xC0 | (cp >> 6));
+        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | (cp >> 12));
+        out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | (cp >> 18));
+    out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t gy_utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return count;
+}
+
+int gy_cn_digit(uint32_t cp)
+{
+    switch (cp) {
+    case 0x3007: /* 〇 */
+    case 0x96F6: /* 零 */
+        return 0;
+    case 0x4E00: /* 一 */
+    case 0x58F9: /* 壹 */
+    case 0x5F0C: /* 弌 */
+        return 1;
+    case 0x4E8C: /* 二 */
+    case 0x4E24: /* 两 */
+    case 0x5169: /* 兩 */
+    case 0x8D30: /* 贰 */
+    case 0x8CB3: /* 貳 */
+        return 2;
+    case 0x4E09: /* 三 */
+    case 0x53C1: /* 叁 */
+    case 0x53C3: /* 參 */
+        return 3;
+    case 0x56DB: /* 四 */
+    case 0x8086: /* 肆 */
+        return 4;
+    case 0x4E94: /* 五 */
+    case 0x4F0D: /* 伍 */
+        return 5;
+    case 0x516D: /* 六 */
+    case 0x9646: /* 陆 */
+    case 0x9678: /* 陸 */
+        return 6;
+    case 0x4E03: /* 七 */
+    case 0x67D2: /* 柒 */
+        return 7;
+    case 0x516B: /* 八 */
+    case 0x634C: /* 捌 */
+        return 8;
+    case 0x4E5D: /* 九 */
+    case 0x7396: /* 玖 */
+        return 9;
+    default:
+        return -1;
+    }
+}
+
+double gy_cn_unit(uint32_t cp)
+{
+    switch (cp) {
+    case 0x5341: /* 十 */
+    case 0x62FE: /* 拾 */
+        return 10.0;
+    case 0x767E: /* 百 */
+    case 0x4F70: /* 佰 */
+        return 100.0;
+    case 0x5343: /* 千 */
+    case 0x4EDF: /* 仟 */
+        return 1000.0;
+    case 0x4E07: /* 万 */
+    case 0x842C: /* 萬 */
+        return 1e4;
+    case 0x4EBF: /* 亿 */
+    case 0x5104: /* 億 */
+        return 1e8;
+    default:
+        return 0.0;
+    }
+}
+
+int gy_is_space(uint32_t cp)
+{
+    switch (cp) {
+    case ' ': case '\t': case '\f': case '\v':
+    case 0x00A0: case 0x3000: case 0xFEFF:
+    case 0x2002: case 0x2003: case 0x2004: case 0x2005: case 0x2006:
+    case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x200B:
+    case 0x202F: case 0x205F:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static gy_token_class ascii_class(uint32_t cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return GY_TOK_DIGIT;
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+        return GY_TOK_LATIN;
+    switch (cp) {
+    case '\n': case '\r':
+        return GY_TOK_NEWLINE;
+    case ' ': case '\t': case '\f': case '\v':
+        return GY_TOK_SPACE;
+    case '!': case '?': case ';':
+        return GY_TOK_SENTENCE_END;
+    case ',': case ':':
+        return GY_TOK_CLAUSE;
+    case '(': case '[': case '{':
+        return GY_TOK_OPEN;
+    case ')': case ']': case '}':
+        return GY_TOK_CLOSE;
+    default:
+        return cp < 0x20 || cp == 0x7F ? GY_TOK_OTHER : GY_TOK_SYMBOL;
+    }
+}
+
+static gy_token_class punct_class(uint32_t cp)
+{
+    switch (cp) {
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case 0xFF1B: /* ； */
+    case 0x2026: /* … */
+    case 0xFF61: /* ｡ */
+        return GY_TOK_SENTENCE_END;
+    case 0xFF0C: /* ， */
+    case 0x3001: /* 、 */
+    case 0xFF1A: /* ： */
+    case 0xFE50: case 0xFE51: case 0xFE55: /* small forms */
+        return GY_TOK_CLAUSE;
+    case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0x300A:
+    case 0xFF08: case 0x3010: case 0x3008: case 0x3014: case 0xFF3B:
+    case 0x3016: case 0xFF5B:
+        return GY_TOK_OPEN;
+    case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0x300B:
+    case 0xFF09: case 0x3011: case 0x3009: case 0x3015: case 0xFF3D:
+    case 0x3017: case 0xFF5D:
+        return GY_TOK_CLOSE;
+    default:
+        return GY_TOK_SYMBOL;
+    }
+}
+
+gy_token_class gy_char_class(uint32_t cp)
+{
+    if (cp < 0x80)
+        return ascii_class(cp);
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+        (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F))
+        return (gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0) ? GY_TOK_CNUMERAL
+                                                            : GY_TOK_HAN;
+    if (cp == 0x3007)
+        return GY_TOK_CNUMERAL;
+    if (gy_is_space(cp))
+        return GY_TOK_SPACE;
+    if (cp >= 0xFF10 && cp <= 0xFF19)
+        return GY_TOK_FULLDIGIT;
+    if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) ||
+        (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
+        return GY_TOK_LATIN;
+    if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+        return GY_TOK_SPACE;
+    if ((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+        (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0xFE30 && cp <= 0xFE6F) ||
+        (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+        (cp >= 0x2100 && cp <= 0x2BFF))
+        return punct_class(cp);
+    return GY_TOK_OTHER;
+}
+
+const char *gy_token_class_name(gy_token_class cls)
+{
+    static const char *const names[] = {
+        "han", "cnumeral", "digit", "fulldigit", "latin", "sentence_end",
+        "clause", "open", "close", "space", "newline", "symbol", "other"};
+    return (size_t)cls < sizeof names / sizeof names[0] ? names[cls] : "?";
+}
