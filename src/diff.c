@@ -695,16 +695,16 @@ static int char_diff(const char *x, size_t xl, const char *y, size_t yl, emit_fn
                     j++;
                 }
                 emit(ctx, op, x + a.off[si], a.off[i] - a.off[si]);
-            } else if (j < b.n && (i == a.n || L[i * w + j + 1] >= L[(i + 1) * w + j])) {
-                while (j < b.n && (i == a.n || (a.cp[i] != b.cp[j] &&
-                                                L[i * w + j + 1] >= L[(i + 1) * w + j])))
-                    j++;
-                emit(ctx, '+', y + b.off[sj], b.off[j] - b.off[sj]);
-            } else {
+            } else if (i < a.n && (j == b.n || L[(i + 1) * w + j] >= L[i * w + j + 1])) {
                 while (i < a.n && (j == b.n || (a.cp[i] != b.cp[j] &&
-                                                L[i * w + j + 1] < L[(i + 1) * w + j])))
+                                                L[(i + 1) * w + j] >= L[i * w + j + 1])))
                     i++;
                 emit(ctx, '-', x + a.off[si], a.off[i] - a.off[si]);
+            } else {
+                while (j < b.n && (i == a.n || (a.cp[i] != b.cp[j] &&
+                                                L[i * w + j + 1] > L[(i + 1) * w + j])))
+                    j++;
+                emit(ctx, '+', y + b.off[sj], b.off[j] - b.off[sj]);
             }
         }
     }

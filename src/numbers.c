@@ -42,7 +42,7 @@ int gy_number_can_start(const char *s, size_t pos, size_t end)
 static int digit_sequence(const char *s, size_t len, double *value)
 {
     double v = 0;
-    size_t i = 0, n = 0;
+    size_t i = 0, n = 0, k0;
     int zero = 0;
     while (i < len) {
         size_t k;
@@ -57,7 +57,7 @@ static int digit_sequence(const char *s, size_t len, double *value)
     }
     /* 三四 and 七八 are "three or four", not 34; 一二三 is a list.  Only
      * years (一九九七) and forms with 〇 (二〇二五) are digit strings. */
-    if (n != 4 && !zero)
+    if ((n != 4 && !zero) || gy_cn_digit(cp_at(s, 0, len, &k0)) == 0)
         return -1;
     *value = v;
     return 0;

@@ -1,0 +1,86 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "test.h"
+
+gy_source *load_bytes(const char *name, const char *bytes, size_t n, gy_error *err)
+{
+    gy_error_clear(err);
+    return gy_source_from_memory(name, bytes, n, NULL, err);
+}
+
+const gy_rules *builtin_rules(void)
+{
+    static gy_rules *r;
+    if (!r) {
+        gy_error err;
+        gy_error_clear(&err);
+        r = gy_rules_builtin(&err);
+        if (!r) {
+            gy_error_print(&err, stderr);
+            abort();
+        }
+    }
+    return r;
+}
+
+/* The document and its source, freed together. */
+typedef struct held {
+    gy_doc *doc;
+    gy_source *src;
+} held;
+
+static held holds[64];
+
+gy_doc *analyze_text(const char *text)
+{
+    gy_error err;
+    gy_source *src = load_bytes("t.txt", text, strlen(text), &err);
+    if (!src)
+        return NULL;
+    gy_doc *doc = gy_analyze(src, builtin_rules(), NULL, &err);
+    for (size_t i = 0; i < 64; i++)
+        if (!holds[i].doc) {
+            holds[i].doc = doc;
+            holds[i].src = src;
+            return doc;
+        }
+    abort();
+}
+
+void free_doc(gy_doc *doc)
+{
+    for (size_t i = 0; i < 64; i++)
+        if (holds[i].doc == doc) {
+            gy_doc_free(doc);
+            gy_source_free(holds[i].src);
+            holds[i].doc = NULL;
+            holds[i].src = NULL;
+            return;
+        }
+}
+
+char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n - 1, f);
+        if (n < cap - 1)
+            break;
+        char *nb = realloc(buf, cap * 2);
+        if (!nb)
+            free(buf);
+        buf = nb;
+        cap *= 2;
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = '\0';
+        *len = n;
+    }
+    return buf;
+}

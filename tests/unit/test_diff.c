@@ -1,0 +1,96 @@
+/* diff on small documents: identical, swapped, changed, added, removed,
+ * and targets paired by subject and unit. */
+#include <stdlib.h>
+
+#include "test.h"
+
+static gy_diff *diff_of(gy_doc *a, gy_doc *b)
+{
+    gy_error err;
+    gy_error_clear(&err);
+    return gy_diff_new(a, b, NULL, &err);
+}
+
+static char *render(const gy_diff *df, int json)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    gy_render_options o = {GY_SHOW_ALL, 0, 1};
+    gy_error err;
+    if (json)
+        gy_render_diff_json(df, f, &o, &err);
+    else
+        gy_render_diff_text(df, f, &o, &err);
+    fclose(f);
+    return buf;
+}
+
+static const char *A = "一、任务\n今年要做好三件事：一要稳定经济增长，扩大有效需求；二要推进科技创新，培育新动能；"
+                       "三要保障改善民生，办好实事。\n预期目标：国内生产总值增长6%以上，城镇新增就业1100万人以上。\n";
+
+static void identical(void)
+{
+    gy_doc *a = analyze_text(A), *b = analyze_text(A);
+    gy_diff *df = diff_of(a, b);
+    CHECK(df != NULL);
+    CHECK(!gy_diff_has_changes(df));
+    char *t = render(df, 0);
+    CHECK_STR(t, "");
+    free(t);
+    gy_diff_free(df);
+    free_doc(a);
+    free_doc(b);
+}
+
+static void swapped_is_a_move(void)
+{
+    const char *B = "一、任务\n今年要做好三件事：一要推进科技创新，培育新动能；二要稳定经济增长，扩大有效需求；"
+                    "三要保障改善民生，办好实事。\n预期目标：国内生产总值增长6%以上，城镇新增就业1100万人以上。\n";
+    gy_doc *a = analyze_text(A), *b = analyze_text(B);
+    gy_diff *df = diff_of(a, b);
+    CHECK(gy_diff_has_changes(df));
+    char *t = render(df, 0);
+    CHECK(strstr(t, "> ") != NULL);
+    CHECK(strstr(t, "\n- ") == NULL && strstr(t, "\n+ ") == NULL);
+    CHECK(strstr(t, "tasks: 2 unchanged, 0 changed, 1 moved, 0 added, 0 removed") != NULL);
+    free(t);
+    gy_diff_free(df);
+    free_doc(a);
+    free_doc(b);
+}
+
+static void changes(void)
+{
+    const char *B = "一、任务\n今年要做好三件事：一要稳定经济增长，扩大国内需求；二要推进科技创新，培育新动能；"
+                    "三要加强生态保护，建设美丽中国。\n预期目标：国内生产总值增长5.5%左右，城镇新增就业1100万人以上。\n";
+    gy_doc *a = analyze_text(A), *b = analyze_text(B);
+    gy_diff *df = diff_of(a, b);
+    CHECK(gy_diff_has_changes(df));
+    char *t = render(df, 0);
+    CHECK(strstr(t, "~ ") != NULL);
+    CHECK(strstr(t, "[-有效-]{+国内+}") != NULL);
+    CHECK(strstr(t, "国内生产总值增长: 6%以上 → 5.5%左右") != NULL);
+    CHECK(strstr(t, "targets: 1 unchanged, 1 changed") != NULL);
+    CHECK(strstr(t, "1 added, 1 removed") != NULL);
+    free(t);
+    t = render(df, 1);
+    CHECK(strstr(t, "\"schema\":\"gangyao-diff/1\"") != NULL);
+    CHECK(strstr(t, "\"status\":\"moved\"") == NULL);
+    free(t);
+    gy_diff_free(df);
+    free_doc(a);
+    free_doc(b);
+}
+
+static const test_case cases[] = {
+    {"diff/identical", identical},
+    {"diff/swapped", swapped_is_a_move},
+    {"diff/changes", changes},
+};
+
+SUITE(diff)
+{
+    *n = sizeof cases / sizeof cases[0];
+    return cases;
+}

@@ -1,0 +1,272 @@
+/* Rules stage: the built-in set loads; each kind of rule-file error is
+ * reported with its place and never yields a rule set. */
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "rules.h"
+#include "test.h"
+
+/* The built-in rules as one JSON document (malloc'd). */
+static char *dump(void)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    gy_rules_dump_builtin(f);
+    fclose(f);
+    return buf;
+}
+
+/* Line (1-based) of the first occurrence of needle in text. */
+static long line_of(const char *text, const char *needle)
+{
+    const char *p = strstr(text, needle);
+    if (!p)
+        return -1;
+    long line = 1;
+    for (const char *q = text; q < p; q++)
+        line += *q == '\n';
+    return line;
+}
+
+static char *replace_once(const char *text, const char *from, const char *to)
+{
+    const char *p = strstr(text, from);
+    if (!p)
+        return NULL;
+    size_t a = (size_t)(p - text), fl = strlen(from), tl = strlen(to), n = strlen(text);
+    char *out = malloc(n - fl + tl + 1);
+    memcpy(out, text, a);
+    memcpy(out + a, to, tl);
+    memcpy(out + a + tl, p + fl, n - a - fl + 1);
+    return out;
+}
+
+static gy_rules *parse(const char *text, gy_error *err)
+{
+    gy_error_clear(err);
+    return gy_rules_parse("test-rules.json", text, strlen(text), err);
+}
+
+static void builtin_loads(void)
+{
+    gy_error err;
+    gy_error_clear(&err);
+    gy_rules *r = gy_rules_builtin(&err);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK(gy_rules_count(r) > 300);
+        CHECK(r->nmarkers >= 5);
+        CHECK(r->ntask_markers >= 3);
+        CHECK(r->nunits > 30);
+        gy_rules_free(r);
+    }
+    /* the dump is itself a complete rule file */
+    char *d = dump();
+    CHECK(d != NULL);
+    if (d) {
+        r = parse(d, &err);
+        CHECK(r != NULL);
+        gy_rules_free(r);
+        free(d);
+    }
+}
+
+static void bad_json(void)
+{
+    gy_error err;
+    const char *t = "{\n  \"noise\": {\n    \"max_chars\": 10,\n    \"lines\": [\n  }\n}\n";
+    CHECK(parse(t, &err) == NULL);
+    CHECK_INT(err.status, GY_E_RULES);
+    CHECK_STR(err.file, "test-rules.json");
+    CHECK_INT(err.line, 5);
+    CHECK(err.column >= 1);
+    CHECK(strstr(err.message, "invalid JSON") != NULL);
+    CHECK(parse("", &err) == NULL);
+    CHECK_INT(err.status, GY_E_RULES);
+    CHECK(parse("[1, 2]", &err) == NULL);
+    CHECK(strstr(err.message, "object") != NULL);
+}
+
+static void bad_pattern(void)
+{
+    char *d = dump();
+    const char *old = "\"pattern\":\t\"仅供(?:学习|参考|内部)";
+    char *t = replace_once(d, old, "\"pattern\":\t\"仅供(?:学习|参考|内部");
+    CHECK(t != NULL);
+    if (t) {
+        gy_error err;
+        CHECK(parse(t, &err) == NULL);
+        CHECK_INT(err.status, GY_E_RULES);
+        CHECK(strstr(err.message, "seller-watermark") != NULL);
+        CHECK(strstr(err.message, "at offset") != NULL);
+        CHECK(strstr(err.message, "noise.lines[0].pattern") != NULL);
+        CHECK_INT(err.line, line_of(t, "仅供(?:学习"));
+        free(t);
+    }
+    free(d);
+}
+
+static void unknown_field(void)
+{
+    char *d = dump();
+    char *t = replace_once(d, "\"name\":\t\"seller-watermark\",", "\"name\":\t\"seller-watermark\", \"colour\": 1,");
+    CHECK(t != NULL);
+    if (t) {
+        gy_error err;
+        CHECK(parse(t, &err) == NULL);
+        CHECK(strstr(err.message, "unknown field 'colour'") != NULL);
+        CHECK(strstr(err.message, "known: name, pattern, then") != NULL);
+        CHECK_INT(err.line, line_of(t, "\"colour\""));
+        free(t);
+    }
+    free(d);
+}
+
+static void unknown_and_missing_concern(void)
+{
+    char *d = dump();
+    char *t = replace_once(d, "\"times\":", "\"timez\":");
+    gy_error err;
+    CHECK(t && parse(t, &err) == NULL);
+    CHECK(strstr(err.message, "unknown concern 'timez'") != NULL);
+    CHECK_INT(err.line, line_of(t, "\"timez\""));
+    free(t);
+    /* a file without times */
+    cJSON *root = cJSON_Parse(d);
+    cJSON_DeleteItemFromObject(root, "times");
+    char *u = cJSON_Print(root);
+    CHECK(parse(u, &err) == NULL);
+    CHECK(strstr(err.message, "no 'times' concern") != NULL);
+    free(u);
+    cJSON_Delete(root);
+    free(d);
+}
+
+static void wrong_types_and_groups(void)
+{
+    char *d = dump();
+    gy_error err;
+    char *t = replace_once(d, "\"max_chars\":\t120", "\"max_chars\":\t\"lots\"");
+    CHECK(t && parse(t, &err) == NULL);
+    CHECK(strstr(err.message, "noise.max_chars must be a number") != NULL);
+    CHECK_INT(err.line, line_of(t, "\"lots\""));
+    free(t);
+    /* a title pattern must say which part is the title */
+    t = replace_once(d, "(?<title>在.{2,80}(?:上|时|期间)的", "(?:在.{2,80}(?:上|时|期间)的");
+    CHECK(t && parse(t, &err) == NULL);
+    CHECK(strstr(err.message, "(?<title>") != NULL);
+    free(t);
+    t = replace_once(d, "\"then\":\t\"rest\"", "\"then\":\t\"forever\"");
+    CHECK(t && parse(t, &err) == NULL);
+    CHECK(strstr(err.message, "then must be") != NULL);
+    free(t);
+    t = replace_once(d, "\"op\":\t\">=\"", "\"op\":\t\"=>\"");
+    CHECK(t && parse(t, &err) == NULL);
+    CHECK(strstr(err.message, "op must be one of") != NULL);
+    free(t);
+    t = replace_once(d, "\"kind\":\t\"range\"", "\"kind\":\t\"century\"");
+    CHECK(t && parse(t, &err) == NULL);
+    CHECK(strstr(err.message, "kind must be one of") != NULL);
+    free(t);
+    free(d);
+}
+
+static void duplicate_keys(void)
+{
+    gy_error err;
+    char *d = dump();
+    char *t = replace_once(d, "\"max_chars\":\t120", "\"max_chars\":\t120, \"max_chars\": 90");
+    CHECK(t && parse(t, &err) == NULL);
+    CHECK(strstr(err.message, "given twice") != NULL);
+    free(t);
+    free(d);
+}
+
+static void files_on_disk(void)
+{
+    gy_error err;
+    gy_error_clear(&err);
+    const char *missing[] = {"tests/no-such-rules.json"};
+    CHECK(gy_rules_load(missing, 1, &err) == NULL);
+    CHECK_INT(err.status, GY_E_RULES);
+    CHECK(strstr(err.message, "cannot read rule file") != NULL);
+    /* the set split over two files loads; a concern in both does not */
+    char *d = dump();
+    cJSON *root = cJSON_Parse(d);
+    cJSON *first = cJSON_CreateObject();
+    cJSON_AddItemToObject(first, "noise", cJSON_DetachItemFromObject(root, "noise"));
+    char a[] = "/tmp/gy_rules_a_XXXXXX", b[] = "/tmp/gy_rules_b_XXXXXX";
+    int fa = mkstemp(a), fb = mkstemp(b);
+    char *sa = cJSON_Print(first), *sb = cJSON_Print(root);
+    CHECK(write(fa, sa, strlen(sa)) == (ssize_t)strlen(sa));
+    CHECK(write(fb, sb, strlen(sb)) == (ssize_t)strlen(sb));
+    close(fa);
+    close(fb);
+    const char *both[] = {a, b};
+    gy_rules *r = gy_rules_load(both, 2, &err);
+    CHECK(r != NULL);
+    gy_rules_free(r);
+    const char *twice[] = {a, a, b};
+    gy_error_clear(&err);
+    CHECK(gy_rules_load(twice, 3, &err) == NULL);
+    CHECK(strstr(err.message, "already given") != NULL);
+    /* not UTF-8 */
+    FILE *f = fopen(a, "wb");
+    fputs("{\"noise\": \"\xD5\xFE\"}", f);
+    fclose(f);
+    const char *bad[] = {a};
+    gy_error_clear(&err);
+    CHECK(gy_rules_load(bad, 1, &err) == NULL);
+    CHECK(strstr(err.message, "not valid UTF-8") != NULL);
+    unlink(a);
+    unlink(b);
+    cJSON_free(sa);
+    cJSON_free(sb);
+    cJSON_Delete(first);
+    cJSON_Delete(root);
+    free(d);
+}
+
+static void lexicon_lookups(void)
+{
+    const gy_rules *r = builtin_rules();
+    const char *s = "城镇新增就业1100万人以上";
+    size_t pos = strlen("城镇新增就业1100万人");
+    CHECK(gy_lex_at(&r->op_after, s, pos, strlen(s)) >= 0);
+    int w = gy_lex_at(&r->unit_words, s, strlen("城镇新增就业1100万"), strlen(s));
+    CHECK(w >= 0);
+    if (w >= 0)
+        CHECK_STR(r->units[r->unit_words.words[w].tag].unit, "人");
+    /* the longest word wins: 不少于 over 少于 */
+    const char *t = "不少于3人";
+    w = gy_lex_ending_at(&r->op_before, t, 0, strlen("不少于"));
+    CHECK(w >= 0);
+    if (w >= 0)
+        CHECK_INT(r->op_before.words[w].len, strlen("不少于"));
+    size_t where;
+    CHECK(gy_lex_last_in(&r->op_clause, "每年至少专题研究一次", 0,
+                         strlen("每年至少专题研究"), &where) >= 0);
+    CHECK_INT(where, strlen("每年"));
+}
+
+static const test_case cases[] = {
+    {"rules/builtin", builtin_loads},
+    {"rules/bad-json", bad_json},
+    {"rules/bad-pattern", bad_pattern},
+    {"rules/unknown-field", unknown_field},
+    {"rules/concerns", unknown_and_missing_concern},
+    {"rules/types-and-groups", wrong_types_and_groups},
+    {"rules/duplicate-keys", duplicate_keys},
+    {"rules/files", files_on_disk},
+    {"rules/lexicons", lexicon_lookups},
+};
+
+SUITE(rules)
+{
+    *n = sizeof cases / sizeof cases[0];
+    return cases;
+}

@@ -1,0 +1,240 @@
+/* Targets and times: every unit, bound word, range form and exclusion
+ * class of the built-in rules, kinds and periods. */
+#include "doc.h"
+#include "test.h"
+
+static const char *slice(const gy_doc *d, gy_slice sl)
+{
+    static char buf[8][512];
+    static int k;
+    k = (k + 1) % 8;
+    size_t n = sl.end > sl.start ? sl.end - sl.start : 0;
+    if (n >= sizeof buf[k])
+        n = sizeof buf[k] - 1;
+    memcpy(buf[k], d->s + sl.start, n);
+    buf[k][n] = '\0';
+    return buf[k];
+}
+
+/* The one target of a sentence: checks value, unit, op and text. */
+static void one(const char *text, const char *want_text, double value, const char *unit,
+                const char *op)
+{
+    gy_doc *d = analyze_text(text);
+    if (!d || d->targets.len != 1) {
+        test_fail(__FILE__, __LINE__, "%s: %zu targets, want 1", text, d ? d->targets.len : 0);
+        free_doc(d);
+        return;
+    }
+    const gy_target *t = GY_TARGETS(d);
+    if (strcmp(slice(d, t->text), want_text) != 0 || fabs(t->value - value) > 1e-9 * fmax(1, value) ||
+        strcmp(t->unit, unit) != 0 || strcmp(gy_op_names[t->op], op) != 0)
+        test_fail(__FILE__, __LINE__, "%s: got '%s' %.17g '%s' %s, want '%s' %.17g '%s' %s", text,
+                  slice(d, t->text), t->value, t->unit, gy_op_names[t->op], want_text, value, unit, op);
+    free_doc(d);
+}
+
+static void none(const char *text)
+{
+    gy_doc *d = analyze_text(text);
+    if (d && d->targets.len)
+        test_fail(__FILE__, __LINE__, "%s: %zu targets (first '%s'), want none", text,
+                  d->targets.len, slice(d, GY_TARGETS(d)->text));
+    free_doc(d);
+}
+
+static void values_and_units(void)
+{
+    one("今年投入2.9亿元。", "2.9亿元", 2.9e8, "元", "=");
+    one("总量突破90万亿元。", "突破90万亿元", 9e13, "元", ">");
+    one("实际使用外资1383亿美元。", "1383亿美元", 1.383e11, "美元", "=");
+    one("新增就业1200万人。", "1200万人", 1.2e7, "人", "=");
+    one("培养1,200名干部。", "1,200名", 1200, "名", "=");
+    one("增长5％。", "5％", 5, "%", "=");
+    one("增长百分之五。", "百分之五", 5, "%", "=");
+    one("降低三分之一。", "三分之一", 100.0 / 3, "%", "=");
+    one("提高0.2个百分点。", "0.2个百分点", 0.2, "个百分点", "=");
+    one("出生率为6.5‰。", "6.5‰", 6.5, "‰", "=");
+    one("家庭自置居所达七成。", "七成", 70, "%", "=");
+    one("改造620多万套。", "620多万套", 6.2e6, "套", ">");
+    one("仅剩2个多月。", "2个多月", 2, "个月", ">");
+    one("装机5000千瓦。", "5000千瓦", 5000, "千瓦", "=");
+    one("装机1000万千瓦。", "1000万千瓦", 1e7, "千瓦", "=");
+    one("减少1000万以上。", "1000万以上", 1e7, "", ">=");
+    one("每年不少于八萬五千個單位。", "不少于八萬五千個", 85000, "个", ">=");
+    /* units of the built-in list, each after a number */
+    const char *units[][2] = {
+        {"户", "户"}, {"家", "家"}, {"项", "项"}, {"条", "条"}, {"次", "次"}, {"所", "所"},
+        {"座", "座"}, {"套", "套"}, {"亩", "亩"}, {"公顷", "公顷"}, {"吨", "吨"},
+        {"斤", "斤"}, {"公斤", "公斤"}, {"公里", "公里"}, {"平方米", "平方米"},
+        {"平方公里", "平方公里"}, {"千瓦时", "千瓦时"}, {"人次", "人次"}, {"位", "位"},
+        {"个", "个"}, {"个月", "个月"}, {"小时", "小时"}, {"倍", "倍"}, {"辆", "辆"},
+        {"件", "件"}, {"标准箱", "标准箱"}, {"港元", "港元"}, {"欧元", "欧元"}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        char text[64], want[32];
+        snprintf(text, sizeof text, "完成35%s。", units[i][0]);
+        snprintf(want, sizeof want, "35%s", units[i][0]);
+        one(text, want, 35, units[i][1], "=");
+    }
+}
+
+static void bound_words(void)
+{
+    one("专职工作者不少于3人。", "不少于3人", 3, "人", ">=");
+    one("不低于6%。", "不低于6%", 6, "%", ">=");
+    one("超过5家。", "超过5家", 5, "家", ">");
+    one("收入过10万元的样板村。", "过10万元", 1e5, "元", ">");
+    one("逾30万人。", "逾30万人", 3e5, "人", ">");
+    one("不超过2次。", "不超过2次", 2, "次", "<=");
+    one("控制在3%。", "控制在3%", 3, "%", "<=");
+    one("不到10%。", "不到10%", 10, "%", "<");
+    one("低于8%。", "低于8%", 8, "%", "<");
+    one("约1.3万亿元。", "约1.3万亿元", 1.3e12, "元", "~");
+    one("接近60%。", "接近60%", 60, "%", "~");
+    one("近2万亿元。", "近2万亿元", 2e12, "元", "~");
+    one("失业率5.5%左右。", "5.5%左右", 5.5, "%", "~");
+    one("增长30%以上。", "30%以上", 30, "%", ">=");
+    one("失业率4.5%以内。", "4.5%以内", 4.5, "%", "<=");
+    one("降到3%以下。", "3%以下", 3, "%", "<=");
+    one("每年至少专题研究一次。", "一次", 1, "次", ">=");
+    /* 通过 and 最近 are no comparison words */
+    one("通过3年努力。", "3年", 3, "年", "=");
+}
+
+static void ranges(void)
+{
+    gy_doc *d = analyze_text("国内生产总值增长6%－6.5%。");
+    CHECK_INT(d->targets.len, 2);
+    if (d->targets.len == 2) {
+        const gy_target *t = GY_TARGETS(d);
+        CHECK_STR(slice(d, t[0].text), "6%");
+        CHECK_STR(slice(d, t[1].text), "6.5%");
+        CHECK_INT(t[0].op, GY_OP_GE);
+        CHECK_INT(t[1].op, GY_OP_LE);
+        CHECK(t[0].is_range && t[1].is_range);
+        CHECK_NEAR(t[0].min, 6);
+        CHECK_NEAR(t[1].max, 6.5);
+    }
+    free_doc(d);
+    const char *forms[] = {"增长6%-6.5%。", "增长6%至6.5%。", "增长6%到6.5%。", "需要3到5年。",
+                           "投资3至5万元。"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        d = analyze_text(forms[i]);
+        if (d->targets.len != 2 || !GY_TARGETS(d)[0].is_range)
+            test_fail(__FILE__, __LINE__, "%s: no range", forms[i]);
+        free_doc(d);
+    }
+    d = analyze_text("投资3至5万元。");
+    if (d->targets.len == 2) {
+        CHECK_NEAR(GY_TARGETS(d)[0].value, 3e4);
+        CHECK_STR(GY_TARGETS(d)[0].unit, "元");
+    }
+    free_doc(d);
+}
+
+static void exclusions(void)
+{
+    none("党的十九大胜利召开。");
+    none("省第十一次党代会精神。");
+    none("加强“第一书记”管理，选派第一书记。");
+    none("实施“五个一批”工程。");
+    none("推进“两学一做”学习教育。");
+    none("统筹推进“五位一体”总体布局和“四个全面”战略布局。");
+    none("2024年3月5日召开。");
+    none("“十四五”规划顺利实施，十四五期间成效显著。");
+    none("根据国发〔2019〕5号文件。");
+    none("电话010-12345678。");
+    none("细颗粒物（PM2.5）浓度下降，广义货币M2增长。");
+    none("建设5G基站。");
+    none("走进千家万户，凝聚亿万人民。");
+    none("一项一项落实，一级抓一级。");
+    none("解决“两张皮”问题。");
+    none("主要有四个特点，讲三个问题。");
+    none("二十国集团峰会和第二届进博会。");
+    none("改革开放40周年。");
+    none("三百六十行，行行出状元。");
+}
+
+static void kinds_and_periods(void)
+{
+    gy_doc *d = analyze_text("一、2023年工作回顾\n国内生产总值增长6.6%，要巩固。\n"
+                             "二、2024年工作任务\n今年要新增就业1100万人以上。\n"
+                             "全年减税近2万亿元。\n比如，某村集体收入年均10万元以上。\n"
+                             "3年内培养储备5000名以上。\n每半年至少召开1次专题会议。\n"
+                             "到2025年，改造100万户。\n");
+    const gy_target *t = GY_TARGETS(d);
+    CHECK_INT(d->targets.len, 7);
+    if (d->targets.len == 7) {
+        CHECK(t[0].fact);          /* a review section reports facts */
+        CHECK(!t[1].fact);
+        CHECK_STR(slice(d, t[1].period), "今年");
+        CHECK(!t[2].fact);         /* a plan section sets goals */
+        CHECK_STR(slice(d, t[2].period), "全年");
+        CHECK(t[3].fact);          /* 比如: an example */
+        CHECK_STR(slice(d, t[3].period), "年均");
+        CHECK_STR(slice(d, t[4].period), "3年内");
+        CHECK_STR(slice(d, t[5].period), "每半年");
+        CHECK_INT(t[5].op, GY_OP_GE);
+        CHECK_STR(slice(d, t[6].period), "到2025年");
+        CHECK_INT(t[1].section, 2);
+        CHECK_INT(t[1].line, 4);
+        CHECK_STR(slice(d, t[1].sentence), "今年要新增就业1100万人以上。");
+    }
+    free_doc(d);
+    d = analyze_text("我市90%行政村是空壳村。前段时间，省委组织部3位副部长到市督导。");
+    CHECK_INT(d->targets.len, 2);
+    for (size_t i = 0; i < d->targets.len; i++)
+        CHECK(GY_TARGETS(d)[i].fact);
+    free_doc(d);
+}
+
+static void times(void)
+{
+    gy_doc *d = analyze_text("2024年3月5日开会，2021—2025年规划，10月20日至26日调研，"
+                             "到2025年完成，本月底前上报，3年内建成，每年检查，“十四五”期间推进。");
+    struct { const char *text; enum gy_time_kind kind; } want[] = {
+        {"2024年3月5日", GY_TIME_DATE},   {"2021—2025年", GY_TIME_PERIOD},
+        {"10月20日至26日", GY_TIME_RANGE}, {"到2025年", GY_TIME_DEADLINE},
+        {"本月底前", GY_TIME_DEADLINE},   {"3年内", GY_TIME_PERIOD},
+        {"每年", GY_TIME_FREQUENCY},      {"“十四五”期间", GY_TIME_PERIOD},
+    };
+    size_t n = sizeof want / sizeof want[0];
+    CHECK_INT(d->times.len, n);
+    for (size_t i = 0; i < n && i < d->times.len; i++) {
+        CHECK_STR(slice(d, GY_TIMES(d)[i].text), want[i].text);
+        CHECK_INT(GY_TIMES(d)[i].kind, want[i].kind);
+    }
+    CHECK_INT(d->targets.len, 0);
+    free_doc(d);
+}
+
+static void offsets_are_exact(void)
+{
+    /* start/end select the text in the decoded source */
+    gy_doc *d = analyze_text("　　各位代表：\n　　新增就业1100万人以上，增长5%左右。\n");
+    for (size_t i = 0; i < d->targets.len; i++) {
+        const gy_target *t = &GY_TARGETS(d)[i];
+        CHECK(t->text.end > t->text.start);
+        CHECK_INT(t->line, 2);
+    }
+    CHECK_INT(d->targets.len, 2);
+    if (d->targets.len == 2)
+        CHECK_STR(slice(d, GY_TARGETS(d)[1].text), "5%左右");
+    free_doc(d);
+}
+
+static const test_case cases[] = {
+    {"targets/values-and-units", values_and_units},
+    {"targets/bound-words", bound_words},
+    {"targets/ranges", ranges},
+    {"targets/exclusions", exclusions},
+    {"targets/kinds-and-periods", kinds_and_periods},
+    {"targets/times", times},
+    {"targets/offsets", offsets_are_exact},
+};
+
+SUITE(targets)
+{
+    *n = sizeof cases / sizeof cases[0];
+    return cases;
+}

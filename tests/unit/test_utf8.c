@@ -1,0 +1,94 @@
+/* UTF-8 validation, decoding and character classes. */
+#include "test.h"
+#include "utf8.h"
+
+static size_t valid(const char *s, size_t n) { return gy_utf8_valid_prefix((const unsigned char *)s, n); }
+
+static void validation(void)
+{
+    CHECK_INT(valid("", 0), 0);
+    CHECK_INT(valid("abc", 3), 3);
+    CHECK_INT(valid("政府工作报告", strlen("政府工作报告")), strlen("政府工作报告"));
+    CHECK_INT(valid("a\xC3\xA9", 3), 3);             /* é */
+    CHECK_INT(valid("\xF0\x9F\x98\x80", 4), 4);      /* emoji */
+    CHECK_INT(valid("ab\xC0\xAF", 4), 2);            /* overlong */
+    CHECK_INT(valid("\xE0\x80\xAF", 3), 0);          /* overlong 3-byte */
+    CHECK_INT(valid("x\xED\xA0\x80", 4), 1);         /* surrogate */
+    CHECK_INT(valid("\xF4\x90\x80\x80", 4), 0);      /* above U+10FFFF */
+    CHECK_INT(valid("\xF5\x80\x80\x80", 4), 0);
+    CHECK_INT(valid("中\xE6\x96", 5), 3);            /* truncated */
+    CHECK_INT(valid("\x80", 1), 0);                  /* stray continuation */
+    CHECK_INT(valid("12345678\xFF", 9), 8);          /* after the ASCII fast path */
+    /* GBK bytes of 政府 are not UTF-8 */
+    CHECK_INT(valid("\xD5\xFE\xB8\xAE", 4), 0);
+}
+
+static void decode_encode(void)
+{
+    uint32_t cps[] = {0x41, 0xE9, 0x4E2D, 0x3000, 0x1F600, 0xFFFD};
+    for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+        unsigned char buf[4];
+        size_t n = gy_utf8_encode(cps[i], buf), len;
+        CHECK_INT(gy_utf8_decode(buf, n, &len), cps[i]);
+        CHECK_INT(len, n);
+    }
+    size_t len;
+    CHECK_INT(gy_utf8_decode((const unsigned char *)"\xE4\xB8", 2, &len), 0xFFFD);
+    CHECK_INT(len, 1);
+    CHECK_INT(gy_utf8_count("政府a", strlen("政府a")), 3);
+}
+
+static void classes(void)
+{
+    CHECK_INT(gy_char_class(0x653F), GY_TOK_HAN);       /* 政 */
+    CHECK_INT(gy_char_class(0x4E00), GY_TOK_CNUMERAL);   /* 一 */
+    CHECK_INT(gy_char_class(0x4E24), GY_TOK_CNUMERAL);   /* 两 */
+    CHECK_INT(gy_char_class(0x4EBF), GY_TOK_CNUMERAL);   /* 亿 */
+    CHECK_INT(gy_char_class(0x58F9), GY_TOK_CNUMERAL);   /* 壹 */
+    CHECK_INT(gy_char_class(0x4EDF), GY_TOK_CNUMERAL);   /* 仟 */
+    CHECK_INT(gy_char_class(0x3007), GY_TOK_CNUMERAL);   /* 〇 */
+    CHECK_INT(gy_char_class('7'), GY_TOK_DIGIT);
+    CHECK_INT(gy_char_class(0xFF17), GY_TOK_FULLDIGIT);  /* ７ */
+    CHECK_INT(gy_char_class('Q'), GY_TOK_LATIN);
+    CHECK_INT(gy_char_class(0xFF31), GY_TOK_LATIN);      /* Ｑ */
+    CHECK_INT(gy_char_class(0x3002), GY_TOK_SENTENCE_END);
+    CHECK_INT(gy_char_class(0xFF1B), GY_TOK_SENTENCE_END);
+    CHECK_INT(gy_char_class(0x2026), GY_TOK_SENTENCE_END);
+    CHECK_INT(gy_char_class(0xFF0C), GY_TOK_CLAUSE);
+    CHECK_INT(gy_char_class(0x3001), GY_TOK_CLAUSE);
+    CHECK_INT(gy_char_class(0x201C), GY_TOK_OPEN);
+    CHECK_INT(gy_char_class(0x300A), GY_TOK_OPEN);       /* 《 */
+    CHECK_INT(gy_char_class(0x3011), GY_TOK_CLOSE);      /* 】 */
+    CHECK_INT(gy_char_class(0xFF09), GY_TOK_CLOSE);      /* ） */
+    CHECK_INT(gy_char_class(0x3000), GY_TOK_SPACE);
+    CHECK_INT(gy_char_class(0x00A0), GY_TOK_SPACE);
+    CHECK_INT(gy_char_class(0x2002), GY_TOK_SPACE);
+    CHECK_INT(gy_char_class('%'), GY_TOK_SYMBOL);
+    CHECK_INT(gy_char_class(0xFF05), GY_TOK_SYMBOL);     /* ％ */
+    CHECK_INT(gy_char_class(0x3042), GY_TOK_OTHER);      /* あ */
+    CHECK_INT(gy_char_class(0xE12E), GY_TOK_OTHER);      /* private use */
+}
+
+static void numeral_values(void)
+{
+    CHECK_INT(gy_cn_digit(0x4E09), 3);
+    CHECK_INT(gy_cn_digit(0x96F6), 0);
+    CHECK_INT(gy_cn_digit(0x8086), 4);                   /* 肆 */
+    CHECK_INT(gy_cn_digit(0x653F), -1);
+    CHECK_NEAR(gy_cn_unit(0x842C), 1e4);                 /* 萬 */
+    CHECK_NEAR(gy_cn_unit(0x4F70), 100);                 /* 佰 */
+    CHECK_NEAR(gy_cn_unit(0x4E00), 0);
+}
+
+static const test_case cases[] = {
+    {"utf8/validation", validation},
+    {"utf8/decode-encode", decode_encode},
+    {"utf8/classes", classes},
+    {"utf8/numeral-values", numeral_values},
+};
+
+SUITE(utf8)
+{
+    *n = sizeof cases / sizeof cases[0];
+    return cases;
+}
