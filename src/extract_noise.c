@@ -93,6 +93,19 @@ static int contains(const char *hay, size_t hn, const char *needle, size_t nn)
     return 0;
 }
 
+/* Letters and ideographs only: no punctuation, as a brand name has. */
+static int only_words(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        gy_token_class c = gy_char_class(gy_utf8_decode((const unsigned char *)s + i, n - i, &k));
+        if (c != GY_TOK_HAN && c != GY_TOK_CNUMERAL && c != GY_TOK_LATIN && c != GY_TOK_DIGIT)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
 /* A short line whose words also stand inside a noise line elsewhere (a
  * seller's brand name on its own) is noise too. */
 static int mark_echoes(gy_doc *d, const gy_rules *r)
@@ -105,7 +118,7 @@ static int mark_echoes(gy_doc *d, const gy_rules *r)
             continue;
         const gy_slice *c = &d->content[i];
         size_t cn = c->end - c->start;
-        if (gy_utf8_count(d->s + c->start, cn) < 2)
+        if (gy_utf8_count(d->s + c->start, cn) < 2 || !only_words(d->s + c->start, cn))
             continue;
         for (size_t k = 0; k < nnoise; k++) {
             const gy_noise *n = &((gy_noise *)d->noise.items)[k];

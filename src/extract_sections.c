@@ -139,6 +139,25 @@ static size_t trim_back(const gy_doc *d, size_t start, size_t end)
     return end;
 }
 
+/* 附件1 on a line of its own: the short line after it is its heading. */
+static void heading_from_next_line(gy_doc *d, const gy_rules *r, pcre2_match_data *md, size_t line,
+                                   gy_slice *heading)
+{
+    for (size_t k = line + 1; k < d->text.nlines; k++) {
+        if (!gy_doc_line_live(d, k))
+            continue;
+        gy_slice c = d->content[k];
+        size_t chars = gy_slice_chars(d, c);
+        if (chars <= r->title_max_chars && d->text.lines[k].nsentences <= 1) {
+            for (size_t m = 0; m < r->nmarkers; m++)
+                if (gy_rx_match(r, &r->markers[m].rx, d->s + c.start, c.end - c.start, 0, md) > 0)
+                    return;
+            *heading = c;
+        }
+        return;
+    }
+}
+
 typedef struct builder {
     gy_doc *d;
     const gy_rules *r;
@@ -153,11 +172,10 @@ static gy_role role_of(builder *b, const gy_section *sec)
         return GY_SECTIONS(b->d)[sec->parent - 1].role;
     const char *s = b->d->s + sec->heading.start;
     size_t len = sec->heading.end - sec->heading.start;
-    if (gy_rx_match(b->r, &b->r->role_review, s, len, 0, b->md))
-        return GY_ROLE_REVIEW;
-    if (gy_rx_match(b->r, &b->r->role_plan, s, len, 0, b->md))
-        return GY_ROLE_PLAN;
-    return GY_ROLE_NONE;
+    int review = gy_rx_match(b->r, &b->r->role_review, s, len, 0, b->md) > 0;
+    int plan = gy_rx_match(b->r, &b->r->role_plan, s, len, 0, b->md) > 0;
+    /* "成就和主要目标任务": a section that does both has no single role */
+    return review && !plan ? GY_ROLE_REVIEW : plan && !review ? GY_ROLE_PLAN : GY_ROLE_NONE;
 }
 
 static int add_section(builder *b, const raw_heading *h, int rank, const char *kind)
@@ -179,6 +197,8 @@ static int add_section(builder *b, const raw_heading *h, int rank, const char *k
     sec->heading.start = skip_spaces(d, h->marker_end, d->content[h->line].end);
     sec->heading.end = trim_back(d, sec->heading.start,
                                  heading_end(d, h->line, sec->heading.start));
+    if (sec->heading.end == sec->heading.start)
+        heading_from_next_line(d, b->r, b->md, h->line, &sec->heading);
     sec->line = h->line + 1;
     sec->start = l->start;
     sec->end = d->len;
@@ -209,6 +229,23 @@ static int min_rank(const raw_list *l)
     return m == 1 << 30 ? 0 : m;
 }
 
+/* A heading with no words after its marker and nothing live before the
+ * next heading (附件2 whose glossary is noise) heads nothing. */
+static int empty_part(const gy_doc *d, const raw_list *l, size_t i)
+{
+    const raw_heading *h = &l->h[i];
+    size_t rest = h->marker_end;
+    while (rest < d->content[h->line].end && d->s[rest] == ' ')
+        rest++;
+    if (rest < d->content[h->line].end)
+        return 0;
+    size_t stop = i + 1 < l->n ? l->h[i + 1].line : d->text.nlines;
+    for (size_t k = h->line + 1; k < stop; k++)
+        if (gy_doc_line_live(d, k))
+            return 0;
+    return 1;
+}
+
 static int build_tree(builder *b, raw_list *l)
 {
     gy_doc *d = b->d;
@@ -226,7 +263,7 @@ static int build_tree(builder *b, raw_list *l)
     }
     for (size_t i = 0; i < l->n; i++) {
         const raw_heading *h = &l->h[i];
-        if (!h->keep)
+        if (!h->keep || empty_part(d, l, i))
             continue;
         if (h->marker >= 0) {
             const gy_section_marker *m = &r->markers[h->marker];
@@ -280,8 +317,8 @@ static int check_numbering(gy_doc *d)
         if (prev && (s[prev - 1].number < 0 || strcmp(s[prev - 1].kind, s[i].kind) != 0))
             prev = 0;
         long want = prev ? s[prev - 1].number + 1 : 1;
-        if (s[i].number == want)
-            continue;
+        if (s[i].number == want || (prev && s[i].number == 1))
+            continue; /* in order, or a new list starting again at 1 */
         int rc;
         if (!prev)
             rc = gy_doc_warn(d, s[i].line, "numbering",

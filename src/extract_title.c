@@ -103,12 +103,50 @@ static int starts_section(const gy_rules *r, const char *s, size_t len, pcre2_ma
     return 0;
 }
 
-/* Collects the head lines into h[]; returns how many. */
+static int is_separator(uint32_t cp) { return cp == 0x2028 || cp == 0x2029; }
+
+/* Adds the parts of s[0..len) split at U+2028 and U+2029 to h[]. */
+static size_t add_parts(gy_doc *d, size_t index, const char *s, size_t len, head_line *h,
+                        size_t n, size_t max)
+{
+    size_t i = 0;
+    while (i <= len && n < max) {
+        size_t j = i, k;
+        while (j < len && !is_separator(gy_utf8_decode((const unsigned char *)s + j, len - j, &k)))
+            j += k;
+        size_t a = i, b = j;
+        while (a < b && gy_is_space(gy_utf8_decode((const unsigned char *)s + a, b - a, &k)))
+            a += k;
+        while (b > a) {
+            size_t q = b - 1;
+            while (q > a && ((unsigned char)s[q] & 0xC0) == 0x80)
+                q--;
+            if (!gy_is_space(gy_utf8_decode((const unsigned char *)s + q, b - q, &k)))
+                break;
+            b = q;
+        }
+        if (b > a) {
+            size_t clen;
+            const char *c = collapse_spaced(d, s + a, b - a, &clen);
+            h[n].index = index;
+            h[n].s = c ? c : s + a;
+            h[n].len = c ? clen : b - a;
+            n++;
+        }
+        if (j >= len)
+            break;
+        gy_utf8_decode((const unsigned char *)s + j, len - j, &k);
+        i = j + k;
+    }
+    return n;
+}
+
+/* Collects the head lines (or their parts) into h[]; returns how many. */
 static size_t head_lines(gy_doc *d, const gy_rules *r, pcre2_match_data *md, head_line *h,
                          size_t max)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < d->text.nlines && n < max; i++) {
+    size_t n = 0, lines = 0;
+    for (size_t i = 0; i < d->text.nlines && n < max && lines < r->head_lines; i++) {
         if (!gy_doc_line_live(d, i))
             continue;
         const char *s = d->s + d->content[i].start;
@@ -117,82 +155,139 @@ static size_t head_lines(gy_doc *d, const gy_rules *r, pcre2_match_data *md, hea
             break;
         if (gy_utf8_count(s, len) > 3 * r->title_max_chars)
             break; /* a paragraph of the body */
-        size_t clen;
-        const char *c = collapse_spaced(d, s, len, &clen);
-        h[n].index = i;
-        h[n].s = c ? c : s;
-        h[n].len = c ? clen : len;
-        n++;
+        n = add_parts(d, i, s, len, h, n, max);
+        lines++;
     }
     return n;
 }
 
-static const char *join(gy_doc *d, const char *a, const char *b, size_t blen)
+static const char *join(gy_doc *d, const char *a, const char *sep, const char *b, size_t blen)
 {
-    size_t alen = strlen(a);
-    char *out = gy_arena_alloc(&d->arena, alen + blen + 1);
+    size_t alen = strlen(a), slen = strlen(sep);
+    char *out = gy_arena_alloc(&d->arena, alen + slen + blen + 1);
     if (out) {
         memcpy(out, a, alen);
-        memcpy(out + alen, b, blen);
-        out[alen + blen] = '\0';
+        memcpy(out + alen, sep, slen);
+        memcpy(out + alen + slen, b, blen);
+        out[alen + slen + blen] = '\0';
     }
     return out;
+}
+
+/* Removes markup residue (<U+00A0>, tags) from a head string and folds
+ * runs of spaces into one. */
+static const char *clean(gy_doc *d, const gy_rules *r, pcre2_match_data *md, const char *s)
+{
+    if (!s || !strchr(s, '<'))
+        return s;
+    size_t len = strlen(s), o = 0;
+    char *out = gy_arena_alloc(&d->arena, len + 1);
+    if (!out)
+        return s;
+    for (size_t i = 0; i < len;) {
+        size_t ms, me;
+        int cut = 0;
+        for (size_t k = 0; s[i] == '<' && k < r->nskip && !cut; k++)
+            if (gy_rx_match(r, &r->skip[k], s, len, i, md) && gy_rx_group(md, 0, &ms, &me) &&
+                me > i) {
+                i = me;
+                cut = 1;
+            }
+        if (cut) {
+            if (o && out[o - 1] != ' ')
+                out[o++] = ' ';
+            continue;
+        }
+        if (s[i] == ' ' && o && out[o - 1] == ' ') {
+            i++;
+            continue;
+        }
+        out[o++] = s[i++];
+    }
+    while (o && out[o - 1] == ' ')
+        o--;
+    out[o] = '\0';
+    return out;
+}
+
+enum last { LAST_NONE, LAST_TITLE, LAST_OCCASION, LAST_SPEAKER, LAST_OTHER };
+
+static int try_title(gy_doc *d, const gy_rules *r, pcre2_match_data *md, const head_line *h)
+{
+    for (size_t p = 0; p < r->ntitle_lines; p++) {
+        const gy_rx *rx = &r->title_lines[p];
+        if (!gy_rx_match(r, rx, h->s, h->len, 0, md))
+            continue;
+        const char *t = group_text(d, md, rx->g_title, h->s);
+        if (!t)
+            continue;
+        d->title = t;
+        d->title_line = h->index + 1;
+        if (!d->occasion)
+            d->occasion = group_text(d, md, rx->g_occasion, h->s);
+        if (!d->speaker)
+            d->speaker = group_text(d, md, rx->g_speaker, h->s);
+        return 1;
+    }
+    return 0;
 }
 
 int gy_extract_title(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
 {
     head_line h[64];
-    size_t n = head_lines(d, r, md, h, r->head_lines < 64 ? r->head_lines : 64);
-    size_t fallback = SIZE_MAX;
+    size_t n = head_lines(d, r, md, h, 64);
+    size_t fallback[2], nfb = 0;
+    enum last last = LAST_NONE;
     for (size_t k = 0; k < n; k++) {
         const char *s = h[k].s;
         size_t len = h[k].len;
-        int used = 0;
-        if (!d->title) {
-            for (size_t p = 0; p < r->ntitle_lines && !used; p++) {
-                const gy_rx *rx = &r->title_lines[p];
-                if (!gy_rx_match(r, rx, s, len, 0, md))
-                    continue;
-                const char *t = group_text(d, md, rx->g_title, s);
-                if (!t)
-                    continue;
-                d->title = t;
-                d->title_line = h[k].index + 1;
-                if (!d->occasion)
-                    d->occasion = group_text(d, md, rx->g_occasion, s);
-                if (!d->speaker)
-                    d->speaker = group_text(d, md, rx->g_speaker, s);
-                used = 1;
-            }
-        }
-        if (!used && !d->occasion && gy_rx_match(r, &r->occasion, s, len, 0, md)) {
-            d->occasion = gy_arena_strndup(&d->arena, s, len);
-            used = 1;
+        enum last now = LAST_OTHER;
+        if (!d->title && try_title(d, r, md, &h[k])) {
+            now = LAST_TITLE;
+        } else if (gy_rx_match(r, &r->occasion, s, len, 0, md)) {
+            if (!d->occasion)
+                d->occasion = gy_arena_strndup(&d->arena, s, len);
+            else if (last == LAST_OCCASION)
+                d->occasion = join(d, d->occasion, " ", s, len);
+            else
+                continue;
+            now = LAST_OCCASION;
             /* an occasion broken over two lines */
             if (k + 1 < n && r->occasion_continued.code &&
                 gy_rx_match(r, &r->occasion_continued, h[k + 1].s, h[k + 1].len, 0, md)) {
-                d->occasion = join(d, d->occasion, h[k + 1].s, h[k + 1].len);
+                d->occasion = join(d, d->occasion, "", h[k + 1].s, h[k + 1].len);
                 d->flags[h[k + 1].index] |= GY_LINE_HEAD;
                 k++;
             }
-        }
-        if (!used && !d->speaker && gy_rx_match(r, &r->speaker, s, len, 0, md)) {
+        } else if (!d->speaker && gy_rx_match(r, &r->speaker, s, len, 0, md)) {
             d->speaker = group_text(d, md, r->speaker.g_speaker, s);
-            used = 1;
+            now = LAST_SPEAKER;
+        } else if (!d->speaker && r->speaker_name.code &&
+                   (last == LAST_TITLE || last == LAST_OCCASION || (last == LAST_OTHER && nfb)) &&
+                   gy_rx_match(r, &r->speaker_name, s, len, 0, md)) {
+            d->speaker = gy_arena_strndup(&d->arena, s, len);
+            now = LAST_SPEAKER;
         }
-        if (used) {
+        if (now != LAST_OTHER) {
             d->flags[h[k].index] |= GY_LINE_HEAD;
-        } else if (fallback == SIZE_MAX && !d->title) {
+        } else if (!d->title && !d->occasion && nfb < 2 &&
+                   (nfb == 0 || fallback[nfb - 1] + 1 == k)) {
             size_t chars = gy_utf8_count(s, len);
-            if (chars >= r->title_min_chars && chars <= r->title_max_chars &&
-                !is_sentence(s, len))
-                fallback = k;
+            if (chars >= r->title_min_chars && chars <= r->title_max_chars && !is_sentence(s, len))
+                fallback[nfb++] = k;
         }
+        last = now;
     }
-    if (!d->title && fallback != SIZE_MAX) {
-        d->title = gy_arena_strndup(&d->arena, h[fallback].s, h[fallback].len);
-        d->title_line = h[fallback].index + 1;
-        d->flags[h[fallback].index] |= GY_LINE_HEAD;
+    if (!d->title && nfb) {
+        d->title = gy_arena_strndup(&d->arena, h[fallback[0]].s, h[fallback[0]].len);
+        for (size_t k = 1; k < nfb && d->title; k++)
+            d->title = join(d, d->title, " ", h[fallback[k]].s, h[fallback[k]].len);
+        d->title_line = h[fallback[0]].index + 1;
+        for (size_t k = 0; k < nfb; k++)
+            d->flags[h[fallback[k]].index] |= GY_LINE_HEAD;
     }
+    d->title = clean(d, r, md, d->title);
+    d->occasion = clean(d, r, md, d->occasion);
+    d->speaker = clean(d, r, md, d->speaker);
     return 0;
 }

@@ -81,6 +81,8 @@ static void print_section(const out *o, const gy_doc *d, size_t i)
     gutter(o, s->line, s->level - 1);
     on(o, s->level == 1 ? BOLD : "");
     put_slice(o, d, s->marker);
+    if (s->heading.start != s->marker.end && s->heading.end > s->heading.start)
+        fputc(' ', o->f);
     put_slice(o, d, s->heading);
     on(o, RESET);
     fputc('\n', o->f);

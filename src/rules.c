@@ -710,7 +710,8 @@ static int load_title(loader *ld, const rfile *f, const cJSON *node)
         get_pattern(&o, "occasion", 1, 0, "occasion", &r->occasion) != 0 ||
         get_pattern(&o, "occasion_continued", 0, 0, "occasion_continued",
                     &r->occasion_continued) != 0 ||
-        get_pattern(&o, "speaker", 1, 0, "speaker", &r->speaker) != 0)
+        get_pattern(&o, "speaker", 1, 0, "speaker", &r->speaker) != 0 ||
+        get_pattern(&o, "name", 0, 0, "name", &r->speaker_name) != 0)
         return -1;
     r->title_lines = items;
     if (r->speaker.g_speaker < 0)
@@ -1043,6 +1044,7 @@ void gy_rules_free(gy_rules *r)
     rx_free(&r->occasion);
     rx_free(&r->occasion_continued);
     rx_free(&r->speaker);
+    rx_free(&r->speaker_name);
     if (r->markers)
         free_rx_array(&r->markers[0].rx, r->nmarkers, sizeof(gy_section_marker));
     rx_free(&r->closing);

@@ -120,6 +120,7 @@ struct gy_rules {
     gy_rx *title_lines;
     size_t ntitle_lines;
     gy_rx occasion, occasion_continued, speaker;
+    gy_rx speaker_name;        /* a bare name after the title or occasion */
 
     /* sections */
     gy_section_marker *markers;
