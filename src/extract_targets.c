@@ -80,22 +80,28 @@ static int add_time(para *p, size_t start, size_t end, int rule)
     return 0;
 }
 
-/* The time nearest before pos in [floor, pos) that is a period, deadline
- * or frequency (not a plain date). */
-static gy_slice period_before(const para *p, size_t floor, size_t pos)
+static int is_period(const gy_time *t)
+{
+    return t->kind == GY_TIME_PERIOD || t->kind == GY_TIME_FREQUENCY ||
+           t->kind == GY_TIME_DEADLINE;
+}
+
+/* The period of a number at pos: the nearest period, deadline or frequency
+ * in its clause, else the first one of its sentence (今年…预期目标是：…). */
+static gy_slice period_before(const para *p, size_t sentence, size_t clause, size_t pos)
 {
     const gy_time *t = GY_TIMES(p->d);
+    gy_slice first = {0, 0};
     for (size_t i = p->d->times.len; i-- > p->first_time;) {
-        if (t[i].text.end > pos)
+        if (t[i].text.end > pos || !is_period(&t[i]))
             continue;
-        if (t[i].text.start < floor)
+        if (t[i].text.start < sentence)
             break;
-        if (t[i].kind == GY_TIME_PERIOD || t[i].kind == GY_TIME_FREQUENCY ||
-            t[i].kind == GY_TIME_DEADLINE)
+        if (t[i].text.start >= clause)
             return t[i].text;
+        first = t[i].text;
     }
-    gy_slice none = {0, 0};
-    return none;
+    return first;
 }
 
 static int has_frequency(const para *p, size_t floor, size_t pos)
@@ -208,16 +214,16 @@ static int read_unit(const para *p, quantity *q)
     }
     int w = gy_lex_at(&r->unit_words, s, pos, p->b);
     if (w >= 0) {
-        int tag = r->unit_words.words[w].tag;
-        int idx = tag < -1 ? -tag - 2 : tag;
-        if (tag < -1 && !q->n.chinese)
-            w = -1; /* 成 is a unit after Chinese numerals only */
-        else if (!r->units[idx].unit)
+        int idx = r->unit_words.words[w].tag;
+        const gy_unit *u = &r->units[idx];
+        /* 七成 but not 7成; 3000方 but not 四面八方 */
+        int fits = u->numerals == 0 || (u->numerals == 2) == (q->n.chinese != 0);
+        if (fits && !u->unit)
             return -1;
-        else {
+        if (fits) {
             q->unit = idx;
-            q->value *= r->units[idx].scale;
-            q->more |= r->units[idx].more;
+            q->value *= u->scale;
+            q->more |= u->more;
             pos += r->unit_words.words[w].len;
         }
     }
@@ -310,8 +316,8 @@ static int accept(const para *p, const found *f, size_t clause)
         return 1;
     if (context)
         return 1;
-    if (q->value < (double)p->r->cn_min_value)
-        return 0;
+    if (q->n.value < (double)p->r->cn_min_value)
+        return 0; /* 一个, 一成不变 */
     if (is_duration_unit(u))
         return 0;
     if (q->unit >= 0 && !p->r->units[q->unit].measure && q->n.value < 10)
@@ -370,10 +376,10 @@ static int add_target(para *p, const found *f, double lo, double hi, int range, 
     t->is_range = range;
     t->unit = gy_arena_strndup(&d->arena, u, strlen(u));
     t->op = f->op;
-    t->period = period_before(p, full, f->start);
+    t->period = period_before(p, full, clause, f->start);
     t->section = gy_doc_section_at(d, f->start);
     t->task = gy_doc_task_at(d, f->start);
-    t->fact = is_fact(p, clause, full, f->start, t->section);
+    t->fact = is_fact(p, clause, full, f->q.n.end, t->section);
     t->sentence = sentence_of(p, f->start);
     t->line = p->line + 1;
     t->subject.start = clause;

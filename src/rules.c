@@ -851,15 +851,21 @@ static int unit_elem(loader *ld, const rfile *f, const cJSON *e, const char *pat
     else if (get_string(&o, "unit", 1, &u->unit) != 0)
         return -1;
     u->scale = 1.0;
-    int counter = 0, chinese_only = 0;
+    int counter = 0;
+    const char *numerals = NULL;
     if (get_number(&o, "scale", 1e-12, 1e12, &u->scale) != 0 ||
         get_bool(&o, "more", &u->more) != 0 || get_bool(&o, "counter", &counter) != 0 ||
-        get_bool(&o, "chinese_only", &chinese_only) != 0)
+        get_string(&o, "numerals", 0, &numerals) != 0)
         return -1;
     u->measure = !counter;
-    /* chinese_only words keep a negative tag: -(index + 2) */
-    lex_ctx c = {ld->r, &uc->words, chinese_only ? -(int)index - 2 : (int)index,
-                 path_join(ld, path, "words", -1)};
+    if (numerals && strcmp(numerals, "arabic") == 0)
+        u->numerals = 1;
+    else if (numerals && strcmp(numerals, "chinese") == 0)
+        u->numerals = 2;
+    else if (numerals && strcmp(numerals, "any") != 0)
+        return fail(ld, f, obj_field(&o, "numerals", 0), NULL,
+                    "%s.numerals must be \"any\", \"arabic\" or \"chinese\"", path);
+    lex_ctx c = {ld->r, &uc->words, (int)index, path_join(ld, path, "words", -1)};
     if (each_string(&o, "words", 1, add_word, &c) != 0)
         return -1;
     return obj_close(&o);

@@ -153,6 +153,7 @@ static void exclusions(void)
     none("二十国集团峰会和第二届进博会。");
     none("改革开放40周年。");
     none("三百六十行，行行出状元。");
+    none("不能一成不变，人才来自四面八方，三方共同推进。");
 }
 
 static void kinds_and_periods(void)
@@ -180,6 +181,21 @@ static void kinds_and_periods(void)
         CHECK_INT(t[1].line, 4);
         CHECK_STR(slice(d, t[1].sentence), "今年要新增就业1100万人以上。");
     }
+    free_doc(d);
+    /* a period in the number's own clause, else the one heading its sentence */
+    d = analyze_text("今年主要预期目标是：新增就业1100万人以上，失业率全年控制在5.5%以内；"
+                     "物价涨幅3%左右。");
+    CHECK_INT(d->targets.len, 3);
+    if (d->targets.len == 3) {
+        CHECK_STR(slice(d, GY_TARGETS(d)[0].period), "今年");
+        CHECK_STR(slice(d, GY_TARGETS(d)[1].period), "全年");
+        CHECK_STR(slice(d, GY_TARGETS(d)[2].period), "今年");
+    }
+    free_doc(d);
+    d = analyze_text("意见提出，每年讲课比例不低于20%，领导每年应该讲一次课。");
+    for (size_t i = 0; i < d->targets.len; i++)
+        CHECK(!GY_TARGETS(d)[i].fact);
+    CHECK_INT(d->targets.len, 2);
     free_doc(d);
     d = analyze_text("我市90%行政村是空壳村。前段时间，省委组织部3位副部长到市督导。");
     CHECK_INT(d->targets.len, 2);
