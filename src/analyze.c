@@ -181,6 +181,21 @@ static void compute_content(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
     }
 }
 
+/* Warnings in line order (insertion sort: stable, and the list is short). */
+static void sort_warnings(gy_doc *d)
+{
+    gy_warning *w = d->warnings.items;
+    for (size_t i = 1; i < d->warnings.len; i++) {
+        gy_warning x = w[i];
+        size_t j = i;
+        while (j > 0 && w[j - 1].line > x.line) {
+            w[j] = w[j - 1];
+            j--;
+        }
+        w[j] = x;
+    }
+}
+
 gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
                    const gy_analyze_options *opt, gy_error *err)
 {
@@ -208,6 +223,8 @@ gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
                gy_extract_targets(d, rules, md) != 0;
     }
     pcre2_match_data_free(md);
+    if (!fail)
+        sort_warnings(d);
     if (fail) {
         gy_error_oom(err, src->name);
         gy_doc_free(d);

@@ -80,8 +80,10 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Builds the signature of s[0..len) into memory from malloc. */
-static int make_sig(const char *s, size_t len, sig *out)
+/* Builds the signature of s[0..len), leaving out the code points inside
+ * the nskip byte ranges of skip (sorted), into memory from malloc. */
+static int make_sig_skipping(const char *s, size_t len, const gy_slice *skip, size_t nskip,
+                             sig *out)
 {
     out->h = malloc((len / 3 + 2) * sizeof *out->h);
     out->n = 0;
@@ -90,8 +92,15 @@ static int make_sig(const char *s, size_t len, sig *out)
         return -1;
     uint32_t prev = 0;
     int have = 0;
+    size_t sk = 0;
     for (size_t i = 0; i < len;) {
         size_t k;
+        while (sk < nskip && skip[sk].end <= i)
+            sk++;
+        if (sk < nskip && skip[sk].start <= i) {
+            i = skip[sk].end;
+            continue;
+        }
         uint32_t cp = gy_utf8_decode((const unsigned char *)s + i, len - i, &k);
         i += k;
         if (!keeps(cp))
@@ -113,6 +122,11 @@ static int make_sig(const char *s, size_t len, sig *out)
             out->h[u++] = out->h[i];
     out->n = u;
     return 0;
+}
+
+static int make_sig(const char *s, size_t len, sig *out)
+{
+    return make_sig_skipping(s, len, NULL, 0, out);
 }
 
 static double dice(const sig *x, const sig *y)
@@ -459,15 +473,27 @@ static sig *section_sigs(const gy_doc *d)
     return s;
 }
 
-/* The subject of a target: the words before it in its clause, without a
- * time phrase. */
+/* The subject of a target: the words before it in its clause, without the
+ * time phrases among them (城镇调查失业率全年 is 城镇调查失业率). */
 static int target_sig(const gy_doc *d, const gy_target *t, sig *out)
 {
-    gy_slice sub = t->subject;
-    if (t->period.end > t->period.start && t->period.start >= sub.start &&
-        t->period.end <= sub.end && t->period.start - sub.start < 16)
-        sub.start = t->period.end;
-    return make_sig(d->s + sub.start, sub.end - sub.start, out);
+    gy_slice sub = t->subject, skip[8];
+    size_t nskip = 0;
+    const gy_time *tm = GY_TIMES(d);
+    size_t lo = 0, hi = d->times.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tm[mid].text.end <= sub.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < d->times.len && nskip < 8 && tm[i].text.start < sub.end; i++) {
+        skip[nskip].start = tm[i].text.start - sub.start;
+        skip[nskip].end = tm[i].text.end - sub.start;
+        nskip++;
+    }
+    return make_sig_skipping(d->s + sub.start, sub.end - sub.start, skip, nskip, out);
 }
 
 static size_t *goal_targets(const gy_doc *d, size_t *n)
@@ -829,10 +855,10 @@ static gy_slice section_label(const gy_doc *d, size_t i, gy_slice *marker)
 
 static size_t section_line(const gy_doc *d, size_t i) { return GY_SECTIONS(d)[i].line; }
 
-static void put_target_reading(const tout *o, const gy_doc *d, const gy_target *t)
+static void put_target_reading(const tout *o, const gy_doc *d, const gy_target *t, int period)
 {
     put(o, d, t->text);
-    if (t->period.end > t->period.start) {
+    if (period && t->period.end > t->period.start) {
         fputs(" (", o->f);
         put(o, d, t->period);
         fputc(')', o->f);
@@ -861,12 +887,13 @@ static void text_target_pair(const tout *o, const gy_diff *df, const dpair *p)
     const gy_doc *sd = y ? df->b : df->a;
     put(o, sd, subject_text(y ? y : x));
     fputs(": ", o->f);
+    int period = !(p->status == D_CHANGED && !(p->changes & CH_PERIOD));
     if (x)
-        put_target_reading(o, df->a, x);
+        put_target_reading(o, df->a, x, period);
     if (x && y)
         fputs(" → ", o->f);
     if (y)
-        put_target_reading(o, df->b, y);
+        put_target_reading(o, df->b, y, period);
     fputc('\n', o->f);
 }
 

@@ -448,6 +448,8 @@ static size_t take_number(para *p, size_t pos, int *err)
         if (add_target(p, &f, lo, hi, 1, clause, full) != 0 ||
             add_target(p, &g, lo, hi, 1, clause, full) != 0)
             *err = 1;
+        else /* both bounds are about the words before the range */
+            GY_TARGETS(d)[d->targets.len - 1].subject.end = f.start;
         return g.end;
     }
     read_op(p, clause, &f);

@@ -182,14 +182,15 @@ static int add_item(state *st, size_t si, size_t ci)
     cand *c = &st->c[ci];
     const cand *last = &st->c[s->last];
     if (c->number != last->number + 1) {
-        const char *fam = family(st, c->marker);
+        const char *text = st->d->s;
+        int cl = (int)(c->marker_end - c->pos), ll = (int)(last->marker_end - last->pos);
         int rc = c->number == last->number
                      ? gy_doc_warn(st->d, c->line + 1, "numbering",
-                                   "item %ld%s repeats the number of the item on line %zu",
-                                   c->number, fam, last->line + 1)
+                                   "item %.*s repeats the number of the item on line %zu", cl,
+                                   text + c->pos, last->line + 1)
                      : gy_doc_warn(st->d, c->line + 1, "numbering",
-                                   "item %ld%s follows item %ld%s on line %zu (a gap)",
-                                   c->number, fam, last->number, fam, last->line + 1);
+                                   "item %.*s follows item %.*s on line %zu (a gap)", cl,
+                                   text + c->pos, ll, text + last->pos, last->line + 1);
         if (rc != 0)
             return -1;
     }

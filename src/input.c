@@ -293,9 +293,9 @@ static void strip_decoded_bom(gy_source *src)
     }
 }
 
-static gy_status invalid_bytes(gy_error *err, const char *name, const char *enc,
-                               const unsigned char *raw, size_t rawlen,
-                               size_t at, long line, long col, const char *hint)
+static gy_status invalid_bytes_note(gy_error *err, const char *name, const char *enc,
+                                    const unsigned char *raw, size_t rawlen, size_t at,
+                                    long line, long col, const char *note, const char *hint)
 {
     char shown[32] = "";
     size_t k = 0;
@@ -304,8 +304,15 @@ static gy_status invalid_bytes(gy_error *err, const char *name, const char *enc,
                               i > at ? " " : "", raw[i]);
     return gy_error_set(err, GY_E_ENCODING, display_name(name), line, col,
                         (long)at, hint,
-                        "invalid %s at byte offset %zu (bytes %s)", enc, at,
-                        shown);
+                        "invalid %s at byte offset %zu (bytes %s)%s", enc, at,
+                        shown, note);
+}
+
+static gy_status invalid_bytes(gy_error *err, const char *name, const char *enc,
+                               const unsigned char *raw, size_t rawlen,
+                               size_t at, long line, long col, const char *hint)
+{
+    return invalid_bytes_note(err, name, enc, raw, rawlen, at, line, col, "", hint);
 }
 
 static gy_status check_binary(gy_error *err, const gy_source *src,
@@ -421,6 +428,8 @@ static gy_status decode_detect(gy_source *src, bytes *raw, const gy_input_option
         return GY_OK;
     }
     decoded gb;
+    size_t gb_ok = 0;
+    long gb_line = 0, gb_col = 0;
     if (!skip) {
         st = iconv_decode("GB18030", p, n, 0, &gb);
         if (st != GY_OK && st != GY_E_BADENC)
@@ -430,16 +439,30 @@ static gy_status decode_detect(gy_source *src, bytes *raw, const gy_input_option
             adopt(src, &gb);
             return GY_OK;
         }
-        if (st == GY_OK)
+        if (st == GY_OK) {
+            gb_ok = gb.first_bad;
+            gb_line = gb.bad_line;
+            gb_col = gb.bad_col;
             free(gb.buf);
+        }
     }
     long line, col;
     locate_utf8(p, ok, &line, &col);
-    if (!opt->lossy)
-        return invalid_bytes(err, src->name, skip ? "UTF-8" : "UTF-8 (and not GB18030 either)",
-                             p, n, ok, line, col,
-                             "name the encoding with --encoding (e.g. --encoding BIG5), "
-                             "or use --lossy to replace bad bytes with U+FFFD");
+    if (!opt->lossy) {
+        const char *hint = "name the encoding with --encoding (e.g. --encoding BIG5), "
+                           "or use --lossy to replace bad bytes with U+FFFD";
+        if (skip)
+            return invalid_bytes(err, src->name, "UTF-8", p, n, ok, line, col, hint);
+        /* report the reading that got further: most likely the file's own */
+        char note[96];
+        if (gb_ok > ok) {
+            snprintf(note, sizeof note, "; not UTF-8 either (invalid at byte offset %zu)", ok);
+            return invalid_bytes_note(err, src->name, "GB18030", p, n, gb_ok, gb_line, gb_col,
+                                      note, hint);
+        }
+        snprintf(note, sizeof note, "; not GB18030 either (invalid at byte offset %zu)", gb_ok);
+        return invalid_bytes_note(err, src->name, "UTF-8", p, n, ok, line, col, note, hint);
+    }
     /* Lossy: take whichever reading needs fewer replacements. */
     decoded u8;
     if (utf8_lossy(p + skip, n - skip, &u8) != GY_OK)
