@@ -379,7 +379,8 @@ static int align(const sig *A, size_t n, const sig *B, size_t m, double t, plist
         free(el.e);
         return -1;
     }
-    qsort(el.e, el.n, sizeof *el.e, by_sim);
+    if (el.n)
+        qsort(el.e, el.n, sizeof *el.e, by_sim);
     size_t *match_old = calloc(n ? n : 1, sizeof *match_old); /* new index + 1 */
     size_t *match_new = calloc(m ? m : 1, sizeof *match_new); /* old index + 1 */
     plist pairs = {NULL, 0, 0};
@@ -396,7 +397,8 @@ static int align(const sig *A, size_t n, const sig *B, size_t m, double t, plist
     unsigned char *keep = NULL;
     size_t *pair_of_new = NULL; /* new index -> pair index + 1 */
     if (rc == 0) {
-        qsort(pairs.p, pairs.n, sizeof *pairs.p, by_new);
+        if (pairs.n)
+            qsort(pairs.p, pairs.n, sizeof *pairs.p, by_new);
         keep = malloc(pairs.n ? pairs.n : 1);
         pair_of_new = calloc(m ? m : 1, sizeof *pair_of_new);
         rc = keep && pair_of_new ? lis(pairs.p, pairs.n, keep) : -1;
@@ -559,7 +561,8 @@ static int pair_targets(gy_diff *df)
             el.e[keepn++] = e;
         }
         el.n = keepn;
-        qsort(el.e, el.n, sizeof *el.e, by_sim);
+        if (el.n)
+            qsort(el.e, el.n, sizeof *el.e, by_sim);
         for (size_t k = 0; k < el.n && rc == 0; k++) {
             const edge *e = &el.e[k];
             if (ma[e->i] || mb[e->j])

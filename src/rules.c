@@ -331,6 +331,22 @@ static int group(const pcre2_code *code, const char *name)
     return n > 0 ? n : -1;
 }
 
+/* Every compiled pattern is listed once here, so that a rule set that
+ * fails half-way frees all it compiled. */
+static int keep_code(gy_rules *r, pcre2_code *code)
+{
+    if (r->ncodes == r->capcodes) {
+        size_t cap = r->capcodes ? r->capcodes * 2 : 64;
+        pcre2_code **p = realloc(r->codes, cap * sizeof *p);
+        if (!p)
+            return -1;
+        r->codes = p;
+        r->capcodes = cap;
+    }
+    r->codes[r->ncodes++] = code;
+    return 0;
+}
+
 /* Compiles the string value v as the pattern of rule `name`. */
 static int compile_at(loader *ld, const rfile *f, const cJSON *v, const char *path,
                       const char *name, int anchored, gy_rx *rx)
@@ -351,6 +367,10 @@ static int compile_at(loader *ld, const rfile *f, const cJSON *v, const char *pa
                     "%s%s%s%s: error in pattern at offset %zu: %s", path,
                     name ? " ('" : "", name ? name : "", name ? "')" : "", (size_t)erroff,
                     (const char *)buf);
+    }
+    if (keep_code(ld->r, code) != 0) {
+        pcre2_code_free(code);
+        return fail(ld, f, v, NULL, "out of memory");
     }
     pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
     uint32_t groups = 0;
@@ -377,14 +397,6 @@ static int get_pattern(jobj *o, const char *key, int required, int anchored,
         return required ? -1 : 0;
     return compile_at(o->ld, o->f, v, path_join(o->ld, o->path, key, -1), name, anchored,
                       rx);
-}
-
-static void rx_free(gy_rx *rx)
-{
-    if (rx && rx->code) {
-        pcre2_code_free(rx->code);
-        rx->code = NULL;
-    }
 }
 
 /* ---- lexicons ------------------------------------------------------------ */
@@ -1032,35 +1044,13 @@ static void file_free(rfile *f)
     free(f->loc.offsets);
 }
 
-static void free_rx_array(gy_rx *rx, size_t n, size_t stride)
-{
-    for (size_t i = 0; i < n; i++)
-        rx_free((gy_rx *)(void *)((char *)rx + i * stride));
-}
-
 void gy_rules_free(gy_rules *r)
 {
     if (!r)
         return;
-    free_rx_array(r->skip, r->nskip, sizeof(gy_rx));
-    if (r->noise)
-        free_rx_array(&r->noise[0].rx, r->nnoise, sizeof(gy_noise_rule));
-    rx_free(&r->salutation);
-    free_rx_array(r->title_lines, r->ntitle_lines, sizeof(gy_rx));
-    rx_free(&r->occasion);
-    rx_free(&r->occasion_continued);
-    rx_free(&r->speaker);
-    rx_free(&r->speaker_name);
-    if (r->markers)
-        free_rx_array(&r->markers[0].rx, r->nmarkers, sizeof(gy_section_marker));
-    rx_free(&r->closing);
-    rx_free(&r->role_review);
-    rx_free(&r->role_plan);
-    if (r->task_markers)
-        free_rx_array(&r->task_markers[0].rx, r->ntask_markers, sizeof(gy_task_marker));
-    free_rx_array(r->deadlines, r->ndeadlines, sizeof(gy_rx));
-    if (r->times)
-        free_rx_array(&r->times[0].rx, r->ntimes, sizeof(gy_time_rule));
+    for (size_t i = 0; i < r->ncodes; i++)
+        pcre2_code_free(r->codes[i]);
+    free(r->codes);
     pcre2_match_context_free(r->mctx);
     gy_arena_free(&r->arena);
     free(r);

@@ -100,6 +100,8 @@ struct gy_rules {
     gy_arena arena;
     size_t count;              /* rules and words, for `rules --check` */
     pcre2_match_context *mctx;
+    pcre2_code **codes;        /* every compiled pattern, freed with the set */
+    size_t ncodes, capcodes;
     uint32_t max_groups;       /* largest capture count, for match data */
 
     /* markup */

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Everything `make test` runs: unit tests, golden tests, the reference
+# scorer, schema validation and the fuzz replay.  Each part prints its own
+# "N passed, N failed" line; the last line sums them up.
+#   tests/run_all.sh BUILD_DIR PYTHON
+set -u
+build=$1
+py=${2:-}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 2
+parts_failed=0
+summary=""
+part() {
+    local name=$1
+    shift
+    echo "== $name"
+    if "$@"; then summary="$summary $name:ok"; else summary="$summary $name:FAILED"; parts_failed=$((parts_failed + 1)); fi
+}
+part unit "./$build/test_unit"
+part golden bash tests/golden/run.sh "$build/gangyao"
+part fuzz "./$build/fuzz_replay" tests/corpus tests/bad tests/inputs tests/fuzz/corpus
+if [ -n "$py" ]; then
+    part eval bash tests/eval/run.sh "$build/gangyao" "$py"
+    part schema "$py" tests/schema/validate.py docs/gangyao.schema.json "$build/gangyao"
+else
+    echo "== eval, schema: no python3 with jsonschema; run 'make deps' to install it" >&2
+    summary="$summary eval:SKIPPED schema:SKIPPED"
+    parts_failed=$((parts_failed + 1))
+fi
+echo "==$summary"
+echo "test parts: $((5 - parts_failed)) passed, $parts_failed failed"
+[ $parts_failed = 0 ]
