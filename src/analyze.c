@@ -83,50 +83,6 @@ size_t gy_doc_task_at(const gy_doc *d, size_t off)
     return 0;
 }
 
-static int is_full_stop(uint32_t cp)
-{
-    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?';
-}
-
-static uint32_t prev_cp(const char *s, size_t floor, size_t *pos)
-{
-    size_t k = *pos;
-    while (k > floor && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
-        k--;
-    if (k > floor)
-        k--;
-    size_t len;
-    uint32_t cp = gy_utf8_decode((const unsigned char *)s + k, *pos - k, &len);
-    *pos = k;
-    return cp;
-}
-
-size_t gy_doc_full_sentence_start(const gy_doc *d, size_t line_index, size_t off)
-{
-    size_t floor = d->content[line_index].start;
-    size_t pos = off;
-    while (pos > floor) {
-        size_t at = pos;
-        uint32_t cp = prev_cp(d->s, floor, &pos);
-        if (is_full_stop(cp))
-            return at;
-    }
-    return floor;
-}
-
-size_t gy_doc_clause_start(const gy_doc *d, size_t floor, size_t off)
-{
-    size_t pos = off;
-    while (pos > floor) {
-        size_t at = pos;
-        uint32_t cp = prev_cp(d->s, floor, &pos);
-        if (is_full_stop(cp) || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A ||
-            cp == 0x3001 || cp == ',' || cp == ';' || cp == ':')
-            return at;
-    }
-    return floor;
-}
-
 size_t gy_slice_chars(const gy_doc *d, gy_slice sl)
 {
     return sl.end > sl.start ? gy_utf8_count(d->s + sl.start, sl.end - sl.start) : 0;

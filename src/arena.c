@@ -41,7 +41,8 @@ static gy_arena_block *new_block(gy_arena *a, size_t size)
     return b;
 }
 
-void *gy_arena_alloc(gy_arena *a, size_t n)
+/* Memory for n bytes, not zeroed. */
+static void *arena_raw(gy_arena *a, size_t n)
 {
     if (n == 0)
         n = 1;
@@ -63,7 +64,6 @@ void *gy_arena_alloc(gy_arena *a, size_t n)
             } else {
                 a->head = big;
             }
-            memset(big->data, 0, n);
             return big->data;
         }
         gy_arena_block *nb = new_block(a, GY_ARENA_MIN_BLOCK);
@@ -75,8 +75,42 @@ void *gy_arena_alloc(gy_arena *a, size_t n)
     }
     void *p = (char *)b->data + b->used;
     b->used += n;
-    memset(p, 0, n);
     return p;
+}
+
+void *gy_arena_alloc(gy_arena *a, size_t n)
+{
+    void *p = arena_raw(a, n);
+    if (p)
+        memset(p, 0, n ? n : 1);
+    return p;
+}
+
+/* Grows the allocation p of old bytes to n bytes (contents kept, the rest
+ * not zeroed).  A large allocation has a block of its own, which realloc
+ * can extend in place; anything else is copied. */
+static void *arena_grow(gy_arena *a, void *p, size_t old, size_t n)
+{
+    if (p && old > GY_ARENA_MIN_BLOCK / 4) {
+        gy_arena_block **link = &a->head;
+        while (*link && (void *)(*link)->data != p)
+            link = &(*link)->next;
+        gy_arena_block *b = *link;
+        if (b && b->used == align_up(old)) {
+            size_t size = align_up(n);
+            gy_arena_block *nb = realloc(b, sizeof *nb + size);
+            if (!nb)
+                return NULL;
+            a->total += size - nb->size;
+            nb->size = nb->used = size;
+            *link = nb;
+            return nb->data;
+        }
+    }
+    void *q = arena_raw(a, n);
+    if (q && old)
+        memcpy(q, p, old);
+    return q;
 }
 
 char *gy_arena_strndup(gy_arena *a, const char *s, size_t n)
@@ -124,11 +158,9 @@ void *gy_vec_push(gy_arena *a, gy_vec *v, size_t elem)
         size_t cap = v->cap ? v->cap * 2 : 16;
         if (cap > SIZE_MAX / elem)
             return NULL;
-        void *items = gy_arena_alloc(a, cap * elem);
+        void *items = arena_grow(a, v->items, v->cap * elem, cap * elem);
         if (!items)
             return NULL;
-        if (v->len)
-            memcpy(items, v->items, v->len * elem);
         v->items = items;
         v->cap = cap;
     }

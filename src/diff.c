@@ -1007,7 +1007,7 @@ static cJSON *json_item_pair(const gy_diff *df, const dpair *p,
         return NULL;
     cJSON_AddStringToObject(o, "status", status_names[p->status]);
     if (p->old_i && p->new_i)
-        cJSON_AddNumberToObject(o, "similarity", round(p->sim * 1000.0) / 1000.0);
+        cJSON_AddItemToObject(o, "similarity", gy_json_number(round(p->sim * 1000.0) / 1000.0));
     else
         cJSON_AddNullToObject(o, "similarity");
     cJSON_AddItemToObject(o, "old", p->old_i ? item(df->a, p->old_i - 1) : cJSON_CreateNull());
@@ -1054,7 +1054,7 @@ static cJSON *json_summary(const plist *l)
     if (!o)
         return NULL;
     for (int st = D_UNCHANGED; st <= D_REMOVED; st++)
-        cJSON_AddNumberToObject(o, status_names[st], (double)count(l, (dstatus)st));
+        cJSON_AddItemToObject(o, status_names[st], gy_json_number((double)count(l, (dstatus)st)));
     return o;
 }
 
@@ -1070,7 +1070,7 @@ int gy_render_diff_json(const gy_diff *df, FILE *f, const gy_render_options *opt
     gy_jw_key(&w, "new");
     gy_jw_item(&w, gy_json_source(df->b));
     gy_jw_key(&w, "threshold");
-    gy_jw_item(&w, cJSON_CreateNumber(df->threshold));
+    gy_jw_item(&w, gy_json_number(df->threshold));
     gy_jw_key(&w, "changed");
     gy_jw_item(&w, cJSON_CreateBool(gy_diff_has_changes(df)));
     if (df->sections) {

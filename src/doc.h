@@ -132,10 +132,6 @@ int gy_doc_line_live(const gy_doc *d, size_t i);
 size_t gy_doc_section_at(const gy_doc *d, size_t off);
 /* Index + 1 of the innermost task whose extent holds off, 0 = none. */
 size_t gy_doc_task_at(const gy_doc *d, size_t off);
-/* Start of the full sentence (back to 。！？ or the paragraph start) holding off. */
-size_t gy_doc_full_sentence_start(const gy_doc *d, size_t line_index, size_t off);
-/* Start of the clause (back to ，；：。 ...) holding off, within [floor, off]. */
-size_t gy_doc_clause_start(const gy_doc *d, size_t floor, size_t off);
 /* Number of code points in the slice. */
 size_t gy_slice_chars(const gy_doc *d, gy_slice sl);
 

@@ -17,6 +17,7 @@ typedef struct para {
     size_t line;           /* index */
     size_t a, b;           /* content */
     size_t first_time;     /* index of the paragraph's first time in d->times */
+    size_t full, clause;   /* where the current sentence and clause began */
 } para;
 
 static uint32_t cp_at(const char *s, size_t pos, size_t end, size_t *len)
@@ -41,10 +42,7 @@ static int is_latin_or_digit(uint32_t cp)
     return c == GY_TOK_LATIN || c == GY_TOK_DIGIT || c == GY_TOK_FULLDIGIT;
 }
 
-static int is_numeral_cp(uint32_t cp)
-{
-    return gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0;
-}
+static int is_numeral_cp(uint32_t cp) { return gy_is_numeral(cp); }
 
 /* ---- times --------------------------------------------------------------- */
 
@@ -120,6 +118,8 @@ static int has_frequency(const para *p, size_t floor, size_t pos)
 
 typedef struct quantity {
     gy_number n;
+    double factor;         /* a unit scale that is no power of ten */
+    double numeral;        /* the number as written, before any unit scale */
     double value;
     size_t end;            /* after the unit (and 多) */
     int unit;              /* index into rules->units, -1 none */
@@ -184,6 +184,16 @@ static int in_short_quote(const para *p, size_t pos)
     return 0;
 }
 
+/* Multiplies q by a unit's scale: powers of ten exactly (成 is x10). */
+static void scale(quantity *q, double by)
+{
+    double e = log10(by);
+    if (e == floor(e) && fabs(e) < 23)
+        gy_number_shift(&q->n, (int)e);
+    else
+        q->factor *= by;
+}
+
 /* Reads the unit after a parsed number.  Returns 0, or -1 when a word there
  * says this is no quantity at all (届, 周年, 大 ...). */
 static int read_unit(const para *p, quantity *q)
@@ -191,13 +201,14 @@ static int read_unit(const para *p, quantity *q)
     const gy_rules *r = p->r;
     const char *s = p->d->s;
     size_t pos = q->n.end;
-    q->value = q->n.value;
     q->unit = -1;
     /* 5000千瓦: a unit that starts with what looked like a magnitude */
-    if (q->n.mult > 1 && gy_lex_at(&r->unit_words, s, q->n.digits_end, p->b) >= 0) {
+    if (q->n.mult > 1) {
         int w = gy_lex_at(&r->unit_words, s, q->n.digits_end, p->b);
-        if (q->n.digits_end + r->unit_words.words[w].len > q->n.end) {
-            q->value = q->n.value / q->n.mult;
+        if (w >= 0 && q->n.digits_end + r->unit_words.words[w].len > q->n.end) {
+            gy_number_shift(&q->n, -q->n.mag10);
+            q->n.mag10 = 0;
+            q->n.mult = 1;
             pos = q->n.digits_end;
         }
     }
@@ -206,7 +217,9 @@ static int read_unit(const para *p, quantity *q)
         size_t after = pos + r->more_words.words[m].len, stop;
         double mult = gy_parse_magnitude(s, after, p->b, &stop);
         if (mult > 1) { /* 620多万 */
-            q->value *= mult;
+            int e = (int)lround(log10(mult));
+            gy_number_shift(&q->n, e);
+            q->n.mag10 += e;
             after = stop;
         }
         q->more = 1;
@@ -222,11 +235,12 @@ static int read_unit(const para *p, quantity *q)
             return -1;
         if (fits) {
             q->unit = idx;
-            q->value *= u->scale;
+            scale(q, u->scale);
             q->more |= u->more;
             pos += r->unit_words.words[w].len;
         }
     }
+    q->value = q->n.value * q->factor;
     q->end = pos;
     return 0;
 }
@@ -246,8 +260,10 @@ static const char *unit_name(const para *p, const quantity *q)
 static int read_quantity(const para *p, size_t pos, quantity *q)
 {
     memset(q, 0, sizeof *q);
+    q->factor = 1;
     if (!gy_parse_number(p->d->s, pos, p->b, &q->n))
         return 0;
+    q->numeral = q->n.value;
     size_t len;
     uint32_t next = q->n.end < p->b ? cp_at(p->d->s, q->n.end, p->b, &len) : 0;
     /* 5G, 3D: a number that is part of a name */
@@ -316,11 +332,11 @@ static int accept(const para *p, const found *f, size_t clause)
         return 1;
     if (context)
         return 1;
-    if (q->n.value < (double)p->r->cn_min_value)
+    if (q->numeral < (double)p->r->cn_min_value)
         return 0; /* 一个, 一成不变 */
     if (is_duration_unit(u))
         return 0;
-    if (q->unit >= 0 && !p->r->units[q->unit].measure && q->n.value < 10)
+    if (q->unit >= 0 && !p->r->units[q->unit].measure && q->numeral < 10)
         return 0; /* 三个问题, 四项举措 */
     return 1;
 }
@@ -417,26 +433,28 @@ static size_t take_number(para *p, size_t pos, int *err)
     const char *s = d->s;
     found f;
     memset(&f, 0, sizeof f);
+    size_t one;
+    gy_utf8_decode((const unsigned char *)s + pos, p->b - pos, &one);
     if (!read_quantity(p, pos, &f.q))
-        return pos + 1;
-    size_t skip_to = f.q.end > pos ? f.q.end : pos + 1;
+        return pos + one;
+    size_t skip_to = f.q.end > pos ? f.q.end : pos + one;
     if (gy_lex_ending_at(&r->ordinal_before, s, p->a, pos) >= 0 || in_short_quote(p, pos) ||
         in_not_quantity(p, pos))
         return skip_to;
     f.start = pos;
     f.end = f.q.end;
-    size_t full = gy_doc_full_sentence_start(d, p->line, pos);
-    size_t clause = gy_doc_clause_start(d, full, pos);
+    size_t full = p->full, clause = p->clause;
     found g;
     if (read_range_end(p, &f, &g)) {
         /* the first bound takes the unit and magnitude of the second */
         if (f.q.unit < 0 && !f.q.n.percent) {
             f.q.unit = g.q.unit;
             f.q.n.percent = g.q.n.percent;
-            if (g.q.n.mult > 1 && f.q.n.mult == 1)
-                f.q.value *= g.q.n.mult;
+            if (g.q.n.mag10 && !f.q.n.mag10)
+                gy_number_shift(&f.q.n, g.q.n.mag10);
             if (g.q.unit >= 0)
-                f.q.value *= r->units[g.q.unit].scale;
+                scale(&f.q, r->units[g.q.unit].scale);
+            f.q.value = f.q.n.value * f.q.factor;
         }
         read_op(p, clause, &g);
         size_t save_end = f.end;
@@ -465,36 +483,66 @@ static int time_may_start(const para *p, size_t pos, uint32_t cp)
            gy_lex_at(&p->r->time_triggers, p->d->s, pos, p->b) >= 0;
 }
 
+/* Where a clause (，；：、) and a full sentence (。！？) last began. */
+static void boundary(para *p, uint32_t cp, size_t after)
+{
+    if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?')
+        p->full = p->clause = after;
+    else if (cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A || cp == 0x3001 || cp == ',' ||
+             cp == ';' || cp == ':')
+        p->clause = after;
+}
+
+/* One pass over the paragraph.  Most characters are passed over after one
+ * decode and two bit tests: only digits, numerals and the first characters
+ * of time words go further. */
 static int scan_paragraph(para *p)
 {
-    const char *s = p->d->s;
+    const unsigned char *s = (const unsigned char *)p->d->s;
     size_t pos = p->a;
+    uint32_t prev = 0;
     int err = 0;
+    p->full = p->clause = p->a;
     while (pos < p->b && !err) {
-        size_t len;
-        uint32_t cp = cp_at(s, pos, p->b, &len);
-        if (cp < 0x80 && !(cp >= '0' && cp <= '9')) {
+        size_t len = 1;
+        uint32_t cp = s[pos];
+        if (cp >= 0x80)
+            cp = gy_utf8_decode(s + pos, p->b - pos, &len);
+        boundary(p, cp, pos + len);
+        int digit = (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+        if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&
+                                     !gy_lex_may_start(&p->r->time_triggers, cp)))) {
+            prev = cp;
             pos += len;
             continue;
         }
-        uint32_t prev = cp_before(s, p->a, pos);
-        int num_start = gy_number_can_start(s, pos, p->b) && !is_latin_or_digit(prev) &&
+        int num_start = (digit || is_numeral_cp(cp)) && !is_latin_or_digit(prev) &&
                         !is_numeral_cp(prev) && prev != '.' && prev != 0xFF0E;
+        size_t next = pos + len;
         if (num_start || (!is_numeral_cp(prev) && time_may_start(p, pos, cp))) {
             size_t end;
             int rule = match_time(p, pos, &end);
             if (rule >= 0) {
                 if (add_time(p, pos, end, rule) != 0)
                     return -1;
-                pos = end;
-                continue;
+                next = end;
+            } else if (num_start) {
+                next = take_number(p, pos, &err);
             }
         }
-        if (num_start) {
-            pos = take_number(p, pos, &err);
-            continue;
+        if (next > pos + len) {
+            /* jumped over a time or a quantity: keep the boundaries it held */
+            for (size_t q = pos + len; q < next;) {
+                size_t k;
+                uint32_t c = gy_utf8_decode(s + q, next - q, &k);
+                boundary(p, c, q + k);
+                q += k;
+            }
+            prev = cp_before(p->d->s, p->a, next);
+        } else {
+            prev = cp;
         }
-        pos += len;
+        pos = next > pos ? next : pos + len;
     }
     return err ? -1 : 0;
 }

@@ -31,6 +31,10 @@ void gy_jw_begin_value(gy_jw *w);
 /* Writes item (taken over and freed) as the next value. */
 void gy_jw_item(gy_jw *w, cJSON *item);
 
+/* A JSON number, formatted without the printf/scanf round trip cJSON does
+ * (integers exactly; other values with the fewest digits that read back). */
+cJSON *gy_json_number(double v);
+
 /* Elements of the "gangyao/1" schema; each returns a new cJSON object
  * the caller owns, or NULL when out of memory. */
 cJSON *gy_json_slice(const gy_doc *d, gy_slice sl);

@@ -10,6 +10,23 @@
 #include "gangyao.h"
 #include "utf8.h"
 
+static const double pow10_table[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+double gy_decimal(double m, int e)
+{
+    if (e >= 0)
+        return e <= 22 ? m * pow10_table[e] : m * pow(10.0, e);
+    return -e <= 22 ? m / pow10_table[-e] : m / pow(10.0, -e);
+}
+
+void gy_number_shift(gy_number *n, int e)
+{
+    n->exp10 += e;
+    n->value = gy_decimal(n->mant, n->exp10);
+}
+
 static uint32_t cp_at(const char *s, size_t pos, size_t end, size_t *len)
 {
     return gy_utf8_decode((const unsigned char *)s + pos, end - pos, len);
@@ -26,10 +43,7 @@ static int ascii_digit(uint32_t cp)
 
 static int is_point(uint32_t cp) { return cp == 0x70B9; /* 点 */ }
 
-static int is_numeral(uint32_t cp)
-{
-    return gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0;
-}
+static int is_numeral(uint32_t cp) { return gy_is_numeral(cp); }
 
 int gy_number_can_start(const char *s, size_t pos, size_t end)
 {
@@ -182,7 +196,8 @@ int gy_parse_chinese(const char *s, size_t len, double *value)
         size_t k;
         uint32_t cp = cp_at(s, i, len, &k);
         if (is_point(cp)) {
-            double ip, frac = 0, scale = 0.1;
+            double ip, frac = 0;
+            int places = 0;
             if (gy_parse_chinese(s, i, &ip) != 0 || i + k >= len)
                 return -1;
             for (size_t j = i + k; j < len;) {
@@ -190,11 +205,11 @@ int gy_parse_chinese(const char *s, size_t len, double *value)
                 int d = gy_cn_digit(cp_at(s, j, len, &m));
                 if (d < 0)
                     return -1;
-                frac += d * scale;
-                scale /= 10;
+                frac = frac * 10 + d;
+                places++;
                 j += m;
             }
-            *value = ip + frac;
+            *value = gy_decimal(ip * gy_decimal(1, places) + frac, -places);
             return 0;
         }
         i += k;
@@ -243,7 +258,7 @@ static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
 {
     size_t i = pos, k;
     double v = 0;
-    int digits = 0, group = 0, sep = 0, dec = 0;
+    int digits = 0, group = 0, sep = 0, dec = 0, frac = 0;
     while (i < end) {
         uint32_t cp = cp_at(s, i, end, &k);
         int d = ascii_digit(cp);
@@ -276,20 +291,21 @@ static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
     uint32_t cp = i < end ? cp_at(s, i, end, &k) : 0;
     if ((cp == '.' || cp == 0xFF0E) && i + k < end &&
         ascii_digit(cp_at(s, i + k, end, &m)) >= 0) {
-        double scale = 0.1;
         i += k;
         while (i < end) {
             int d = ascii_digit(cp_at(s, i, end, &m));
             if (d < 0)
                 break;
-            v += d * scale;
-            scale /= 10;
+            v = v * 10 + d;
+            frac++;
             digits++;
             dec = 1;
             i += m;
         }
     }
-    n->value = v;
+    n->mant = v;
+    n->exp10 = -frac;
+    n->value = gy_decimal(v, -frac);
     n->end = i;
     n->digits = digits;
     n->year_like = !sep && !dec && digits == 4;
@@ -318,6 +334,25 @@ static size_t numeral_run(const char *s, size_t pos, size_t end)
     return i - pos;
 }
 
+/* Mantissa and exponent of a Chinese numeral whose value is v: digits
+ * after 点 make the exponent negative (一点五 is 15 x 10^-1). */
+static void chinese_mantissa(const char *s, size_t len, double v, gy_number *n)
+{
+    int frac = 0, after = 0;
+    for (size_t i = 0; i < len;) {
+        size_t k;
+        uint32_t cp = cp_at(s, i, len, &k);
+        if (after)
+            frac++;
+        if (is_point(cp))
+            after = 1;
+        i += k;
+    }
+    n->mant = frac ? round(v * pow10_table[frac < 22 ? frac : 22]) : v;
+    n->exp10 = -frac;
+    n->value = gy_decimal(n->mant, n->exp10);
+}
+
 /* The longest well-formed Chinese numeral that is a prefix of the run. */
 static int parse_chinese_prefix(const char *s, size_t pos, size_t end, gy_number *n)
 {
@@ -325,7 +360,7 @@ static int parse_chinese_prefix(const char *s, size_t pos, size_t end, gy_number
     while (run > 0) {
         double v;
         if (gy_parse_chinese(s + pos, run, &v) == 0) {
-            n->value = v;
+            chinese_mantissa(s + pos, run, v, n);
             n->end = pos + run;
             n->chinese = 1;
             n->digits = (int)gy_utf8_count(s + pos, run);
@@ -358,6 +393,8 @@ static int parse_fraction_word(const char *s, size_t pos, size_t end, gy_number 
     if (!parse_arabic(s, at, end, &inner) && !parse_chinese_prefix(s, at, end, &inner))
         return 0;
     n->value = inner.value;
+    n->mant = inner.mant;
+    n->exp10 = inner.exp10;
     n->end = inner.end;
     n->digits_end = inner.end;
     n->mult = 1;
@@ -383,7 +420,8 @@ int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n)
         double mult = gy_parse_magnitude(s, n->end, end, &stop);
         if (mult > 1) {
             n->mult = mult;
-            n->value *= mult;
+            n->mag10 = (int)lround(log10(mult));
+            gy_number_shift(n, n->mag10);
             n->end = stop;
             n->magnitude = 1;
             n->year_like = 0;
@@ -406,6 +444,8 @@ int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n)
         size_t at = n->end + strlen("分之");
         if (parse_chinese_prefix(s, at, end, &num) || parse_arabic(s, at, end, &num)) {
             n->value = num.value / n->value * 100.0;
+            n->mant = n->value;
+            n->exp10 = 0;
             n->end = num.end;
             n->digits_end = num.end;
             n->percent = 1;

@@ -6,7 +6,10 @@
 #include <stddef.h>
 
 typedef struct gy_number {
-    double value;
+    double value;          /* mant x 10^exp10, correctly rounded */
+    double mant;           /* the digits as an integer (exact below 2^53) */
+    int exp10;
+    int mag10;             /* the exponent of a magnitude after digits (亿: 8) */
     size_t start, end;     /* byte offsets of the number as written */
     size_t digits_end;     /* end before a magnitude (万, 亿) after digits */
     double mult;           /* that magnitude, 1 when none */
@@ -17,6 +20,13 @@ typedef struct gy_number {
     int year_like;         /* four digits, no separator or decimals */
     int digits;            /* how many digits (Arabic) or numeral characters */
 } gy_number;
+
+/* m x 10^e with one correctly rounded operation: 20.67亿 is 2067 x 10^6,
+ * exactly 2067000000, not 20.67 x 1e8. */
+double gy_decimal(double m, int e);
+
+/* Multiplies n by 10^e (a magnitude or a unit's scale) keeping it exact. */
+void gy_number_shift(gy_number *n, int e);
 
 /* Parses the number starting at s[pos], reading no further than end.
  * Returns 1 and fills *n, or 0 when no well-formed number starts there.

@@ -2,6 +2,7 @@
  * built as a small cJSON object and printed at once, so a large document
  * never needs one whole JSON tree in memory. */
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,11 +96,18 @@ void gy_jw_item(gy_jw *w, cJSON *item)
         w->oom = 1;
         return;
     }
-    for (const char *p = s; *p; p++) {
-        fputc(*p, w->out);
-        if (*p == '\n')
-            for (int i = 0; i < w->depth; i++)
-                fputc('\t', w->out);
+    /* copy line by line, indenting each line after the first */
+    static const char tabs[GY_JW_MAX_DEPTH] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    const char *p = s;
+    for (;;) {
+        const char *nl = strchr(p, '\n');
+        if (!nl) {
+            fputs(p, w->out);
+            break;
+        }
+        fwrite(p, 1, (size_t)(nl - p) + 1, w->out);
+        fwrite(tabs, 1, (size_t)w->depth, w->out);
+        p = nl + 1;
     }
     cJSON_free(s);
 }
@@ -115,6 +123,35 @@ void gy_jw_begin_value(gy_jw *w)
 }
 
 /* ---- document fields -------------------------------------------------- */
+
+cJSON *gy_json_number(double v)
+{
+    char buf[40];
+    if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+        /* an integer: digits by hand */
+        long long n = (long long)v;
+        char tmp[24];
+        int k = 0, neg = n < 0;
+        unsigned long long u = neg ? (unsigned long long)(-(n + 1)) + 1 : (unsigned long long)n;
+        do {
+            tmp[k++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        int o = 0;
+        if (neg)
+            buf[o++] = '-';
+        while (k)
+            buf[o++] = tmp[--k];
+        buf[o] = '\0';
+        return cJSON_CreateRaw(buf);
+    }
+    if (v != v || v == HUGE_VAL || v == -HUGE_VAL)
+        return cJSON_CreateNull();
+    snprintf(buf, sizeof buf, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, sizeof buf, "%.17g", v);
+    return cJSON_CreateRaw(buf);
+}
 
 cJSON *gy_json_slice(const gy_doc *d, gy_slice sl)
 {
@@ -146,7 +183,7 @@ static cJSON *str_or_null(const char *s)
 
 static cJSON *number_or_null(long n)
 {
-    return n >= 0 ? cJSON_CreateNumber((double)n) : cJSON_CreateNull();
+    return n >= 0 ? gy_json_number((double)n) : cJSON_CreateNull();
 }
 
 static cJSON *add(cJSON *o, const char *key, cJSON *v)
@@ -169,16 +206,16 @@ cJSON *gy_json_section(const gy_doc *d, size_t i)
     if (!o)
         return NULL;
     int ok = add(o, "id", id_or_null('s', i + 1)) && add(o, "parent", id_or_null('s', s->parent)) &&
-             add(o, "level", cJSON_CreateNumber(s->level)) &&
+             add(o, "level", gy_json_number(s->level)) &&
              add(o, "marker", gy_json_slice(d, s->marker)) &&
              add(o, "number", number_or_null(s->number)) &&
              add(o, "heading", s->heading.end > s->heading.start ? gy_json_slice(d, s->heading)
                                                                  : cJSON_CreateString("")) &&
-             add(o, "line", cJSON_CreateNumber((double)s->line)) &&
+             add(o, "line", gy_json_number((double)s->line)) &&
              add(o, "kind", cJSON_CreateString(s->kind)) &&
              add(o, "role", str_or_null(role_name(s->role))) &&
-             add(o, "start", cJSON_CreateNumber((double)s->start)) &&
-             add(o, "end", cJSON_CreateNumber((double)s->end));
+             add(o, "start", gy_json_number((double)s->start)) &&
+             add(o, "end", gy_json_number((double)s->end));
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -195,16 +232,16 @@ cJSON *gy_json_task(const gy_doc *d, size_t i)
     int ok = add(o, "id", id_or_null('t', i + 1)) &&
              add(o, "section", id_or_null('s', t->section)) &&
              add(o, "parent", id_or_null('t', t->parent)) &&
-             add(o, "series", cJSON_CreateNumber((double)t->series)) &&
+             add(o, "series", gy_json_number((double)t->series)) &&
              add(o, "marker", gy_json_slice(d, t->marker)) &&
-             add(o, "number", cJSON_CreateNumber((double)t->number)) &&
+             add(o, "number", gy_json_number((double)t->number)) &&
              add(o, "text", t->text.end > t->text.start ? gy_json_slice(d, t->text)
                                                        : cJSON_CreateString("")) &&
              add(o, "directive", cJSON_CreateBool(t->directive)) &&
              add(o, "deadline", gy_json_slice(d, t->deadline)) &&
-             add(o, "line", cJSON_CreateNumber((double)t->line)) &&
-             add(o, "start", cJSON_CreateNumber((double)t->start)) &&
-             add(o, "end", cJSON_CreateNumber((double)t->end));
+             add(o, "line", gy_json_number((double)t->line)) &&
+             add(o, "start", gy_json_number((double)t->start)) &&
+             add(o, "end", gy_json_number((double)t->end));
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -214,7 +251,7 @@ cJSON *gy_json_task(const gy_doc *d, size_t i)
 
 static cJSON *bound(int present, double v)
 {
-    return present ? cJSON_CreateNumber(v) : cJSON_CreateNull();
+    return present ? gy_json_number(v) : cJSON_CreateNull();
 }
 
 cJSON *gy_json_target(const gy_doc *d, size_t i)
@@ -226,7 +263,7 @@ cJSON *gy_json_target(const gy_doc *d, size_t i)
     int lower = t->is_range || (t->op != GY_OP_LE && t->op != GY_OP_LT);
     int upper = t->is_range || (t->op != GY_OP_GE && t->op != GY_OP_GT);
     int ok = add(o, "id", id_or_null('q', i + 1)) && add(o, "text", gy_json_slice(d, t->text)) &&
-             add(o, "value", cJSON_CreateNumber(t->value)) &&
+             add(o, "value", gy_json_number(t->value)) &&
              add(o, "unit", cJSON_CreateString(t->unit)) &&
              add(o, "op", cJSON_CreateString(gy_op_names[t->op])) &&
              add(o, "min", bound(lower, t->is_range ? t->min : t->value)) &&
@@ -237,9 +274,9 @@ cJSON *gy_json_target(const gy_doc *d, size_t i)
              add(o, "sentence", gy_json_slice(d, t->sentence)) &&
              add(o, "section", id_or_null('s', t->section)) &&
              add(o, "task", id_or_null('t', t->task)) &&
-             add(o, "line", cJSON_CreateNumber((double)t->line)) &&
-             add(o, "start", cJSON_CreateNumber((double)t->text.start)) &&
-             add(o, "end", cJSON_CreateNumber((double)t->text.end));
+             add(o, "line", gy_json_number((double)t->line)) &&
+             add(o, "start", gy_json_number((double)t->text.start)) &&
+             add(o, "end", gy_json_number((double)t->text.end));
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -255,9 +292,9 @@ static cJSON *json_time(const gy_doc *d, size_t i)
         return NULL;
     int ok = add(o, "text", gy_json_slice(d, t->text)) &&
              add(o, "kind", cJSON_CreateString(gy_time_kind_names[t->kind])) &&
-             add(o, "line", cJSON_CreateNumber((double)t->line)) &&
-             add(o, "start", cJSON_CreateNumber((double)t->text.start)) &&
-             add(o, "end", cJSON_CreateNumber((double)t->text.end));
+             add(o, "line", gy_json_number((double)t->line)) &&
+             add(o, "start", gy_json_number((double)t->text.start)) &&
+             add(o, "end", gy_json_number((double)t->text.end));
     if (!ok) {
         cJSON_Delete(o);
         return NULL;
@@ -273,7 +310,7 @@ static cJSON *json_noise(const gy_doc *d, size_t i)
     cJSON *o = cJSON_CreateObject();
     if (!o)
         return NULL;
-    int ok = add(o, "line", cJSON_CreateNumber((double)n->line)) &&
+    int ok = add(o, "line", gy_json_number((double)n->line)) &&
              add(o, "text", gy_json_slice(d, text)) && add(o, "rule", cJSON_CreateString(n->rule));
     if (!ok) {
         cJSON_Delete(o);
@@ -288,7 +325,7 @@ static cJSON *json_warning(const gy_doc *d, size_t i)
     cJSON *o = cJSON_CreateObject();
     if (!o)
         return NULL;
-    int ok = add(o, "line", w->line ? cJSON_CreateNumber((double)w->line) : cJSON_CreateNull()) &&
+    int ok = add(o, "line", w->line ? gy_json_number((double)w->line) : cJSON_CreateNull()) &&
              add(o, "code", cJSON_CreateString(w->code)) &&
              add(o, "message", cJSON_CreateString(w->message));
     if (!ok) {
@@ -307,8 +344,8 @@ cJSON *gy_json_source(const gy_doc *d)
     int ok = add(o, "path", cJSON_CreateString(src->name)) &&
              add(o, "encoding", cJSON_CreateString(src->encoding)) &&
              add(o, "bom", cJSON_CreateBool(src->bom)) &&
-             add(o, "bytes", cJSON_CreateNumber((double)src->raw_bytes)) &&
-             add(o, "lines", cJSON_CreateNumber((double)src->lines));
+             add(o, "bytes", gy_json_number((double)src->raw_bytes)) &&
+             add(o, "lines", gy_json_number((double)src->lines));
     if (!ok) {
         cJSON_Delete(o);
         return NULL;

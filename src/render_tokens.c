@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "gangyao.h"
+#include "jsonout.h"
 
 /* Writes text[0..n) with newlines, tabs and CR shown as escapes. */
 static void put_visible(FILE *out, const char *s, size_t n)
@@ -31,10 +32,10 @@ static int token_json(FILE *out, const char *text, const gy_token *t, int first)
     }
     memcpy(str, text + t->offset, t->length);
     str[t->length] = '\0';
-    cJSON_AddNumberToObject(o, "line", (double)t->line);
-    cJSON_AddNumberToObject(o, "column", (double)t->column);
-    cJSON_AddNumberToObject(o, "offset", (double)t->offset);
-    cJSON_AddNumberToObject(o, "length", (double)t->length);
+    cJSON_AddItemToObject(o, "line", gy_json_number((double)t->line));
+    cJSON_AddItemToObject(o, "column", gy_json_number((double)t->column));
+    cJSON_AddItemToObject(o, "offset", gy_json_number((double)t->offset));
+    cJSON_AddItemToObject(o, "length", gy_json_number((double)t->length));
     cJSON_AddStringToObject(o, "class", gy_token_class_name(t->cls));
     cJSON_AddStringToObject(o, "text", str);
     free(str);

@@ -347,6 +347,27 @@ static int keep_code(gy_rules *r, pcre2_code *code)
     return 0;
 }
 
+/* The bytes a match may start with, from PCRE2's own analysis (all when
+ * it cannot tell), so anchored matches fail without a call. */
+static void first_bytes(const pcre2_code *code, uint8_t first[32])
+{
+    uint32_t type = 0, unit = 0;
+    const uint8_t *bitmap = NULL;
+    memset(first, 0xFF, 32);
+    if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 && type == 1 &&
+        pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0) {
+        uint32_t flags = 0;
+        pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &flags);
+        if (!(flags & PCRE2_CASELESS)) {
+            memset(first, 0, 32);
+            first[(unit & 0xFF) / 8] |= (uint8_t)(1u << (unit % 8));
+        }
+        return;
+    }
+    if (pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 && bitmap)
+        memcpy(first, bitmap, 32);
+}
+
 /* Compiles the string value v as the pattern of rule `name`. */
 static int compile_at(loader *ld, const rfile *f, const cJSON *v, const char *path,
                       const char *name, int anchored, gy_rx *rx)
@@ -380,6 +401,8 @@ static int compile_at(loader *ld, const rfile *f, const cJSON *v, const char *pa
     rx->name = name ? name : path;
     rx->source = gy_arena_strndup(&ld->r->arena, v->valuestring, strlen(v->valuestring));
     rx->code = code;
+    rx->anchored = anchored;
+    first_bytes(code, rx->first);
     rx->g_number = group(code, "number");
     rx->g_title = group(code, "title");
     rx->g_occasion = group(code, "occasion");
@@ -470,8 +493,12 @@ static int lexicon_build(gy_arena *a, gy_lexicon *lx, word_list *wl)
     for (size_t i = wl->n; i-- > 0;) {
         const gy_word *w = &wl->w[i];
         size_t len;
-        size_t bf = bucket(cp_at(w->s, 0, w->len, &len));
-        size_t bl = bucket(cp_before(w->s, 0, w->len, &len));
+        uint32_t cf = cp_at(w->s, 0, w->len, &len), cl = cp_before(w->s, 0, w->len, &len);
+        size_t hf = gy_bloom_bit(cf) & 4095, hl = gy_bloom_bit(cl) & 4095;
+        lx->first_bloom[hf >> 6] |= UINT64_C(1) << (hf & 63);
+        lx->last_bloom[hl >> 6] |= UINT64_C(1) << (hl & 63);
+        size_t bf = bucket(cf);
+        size_t bl = bucket(cl);
         lx->next_first[i] = lx->by_first[bf];
         lx->by_first[bf] = (int32_t)i;
         lx->next_last[i] = lx->by_last[bl];
@@ -488,6 +515,8 @@ int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
         return -1;
     size_t len;
     uint32_t cp = cp_at(s, pos, end, &len);
+    if (!gy_lex_may_start(lx, cp))
+        return -1;
     for (int32_t i = lx->by_first[bucket(cp)]; i >= 0; i = lx->next_first[i]) {
         const gy_word *w = &lx->words[i];
         if (w->len <= end - pos && memcmp(s + pos, w->s, w->len) == 0)
@@ -502,6 +531,8 @@ int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t p
         return -1;
     size_t len;
     uint32_t cp = cp_before(s, start, pos, &len);
+    if (!gy_lex_may_end(lx, cp))
+        return -1;
     for (int32_t i = lx->by_last[bucket(cp)]; i >= 0; i = lx->next_last[i]) {
         const gy_word *w = &lx->words[i];
         if (w->len <= pos - start && memcmp(s + pos - w->len, w->s, w->len) == 0)
@@ -1262,6 +1293,11 @@ int gy_rules_dump_builtin(FILE *out)
 int gy_rx_match(const gy_rules *r, const gy_rx *rx, const char *subject, size_t len,
                 size_t start, pcre2_match_data *md)
 {
+    if (rx->anchored && start < len) {
+        unsigned b = (unsigned char)subject[start];
+        if (!(rx->first[b / 8] >> (b % 8) & 1))
+            return 0;
+    }
     int rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, md,
                          r->mctx);
     return rc > 0 ? rc : 0;

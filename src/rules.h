@@ -17,6 +17,8 @@ typedef struct gy_rx {
     const char *name;      /* rule name, for messages and output */
     const char *source;    /* the pattern as written */
     pcre2_code *code;
+    int anchored;          /* compiled with PCRE2_ANCHORED */
+    uint8_t first[32];     /* anchored: bytes a match can start with (bit set) */
     int g_number;
     int g_title, g_occasion, g_speaker;
     int g_value;
@@ -35,12 +37,28 @@ enum { GY_LEX_BUCKETS = 256 };
 typedef struct gy_lexicon {
     gy_word *words;
     size_t n;
+    uint64_t first_bloom[64];          /* hashed first code points of the words */
+    uint64_t last_bloom[64];           /* hashed last code points */
     int32_t by_first[GY_LEX_BUCKETS];   /* chains, longest word first */
     int32_t by_last[GY_LEX_BUCKETS];
     int32_t *next_first;
     int32_t *next_last;
     size_t max_len;
 } gy_lexicon;
+
+static inline size_t gy_bloom_bit(uint32_t cp) { return (cp * 2654435761u) >> 20; }
+
+/* Whether some word of lx may start (or end) with code point cp. */
+static inline int gy_lex_may_start(const gy_lexicon *lx, uint32_t cp)
+{
+    size_t h = gy_bloom_bit(cp) & 4095;
+    return (int)(lx->first_bloom[h >> 6] >> (h & 63) & 1);
+}
+static inline int gy_lex_may_end(const gy_lexicon *lx, uint32_t cp)
+{
+    size_t h = gy_bloom_bit(cp) & 4095;
+    return (int)(lx->last_bloom[h >> 6] >> (h & 63) & 1);
+}
 
 /* Longest word starting at s[pos] and ending at or before end; -1 if none.
  * Returns the word's index. */

@@ -4,6 +4,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "gangyao.h"
 #include "utf8.h"
@@ -93,6 +96,31 @@ static size_t closer_len(const unsigned char *s, size_t i, size_t end)
 static const unsigned char ender_lead[256] = {
     ['!'] = 1, ['?'] = 1, [';'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
 
+/* Offset of the next byte in s[i..end) that may start a sentence end, or
+ * end.  Sixteen bytes at a time where SSE2 is there. */
+static size_t next_ender_lead(const unsigned char *s, size_t i, size_t end)
+{
+#if defined(__SSE2__)
+    const __m128i e2 = _mm_set1_epi8((char)0xE2), e3 = _mm_set1_epi8((char)0xE3),
+                  ef = _mm_set1_epi8((char)0xEF), ex = _mm_set1_epi8('!'),
+                  qu = _mm_set1_epi8('?'), se = _mm_set1_epi8(';');
+    while (end - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, ex)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, se))));
+        int bits = _mm_movemask_epi8(m);
+        if (bits)
+            return i + (size_t)__builtin_ctz((unsigned)bits);
+        i += 16;
+    }
+#endif
+    while (i < end && !ender_lead[s[i]])
+        i++;
+    return i;
+}
+
 typedef struct span_vec {
     gy_span *items;
     size_t len, cap;
@@ -119,10 +147,9 @@ static int split_sentences(const unsigned char *s, const gy_line *l, span_vec *o
 {
     size_t i = l->indent, start = i, end = l->trim;
     while (i < end) {
-        if (!ender_lead[s[i]]) {
-            i++;
-            continue;
-        }
+        i = next_ender_lead(s, i, end);
+        if (i >= end)
+            break;
         size_t n = sentence_end_len(s, i, end);
         if (!n) {
             i++;
@@ -258,9 +285,24 @@ static int joins_run(gy_token_class c)
 
 /* Class of the code point at pos, with line ends resolved: CR*LF (or a
  * CR in a file without LF) is a newline; any other CR is a space. */
-static gy_token_class class_at(const gy_tokenizer *tz, size_t pos, size_t *n)
+static inline gy_token_class class_at(const gy_tokenizer *tz, size_t pos, size_t *n)
 {
     const unsigned char *s = tz->s;
+    unsigned c = s[pos];
+    /* the common cases inline: ASCII and the main ideograph block */
+    if (c >= 0xE4 && c <= 0xE9 && tz->len - pos >= 3 && (s[pos + 1] & 0xC0) == 0x80 &&
+        (s[pos + 2] & 0xC0) == 0x80) {
+        uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[pos + 1] & 0x3F) << 6) |
+                      (s[pos + 2] & 0x3Fu);
+        if (cp >= 0x4E00) {
+            *n = 3;
+            return gy_numeral_filter(cp) && gy_is_numeral(cp) ? GY_TOK_CNUMERAL : GY_TOK_HAN;
+        }
+    }
+    if (c != '\r' && c < 0x80) {
+        *n = 1;
+        return gy_char_class(c);
+    }
     if (s[pos] == '\r') {
         size_t k = pos;
         while (k < tz->len && s[k] == '\r')
@@ -287,6 +329,21 @@ int gy_tokenizer_next(gy_tokenizer *tz, gy_token *tok)
     tok->line = tz->line;
     tok->column = tz->col;
     size_t end = tz->pos + n, chars = 1;
+    if (c == GY_TOK_HAN) {
+        /* a run of ideographs, three bytes each, checked inline */
+        const unsigned char *s = tz->s;
+        while (tz->len - end >= 3) {
+            unsigned b = s[end];
+            if (b < 0xE4 || b > 0xE9 || (s[end + 1] & 0xC0) != 0x80 || (s[end + 2] & 0xC0) != 0x80)
+                break;
+            uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[end + 1] & 0x3F) << 6) |
+                          (s[end + 2] & 0x3Fu);
+            if (cp < 0x4E00 || (gy_numeral_filter(cp) && gy_is_numeral(cp)))
+                break;
+            end += 3;
+            chars++;
+        }
+    }
     if (joins_run(c)) {
         while (end < tz->len) {
             size_t m;

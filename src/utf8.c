@@ -58,38 +58,6 @@ size_t gy_utf8_valid_prefix(const unsigned char *s, size_t n)
     return n;
 }
 
-uint32_t gy_utf8_decode(const unsigned char *s, size_t n, size_t *len)
-{
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *len = 1;
-        return c;
-    }
-    size_t need;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        cp = c & 0x07;
-    } else {
-        *len = 1;
-        return 0xFFFD;
-    }
-    if (n < need || gy_utf8_valid_prefix(s, need) != need) {
-        *len = 1;
-        return 0xFFFD;
-    }
-    for (size_t k = 1; k < need; k++)
-        cp = (cp << 6) | (s[k] & 0x3Fu);
-    *len = need;
-    return cp;
-}
-
 size_t gy_utf8_encode(uint32_t cp, unsigned char *out)
 {
     if (cp < 0x80) {
@@ -120,6 +88,22 @@ size_t gy_utf8_count(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         count += ((unsigned char)s[i] & 0xC0) != 0x80;
     return count;
+}
+
+/* A filter over the numeral code points below (a bit per hash of the code
+ * point): most ideographs are rejected with one lookup, without the
+ * switches.  tests/unit/test_utf8.c checks it has every numeral. */
+const uint64_t gy_numeral_filter_bits[16] = {
+    UINT64_C(0x0000000002000008), UINT64_C(0x0000200000000000), UINT64_C(0x0000000428000000),
+    UINT64_C(0x0000040240000000), UINT64_C(0x0000000000020000), UINT64_C(0x1000000008000000),
+    UINT64_C(0x0024000000080010), UINT64_C(0x0000000010000220), UINT64_C(0x0080040000000004),
+    UINT64_C(0x0000000000000000), UINT64_C(0x0400200000000001), UINT64_C(0x0000022000000000),
+    UINT64_C(0x0002000000020040), UINT64_C(0x0000000000000000), UINT64_C(0x0000100010000000),
+    UINT64_C(0x0002000020800200)};
+
+int gy_is_numeral(uint32_t cp)
+{
+    return gy_numeral_filter(cp) && (gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0);
 }
 
 int gy_cn_digit(uint32_t cp)
@@ -261,8 +245,7 @@ gy_token_class gy_char_class(uint32_t cp)
         return ascii_class(cp);
     if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F))
-        return (gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0) ? GY_TOK_CNUMERAL
-                                                            : GY_TOK_HAN;
+        return gy_is_numeral(cp) ? GY_TOK_CNUMERAL : GY_TOK_HAN;
     if (cp == 0x3007)
         return GY_TOK_CNUMERAL;
     if (gy_is_space(cp))

@@ -12,8 +12,34 @@
 size_t gy_utf8_valid_prefix(const unsigned char *s, size_t n);
 
 /* Decodes the code point at s[0..n) (n >= 1) and stores its length in *len.
- * Invalid or truncated sequences decode as U+FFFD with length 1. */
-uint32_t gy_utf8_decode(const unsigned char *s, size_t n, size_t *len);
+ * Invalid or truncated sequences decode as U+FFFD with length 1.  Inline:
+ * every stage decodes as it scans. */
+static inline uint32_t gy_utf8_decode(const unsigned char *s, size_t n, size_t *len)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    /* The three-byte case (all of CJK) first, checked inline. */
+    if (c >= 0xE0 && c <= 0xEF && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3Fu);
+        if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            *len = 3;
+            return cp;
+        }
+    } else if (c >= 0xC2 && c <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
+        *len = 2;
+        return ((uint32_t)(c & 0x1F) << 6) | (s[1] & 0x3Fu);
+    } else if (c >= 0xF0 && c <= 0xF4 && n >= 4 && gy_utf8_valid_prefix(s, 4) == 4) {
+        *len = 4;
+        return ((uint32_t)(c & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+               ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3Fu);
+    }
+    *len = 1;
+    return 0xFFFD;
+}
+
 
 /* Writes cp as UTF-8 into out (room for 4 bytes); returns the length. */
 size_t gy_utf8_encode(uint32_t cp, unsigned char *out);
@@ -22,6 +48,16 @@ size_t gy_utf8_encode(uint32_t cp, unsigned char *out);
 size_t gy_utf8_count(const char *s, size_t n);
 
 gy_token_class gy_char_class(uint32_t cp);
+
+/* Whether cp is a Chinese numeral character (digit or unit). */
+int gy_is_numeral(uint32_t cp);
+/* The fast pre-check gy_is_numeral uses: never 0 for a numeral. */
+extern const uint64_t gy_numeral_filter_bits[16];
+static inline int gy_numeral_filter(uint32_t cp)
+{
+    uint32_t h = (cp * 2654435761u) >> 22;
+    return (int)(gy_numeral_filter_bits[h >> 6] >> (h & 63) & 1);
+}
 
 /* Value of a Chinese numeral digit (一 1 ... 九 9, 〇/零 0, 两 2), -1 otherwise. */
 int gy_cn_digit(uint32_t cp);

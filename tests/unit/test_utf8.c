@@ -80,7 +80,23 @@ static void numeral_values(void)
     CHECK_NEAR(gy_cn_unit(0x4E00), 0);
 }
 
+static void numeral_filter_complete(void)
+{
+    /* the filter may let others through, but never drops a numeral */
+    size_t numerals = 0;
+    for (uint32_t cp = 0x3000; cp < 0xA000; cp++)
+        if (gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0) {
+            numerals++;
+            if (!gy_numeral_filter(cp))
+                test_fail(__FILE__, __LINE__, "U+%04X is a numeral the filter rejects", cp);
+            CHECK(gy_is_numeral(cp));
+        }
+    CHECK(numerals >= 30);
+    CHECK(!gy_is_numeral(0x653F));
+}
+
 static const test_case cases[] = {
+    {"utf8/numeral-filter", numeral_filter_complete},
     {"utf8/validation", validation},
     {"utf8/decode-encode", decode_encode},
     {"utf8/classes", classes},
