@@ -82,8 +82,8 @@ static void exact_values(void)
 {
     /* decimal scaling is exact: 20.67亿 is 2067000000, not 2067000000.0000002 */
     const char *texts[] = {"收入20.67亿元。", "投资4.06万亿元。", "增长0.6%。", "粮食1.39万亿斤。",
-                           "达到1126.6亿元。", "七成家庭。", "一点五倍。"};
-    double want[] = {2067000000.0, 4060000000000.0, 0.6, 1390000000000.0, 112660000000.0, 70.0, 1.5};
+                           "达到1126.6亿元。", "七成家庭。", "增长三点五倍。"};
+    double want[] = {2067000000.0, 4060000000000.0, 0.6, 1390000000000.0, 112660000000.0, 70.0, 3.5};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         gy_doc *d = analyze_text(texts[i]);
         if (d->targets.len != 1 || GY_TARGETS(d)[0].value != want[i])
