@@ -19,7 +19,7 @@
 #include "source.h"
 #include "utf8.h"
 
-enum { MAX_PROBE = 8, MAX_POSTING = 256, FULL_PAIRS = 250000 };
+enum { MAX_PROBE = 8, MAX_POSTING = 256, MAX_SCORED = 64, FULL_PAIRS = 250000 };
 #define DEFAULT_THRESHOLD 0.5
 #define TARGET_SUBJECT_THRESHOLD 0.6
 
@@ -252,12 +252,8 @@ static int candidates(const sig *A, size_t n, const sig *B, size_t m, double t, 
     for (size_t i = 0; i < n; i++)
         total += A[i].n;
     posting *p = malloc((total ? total : 1) * sizeof *p);
-    size_t *seen = malloc((n ? n : 1) * sizeof *seen);
-    if (!p || !seen) {
-        free(p);
-        free(seen);
+    if (!p)
         return -1;
-    }
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t b = 0; b < A[i].n; b++) {
@@ -265,10 +261,13 @@ static int candidates(const sig *A, size_t n, const sig *B, size_t m, double t, 
             p[k].item = i;
             k++;
         }
-    qsort(p, total, sizeof *p, by_hash);
-    for (size_t i = 0; i < n; i++)
-        seen[i] = SIZE_MAX;
+    if (total)
+        qsort(p, total, sizeof *p, by_hash);
     int rc = 0;
+    size_t *hits = calloc(n ? n : 1, sizeof *hits);
+    size_t *touched = malloc((MAX_PROBE * MAX_POSTING + 1) * sizeof *touched);
+    if (!hits || !touched)
+        rc = -1;
     for (size_t j = 0; j < m && rc == 0; j++) {
         /* probe with the rarest bigrams of B[j] */
         size_t probe_at[MAX_PROBE], probe_n[MAX_PROBE], np = 0;
@@ -290,23 +289,51 @@ static int candidates(const sig *A, size_t n, const sig *B, size_t m, double t, 
                 probe_n[worst] = cnt;
             }
         }
-        for (size_t q = 0; q < np && rc == 0; q++) {
-            size_t cnt = probe_n[q] < MAX_POSTING ? probe_n[q] : MAX_POSTING;
-            for (size_t c = 0; c < cnt; c++) {
-                size_t i = p[probe_at[q] + c].item;
-                if (seen[i] == j)
-                    continue;
-                seen[i] = j;
-                double s = dice(&A[i], &B[j]);
-                if (s >= t && push_edge(out, i, j, s, skew_of(i, n, j, m)) != 0) {
-                    rc = -1;
-                    break;
+        /* count how many probes each old item shares, then score only
+         * the items that share the most */
+        size_t nt = 0, best = 0;
+        size_t diagonal = m ? j * n / m : 0;
+        for (size_t q = 0; q < np; q++) {
+            /* a long list is read around the diagonal, where an item that
+             * kept its place stands */
+            size_t from = probe_at[q], cnt = probe_n[q];
+            if (cnt > MAX_POSTING) {
+                size_t lo = from, hi = from + cnt, want = diagonal > MAX_POSTING / 2
+                                                             ? diagonal - MAX_POSTING / 2 : 0;
+                while (lo < hi) {
+                    size_t mid = lo + (hi - lo) / 2;
+                    if (p[mid].item < want)
+                        lo = mid + 1;
+                    else
+                        hi = mid;
                 }
+                from = lo + MAX_POSTING <= probe_at[q] + cnt ? lo : probe_at[q] + cnt - MAX_POSTING;
+                cnt = MAX_POSTING;
+            }
+            for (size_t c = 0; c < cnt; c++) {
+                size_t i = p[from + c].item;
+                if (!hits[i]++)
+                    touched[nt++] = i;
+                if (hits[i] > best)
+                    best = hits[i];
             }
         }
+        size_t floor = best > 2 ? best - 2 : 1, scored = 0;
+        for (size_t x = 0; x < nt && rc == 0; x++) {
+            size_t i = touched[x];
+            if (hits[i] >= floor && scored < MAX_SCORED) {
+                scored++;
+                double sv = dice(&A[i], &B[j]);
+                if (sv >= t && push_edge(out, i, j, sv, skew_of(i, n, j, m)) != 0)
+                    rc = -1;
+            }
+        }
+        for (size_t x = 0; x < nt; x++)
+            hits[touched[x]] = 0;
     }
+    free(hits);
+    free(touched);
     free(p);
-    free(seen);
     return rc;
 }
 

@@ -483,6 +483,24 @@ static int time_may_start(const para *p, size_t pos, uint32_t cp)
            gy_lex_at(&p->r->time_triggers, p->d->s, pos, p->b) >= 0;
 }
 
+/* May the number at pos begin a time phrase?  Only when what follows its
+ * digits is one of the rules' after_number words (2024年, 3月, 2021—). */
+static int time_may_follow(const para *p, size_t pos)
+{
+    const unsigned char *s = (const unsigned char *)p->d->s;
+    size_t i = pos;
+    if (!p->r->time_after_number.n)
+        return 1; /* no list: try the patterns after every number */
+    while (i < p->b) {
+        size_t k;
+        uint32_t cp = gy_utf8_decode(s + i, p->b - i, &k);
+        if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || is_numeral_cp(cp)))
+            break;
+        i += k;
+    }
+    return gy_lex_at(&p->r->time_after_number, p->d->s, i, p->b) >= 0;
+}
+
 /* Where a clause (，；：、) and a full sentence (。！？) last began. */
 static void boundary(para *p, uint32_t cp, size_t after)
 {
@@ -519,16 +537,17 @@ static int scan_paragraph(para *p)
         int num_start = (digit || is_numeral_cp(cp)) && !is_latin_or_digit(prev) &&
                         !is_numeral_cp(prev) && prev != '.' && prev != 0xFF0E;
         size_t next = pos + len;
-        if (num_start || (!is_numeral_cp(prev) && time_may_start(p, pos, cp))) {
-            size_t end;
-            int rule = match_time(p, pos, &end);
-            if (rule >= 0) {
-                if (add_time(p, pos, end, rule) != 0)
-                    return -1;
-                next = end;
-            } else if (num_start) {
-                next = take_number(p, pos, &err);
-            }
+        int time_rule = -1;
+        size_t time_end = pos;
+        if ((num_start && time_may_follow(p, pos)) ||
+            (!num_start && !is_numeral_cp(prev) && time_may_start(p, pos, cp)))
+            time_rule = match_time(p, pos, &time_end);
+        if (time_rule >= 0) {
+            if (add_time(p, pos, time_end, time_rule) != 0)
+                return -1;
+            next = time_end;
+        } else if (num_start) {
+            next = take_number(p, pos, &err);
         }
         if (next > pos + len) {
             /* jumped over a time or a quantity: keep the boundaries it held */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,9 +18,40 @@
 #include "utf8.h"
 
 typedef struct bytes {
-    unsigned char *data;   /* owned, with one spare byte for a NUL */
+    unsigned char *data;   /* owned, NUL-terminated: malloc'd, or mapped */
     size_t len;
+    size_t mapped;         /* length of the mapping, 0 when malloc'd */
 } bytes;
+
+static void release(bytes *b)
+{
+    if (b->mapped)
+        munmap(b->data, b->mapped);
+    else
+        free(b->data);
+    b->data = NULL;
+}
+
+/* Maps a regular file whose size is not a multiple of the page size, so
+ * the byte after its end is a zero inside the last page: the text is
+ * NUL-terminated without a copy.  Returns 0, or -1 to read it instead. */
+static int map_file(int fd, size_t size, bytes *b)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    if (size == 0 || page <= 0 || size % (size_t)page == 0)
+        return -1;
+    int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+    flags |= MAP_POPULATE;
+#endif
+    void *p = mmap(NULL, size, PROT_READ, flags, fd, 0);
+    if (p == MAP_FAILED)
+        return -1;
+    b->data = p;
+    b->len = size;
+    b->mapped = size;
+    return 0;
+}
 
 static const char *display_name(const char *name)
 {
@@ -29,6 +61,7 @@ static const char *display_name(const char *name)
 /* Reads all of fd into b.  Returns 0, or errno. */
 static int read_all(int fd, size_t size_hint, bytes *b)
 {
+    b->mapped = 0;
     size_t cap = size_hint + 1 > 4096 ? size_hint + 1 : 4096;
     b->data = malloc(cap);
     b->len = 0;
@@ -99,6 +132,10 @@ static gy_status read_input(const char *path, bytes *b, gy_error *err)
                             "is a directory, not a file");
     }
     size_t hint = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 0;
+    if (hint && map_file(fd, hint, b) == 0) {
+        close(fd);
+        return GY_OK;
+    }
     int e = read_all(fd, hint, b);
     close(fd);
     return e ? open_error(err, path, e) : GY_OK;
@@ -343,6 +380,7 @@ static gy_status decode_given(gy_source *src, bytes *raw, const gy_input_options
         if (ok == raw->len) {
             set_encoding(src, "UTF-8");
             src->buf = (char *)raw->data;
+            src->mapped = raw->mapped;
             src->text = src->buf;
             src->len = raw->len;
             raw->data = NULL;
@@ -421,6 +459,7 @@ static gy_status decode_detect(gy_source *src, bytes *raw, const gy_input_option
     if (ok == n) {
         set_encoding(src, "UTF-8");
         src->buf = (char *)raw->data;
+        src->mapped = raw->mapped;
         src->text = src->buf + skip;
         src->len = n - skip;
         src->bom = skip > 0;
@@ -492,15 +531,15 @@ static gy_source *decode(const char *name, bytes *raw, const gy_input_options *o
         opt = &defaults;
     gy_source *src = new_source(name);
     if (!src) {
-        free(raw->data);
+        release(raw);
         gy_error_oom(err, display_name(name));
         return NULL;
     }
     src->raw_bytes = raw->len;
     gy_status st = opt->encoding ? decode_given(src, raw, opt, err)
                                  : decode_detect(src, raw, opt, err);
-    free(raw->data);
-    raw->data = NULL;
+    if (raw->data)
+        release(raw);
     if (st != GY_OK) {
         gy_source_free(src);
         return NULL;
@@ -531,6 +570,7 @@ gy_source *gy_source_from_memory(const char *name, const void *data, size_t n,
         memcpy(raw.data, data, n);
     raw.data[n] = 0;
     raw.len = n;
+    raw.mapped = 0;
     return decode(name ? name : "-", &raw, opt, err);
 }
 
@@ -538,7 +578,10 @@ void gy_source_free(gy_source *src)
 {
     if (!src)
         return;
-    free(src->buf);
+    if (src->mapped)
+        munmap(src->buf, src->mapped);
+    else
+        free(src->buf);
     free(src->name);
     free(src);
 }

@@ -3,6 +3,7 @@
  * never needs one whole JSON tree in memory. */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,18 +154,72 @@ cJSON *gy_json_number(double v)
     return cJSON_CreateRaw(buf);
 }
 
+/* A JSON string literal for s[0..n), escaped in runs rather than byte by
+ * byte, as a raw cJSON item (cJSON copies it when printing). */
+cJSON *gy_json_string(const char *s, size_t n)
+{
+    size_t extra = 0, i = 0;
+    /* eight bytes at a time while none needs escaping */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+        uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+        uint64_t hit = ((w - ones * 0x20) | (q - ones) | (b - ones)) & ~w & highs;
+        if (hit)
+            break;
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            extra += 1;
+        else if (c < 0x20)
+            extra += 5;
+    }
+    char *out = malloc(n + extra + 3);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    out[o++] = '"';
+    if (!extra) {
+        memcpy(out + o, s, n);
+        o += n;
+    } else {
+        static const char hex[] = "0123456789abcdef";
+        for (size_t k = 0; k < n; k++) {
+            unsigned char c = (unsigned char)s[k];
+            if (c == '"' || c == '\\') {
+                out[o++] = '\\';
+                out[o++] = (char)c;
+            } else if (c < 0x20) {
+                const char *short_form = c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t"
+                                         : c == '\b' ? "\\b" : c == '\f' ? "\\f" : NULL;
+                if (short_form) {
+                    memcpy(out + o, short_form, 2);
+                    o += 2;
+                } else {
+                    memcpy(out + o, "\\u00", 4);
+                    o += 4;
+                    out[o++] = hex[c >> 4];
+                    out[o++] = hex[c & 15];
+                }
+            } else {
+                out[o++] = (char)c;
+            }
+        }
+    }
+    out[o++] = '"';
+    out[o] = '\0';
+    cJSON *v = cJSON_CreateRaw(out);
+    free(out);
+    return v;
+}
+
 cJSON *gy_json_slice(const gy_doc *d, gy_slice sl)
 {
     if (sl.end <= sl.start)
         return cJSON_CreateNull();
-    char *tmp = malloc(sl.end - sl.start + 1);
-    if (!tmp)
-        return NULL;
-    memcpy(tmp, d->s + sl.start, sl.end - sl.start);
-    tmp[sl.end - sl.start] = '\0';
-    cJSON *v = cJSON_CreateString(tmp);
-    free(tmp);
-    return v;
+    return gy_json_string(d->s + sl.start, sl.end - sl.start);
 }
 
 static cJSON *id_or_null(char prefix, size_t index1)

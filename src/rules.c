@@ -1026,7 +1026,8 @@ static int load_times(loader *ld, const rfile *f, const cJSON *node)
     void *items;
     if (obj_open(ld, f, node, "times", &o) != 0 ||
         get_array(&o, "patterns", 1, sizeof(gy_time_rule), time_elem, NULL, &items, &r->ntimes) != 0 ||
-        get_lexicon(&o, "triggers", 1, &r->time_triggers) != 0)
+        get_lexicon(&o, "triggers", 1, &r->time_triggers) != 0 ||
+        get_lexicon(&o, "after_number", 0, &r->time_after_number) != 0)
         return -1;
     r->times = items;
     return obj_close(&o);

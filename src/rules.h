@@ -177,6 +177,7 @@ struct gy_rules {
     gy_time_rule *times;
     size_t ntimes;
     gy_lexicon time_triggers;         /* words where time patterns are tried */
+    gy_lexicon time_after_number;     /* what follows a number that starts a time */
 };
 
 /* Runs rx anchored or not (as compiled) on subject[0..len) from start.

@@ -84,10 +84,17 @@ size_t gy_utf8_encode(uint32_t cp, unsigned char *out)
 
 size_t gy_utf8_count(const char *s, size_t n)
 {
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++)
-        count += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return count;
+    /* code points = bytes - continuation bytes (10xxxxxx), eight at a time */
+    size_t cont = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t t = (w & ~(w << 1) & UINT64_C(0x8080808080808080)) >> 7;
+        cont += (size_t)((t * UINT64_C(0x0101010101010101)) >> 56); /* sum of the bytes */
+    }
+    for (; i < n; i++)
+        cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+    return n - cont;
 }
 
 /* A filter over the numeral code points below (a bit per hash of the code
@@ -96,7 +103,7 @@ size_t gy_utf8_count(const char *s, size_t n)
 const uint64_t gy_numeral_filter_bits[16] = {
     UINT64_C(0x0000000002000008), UINT64_C(0x0000200000000000), UINT64_C(0x0000000428000000),
     UINT64_C(0x0000040240000000), UINT64_C(0x0000000000020000), UINT64_C(0x1000000008000000),
-    UINT64_C(0x0024000000080010), UINT64_C(0x0000000010000220), UINT64_C(0x0080040000000004),
+    UINT64_C(0x0024000000080010), UINT64_C(0x0000040010000220), UINT64_C(0x0080040000000004),
     UINT64_C(0x0000000000000000), UINT64_C(0x0400200000000001), UINT64_C(0x0000022000000000),
     UINT64_C(0x0002000000020040), UINT64_C(0x0000000000000000), UINT64_C(0x0000100010000000),
     UINT64_C(0x0002000020800200)};
@@ -110,6 +117,7 @@ int gy_cn_digit(uint32_t cp)
 {
     switch (cp) {
     case 0x3007: /* 〇 */
+    case 0x25CB: /* ○, written for 〇 in dates: 二○二○年 */
     case 0x96F6: /* 零 */
         return 0;
     case 0x4E00: /* 一 */
@@ -246,7 +254,7 @@ gy_token_class gy_char_class(uint32_t cp)
     if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F))
         return gy_is_numeral(cp) ? GY_TOK_CNUMERAL : GY_TOK_HAN;
-    if (cp == 0x3007)
+    if (cp == 0x3007 || cp == 0x25CB)
         return GY_TOK_CNUMERAL;
     if (gy_is_space(cp))
         return GY_TOK_SPACE;

@@ -84,7 +84,7 @@ static void numeral_filter_complete(void)
 {
     /* the filter may let others through, but never drops a numeral */
     size_t numerals = 0;
-    for (uint32_t cp = 0x3000; cp < 0xA000; cp++)
+    for (uint32_t cp = 0x2000; cp < 0xA000; cp++)
         if (gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0) {
             numerals++;
             if (!gy_numeral_filter(cp))
