@@ -73,8 +73,9 @@ static int collect(gy_doc *d, const gy_rules *r, pcre2_match_data *md, raw_list 
 
 /* A numbering that runs on across higher headings (1. … 156. through the
  * whole document) numbers paragraphs, not sections. */
-static void drop_paragraph_numbers(raw_list *l, const gy_rules *r)
+static int drop_paragraph_numbers(raw_list *l, const gy_rules *r)
 {
+    int dropped = 0;
     for (size_t k = 0; k < r->nmarkers; k++) {
         int rank = r->markers[k].rank;
         long prev = -1, max = 0;
@@ -94,11 +95,61 @@ static void drop_paragraph_numbers(raw_list *l, const gy_rules *r)
             if (h->number > max)
                 max = h->number;
         }
-        if (continued >= 2 && max > 20)
+        if (continued >= 2 && max > 20) {
+            dropped = 1;
             for (size_t i = 0; i < l->n; i++)
                 if (l->h[i].marker == (int)k)
                     l->h[i].keep = 0;
+        }
     }
+    return dropped;
+}
+
+enum { UNNUMBERED = -2 };
+
+static int is_punctuation(uint32_t cp)
+{
+    gy_token_class c = gy_char_class(cp);
+    return c == GY_TOK_SENTENCE_END || c == GY_TOK_CLAUSE;
+}
+
+static int by_line(const void *a, const void *b)
+{
+    const raw_heading *x = a, *y = b;
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Where the paragraphs are numbered (1. … 156.), the headings are the short
+ * lines without punctuation between them (引言, 旅遊業); they rank just
+ * below the numbered headings. */
+static int add_unnumbered(gy_doc *d, const gy_rules *r, raw_list *l)
+{
+    int rank = 1 << 30;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->h[i].keep && l->h[i].marker >= 0 && l->h[i].rank < rank)
+            rank = l->h[i].rank;
+    rank = rank == 1 << 30 ? 1 : rank + 1;
+    size_t n = l->n;
+    for (size_t i = 0, k = 0; i < d->text.nlines; i++) {
+        while (k < n && l->h[k].line < i)
+            k++;
+        if ((k < n && l->h[k].line == i) || !gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
+            continue;
+        gy_slice c = d->content[i];
+        if (gy_slice_chars(d, c) * 3 > r->title_max_chars)
+            continue;
+        int punct = 0;
+        for (size_t q = c.start; q < c.end && !punct;) {
+            size_t len;
+            punct = is_punctuation(gy_utf8_decode((const unsigned char *)d->s + q, c.end - q, &len));
+            q += len;
+        }
+        raw_heading h = {i, UNNUMBERED, rank, -1, c.start, 1};
+        if (!punct && push_raw(l, h) != 0)
+            return -1;
+    }
+    qsort(l->h, l->n, sizeof *l->h, by_line);
+    return 0;
 }
 
 /* Offset where the heading text ends: the end of the first sentence after
@@ -256,7 +307,7 @@ static int build_tree(builder *b, raw_list *l)
     for (size_t i = 0; i < l->n; i++) {
         if (!l->h[i].keep)
             continue;
-        if (l->h[i].marker < 0)
+        if (l->h[i].marker == -1)
             closing = i;
         else if (l->h[i].rank <= top)
             closing = SIZE_MAX;
@@ -265,6 +316,11 @@ static int build_tree(builder *b, raw_list *l)
         const raw_heading *h = &l->h[i];
         if (!h->keep || empty_part(d, l, i))
             continue;
+        if (h->marker == UNNUMBERED) {
+            if (add_section(b, h, h->rank, "unnumbered") != 0)
+                return -1;
+            continue;
+        }
         if (h->marker >= 0) {
             const gy_section_marker *m = &r->markers[h->marker];
             const char *kind = gy_arena_strndup(&d->arena, m->rx.name, strlen(m->rx.name));
@@ -344,7 +400,10 @@ int gy_extract_sections(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
         free(l.h);
         return -1;
     }
-    drop_paragraph_numbers(&l, r);
+    if (drop_paragraph_numbers(&l, r) && add_unnumbered(d, r, &l) != 0) {
+        free(l.h);
+        return -1;
+    }
     builder b;
     memset(&b, 0, sizeof b);
     b.d = d;
