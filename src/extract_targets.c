@@ -17,7 +17,8 @@ typedef struct para {
     size_t line;           /* index */
     size_t a, b;           /* content */
     size_t first_time;     /* index of the paragraph's first time in d->times */
-    size_t full, clause;   /* where the current sentence and clause began */
+    size_t full, semi, clause; /* where the sentence (to 。), the part of it
+                                  (to ；) and the clause began */
 } para;
 
 static uint32_t cp_at(const char *s, size_t pos, size_t end, size_t *len)
@@ -85,11 +86,13 @@ static int is_period(const gy_time *t)
 }
 
 /* The period of a number at pos: the nearest period, deadline or frequency
- * in its clause, else the first one of its sentence (今年…预期目标是：…). */
-static gy_slice period_before(const para *p, size_t sentence, size_t clause, size_t pos)
+ * before it in its clause, else in its part of the sentence (to ；), else
+ * the first one of its sentence (今年…预期目标是：…；…). */
+static gy_slice period_before(const para *p, size_t sentence, size_t semi, size_t clause,
+                              size_t pos)
 {
     const gy_time *t = GY_TIMES(p->d);
-    gy_slice first = {0, 0};
+    gy_slice first = {0, 0}, near = {0, 0};
     for (size_t i = p->d->times.len; i-- > p->first_time;) {
         if (t[i].text.end > pos || !is_period(&t[i]))
             continue;
@@ -97,9 +100,11 @@ static gy_slice period_before(const para *p, size_t sentence, size_t clause, siz
             break;
         if (t[i].text.start >= clause)
             return t[i].text;
+        if (t[i].text.start >= semi && near.end == near.start)
+            near = t[i].text;
         first = t[i].text;
     }
-    return first;
+    return near.end > near.start ? near : first;
 }
 
 static int has_frequency(const para *p, size_t floor, size_t pos)
@@ -324,6 +329,8 @@ static int accept(const para *p, const found *f, size_t clause)
     const quantity *q = &f->q;
     const char *u = unit_name(p, q);
     int context = f->op != GY_OP_EQ || has_frequency(p, clause, f->start);
+    /* 增至, 縮短至三年: an amount, though not enough for 一个 */
+    int reached = gy_lex_ending_at(&p->r->amount_before, p->d->s, clause, f->start) >= 0;
     if (!*u && !q->n.magnitude)
         return 0; /* a bare number */
     if (!q->n.chinese)
@@ -334,6 +341,8 @@ static int accept(const para *p, const found *f, size_t clause)
         return 1;
     if (q->numeral < (double)p->r->cn_min_value)
         return 0; /* 一个, 一成不变 */
+    if (reached)
+        return 1;
     if (is_duration_unit(u))
         return 0;
     if (q->unit >= 0 && !p->r->units[q->unit].measure && q->numeral < 10)
@@ -392,7 +401,7 @@ static int add_target(para *p, const found *f, double lo, double hi, int range, 
     t->is_range = range;
     t->unit = gy_arena_strndup(&d->arena, u, strlen(u));
     t->op = f->op;
-    t->period = period_before(p, full, clause, f->start);
+    t->period = period_before(p, full, p->semi, clause, f->start);
     t->section = gy_doc_section_at(d, f->start);
     t->task = gy_doc_task_at(d, f->start);
     t->fact = is_fact(p, clause, full, f->q.n.end, t->section);
@@ -505,9 +514,10 @@ static int time_may_follow(const para *p, size_t pos)
 static void boundary(para *p, uint32_t cp, size_t after)
 {
     if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?')
-        p->full = p->clause = after;
-    else if (cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A || cp == 0x3001 || cp == ',' ||
-             cp == ';' || cp == ':')
+        p->full = p->semi = p->clause = after;
+    else if (cp == 0xFF1B || cp == ';')
+        p->semi = p->clause = after;
+    else if (cp == 0xFF0C || cp == 0xFF1A || cp == 0x3001 || cp == ',' || cp == ':')
         p->clause = after;
 }
 
@@ -520,7 +530,7 @@ static int scan_paragraph(para *p)
     size_t pos = p->a;
     uint32_t prev = 0;
     int err = 0;
-    p->full = p->clause = p->a;
+    p->full = p->semi = p->clause = p->a;
     while (pos < p->b && !err) {
         size_t len = 1;
         uint32_t cp = s[pos];

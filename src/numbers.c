@@ -41,7 +41,7 @@ static int ascii_digit(uint32_t cp)
     return -1;
 }
 
-static int is_point(uint32_t cp) { return cp == 0x70B9; /* 点 */ }
+static int is_point(uint32_t cp) { return cp == 0x70B9 || cp == 0x9EDE; /* 点 點 */ }
 
 static int is_numeral(uint32_t cp) { return gy_is_numeral(cp); }
 
@@ -191,6 +191,17 @@ int gy_parse_chinese(const char *s, size_t len, double *value)
 {
     if (len == 0)
         return -1;
+    if (memchr(s, ' ', len)) {
+        /* 一百八 十六: the same number without the spaces */
+        char buf[128];
+        size_t n = 0;
+        for (size_t i = 0; i < len && n < sizeof buf; i++)
+            if (s[i] != ' ')
+                buf[n++] = s[i];
+        if (n == sizeof buf || n == 0 || s[0] == ' ' || s[len - 1] == ' ')
+            return -1;
+        return gy_parse_chinese(buf, n, value);
+    }
     /* 一点五: integer part, 点, digits read one by one */
     for (size_t i = 0; i < len;) {
         size_t k;
@@ -312,7 +323,8 @@ static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
     return 1;
 }
 
-/* Longest run of Chinese numerals at pos (with 点 between digits). */
+/* Longest run of Chinese numerals at pos (with 点 between digits, and a
+ * single space between numerals where lines were joined: 一百八 十六). */
 static size_t numeral_run(const char *s, size_t pos, size_t end)
 {
     size_t i = pos, k;
@@ -321,6 +333,13 @@ static size_t numeral_run(const char *s, size_t pos, size_t end)
         if (is_numeral(cp)) {
             i += k;
             continue;
+        }
+        if (cp == ' ' && i > pos && i + 1 < end) {
+            size_t m;
+            if (is_numeral(cp_at(s, i + 1, end, &m))) {
+                i += 1;
+                continue;
+            }
         }
         if (is_point(cp) && i > pos && i + k < end) {
             size_t m;
@@ -375,19 +394,32 @@ static int parse_chinese_prefix(const char *s, size_t pos, size_t end, gy_number
     return 0;
 }
 
-static int starts_with(const char *s, size_t pos, size_t end, const char *lit)
+/* Does lit start at s[pos], allowing one space between its characters
+ * (百分 之 where lines were joined)?  Stores where it ends. */
+static int starts_with_at(const char *s, size_t pos, size_t end, const char *lit, size_t *stop)
 {
-    size_t n = strlen(lit);
-    return end - pos >= n && memcmp(s + pos, lit, n) == 0;
+    size_t i = pos, j = 0, n = strlen(lit);
+    while (j < n) {
+        size_t k;
+        cp_at(lit, j, n, &k);
+        if (j > 0 && i < end && s[i] == ' ')
+            i++;
+        if (end - i < k || memcmp(s + i, lit + j, k) != 0)
+            return 0;
+        i += k;
+        j += k;
+    }
+    *stop = i;
+    return 1;
 }
 
 /* 百分之五, 千分之三 */
 static int parse_fraction_word(const char *s, size_t pos, size_t end, gy_number *n)
 {
-    int permille = starts_with(s, pos, end, "千分之");
-    if (!permille && !starts_with(s, pos, end, "百分之"))
+    size_t at;
+    int permille = starts_with_at(s, pos, end, "千分之", &at);
+    if (!permille && !starts_with_at(s, pos, end, "百分之", &at))
         return 0;
-    size_t at = pos + strlen("百分之");
     gy_number inner;
     memset(&inner, 0, sizeof inner);
     if (!parse_arabic(s, at, end, &inner) && !parse_chinese_prefix(s, at, end, &inner))
@@ -438,10 +470,10 @@ int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n)
         last = cp_at(s, i, n->end, &k);
     n->magnitude = gy_cn_unit(last) >= 1e4;
     /* 三分之一 */
-    if (starts_with(s, n->end, end, "分之") && n->value > 0) {
+    size_t at;
+    if (starts_with_at(s, n->end, end, "分之", &at) && n->value > 0) {
         gy_number num;
         memset(&num, 0, sizeof num);
-        size_t at = n->end + strlen("分之");
         if (parse_chinese_prefix(s, at, end, &num) || parse_arabic(s, at, end, &num)) {
             n->value = num.value / n->value * 100.0;
             n->mant = n->value;

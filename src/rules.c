@@ -974,6 +974,7 @@ static int load_targets(loader *ld, const rfile *f, const cJSON *node)
         return fail(ld, f, node, NULL, "out of memory");
     if (get_lexicon(&o, "more", 1, &r->more_words) != 0 ||
         get_lexicon(&o, "ordinal_before", 1, &r->ordinal_before) != 0 ||
+        get_lexicon(&o, "amount_before", 0, &r->amount_before) != 0 ||
         get_lexicon(&o, "range_joiners", 1, &r->range_joiners) != 0 ||
         get_lexicon(&o, "not_quantities", 1, &r->not_quantities) != 0 ||
         get_size(&o, "quote_max_chars", 0, 1000, &r->quote_max_chars) != 0 ||

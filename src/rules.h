@@ -165,6 +165,7 @@ struct gy_rules {
     gy_lexicon unit_words;
     gy_lexicon op_before, op_after;   /* tags are enum gy_op */
     gy_lexicon op_clause;             /* anywhere earlier in the clause */
+    gy_lexicon amount_before;         /* 至, 到: a number after them is an amount */
     gy_lexicon more_words;            /* 多, 余: after a number, "more than" */
     gy_lexicon ordinal_before;        /* 第: a number after it is an ordinal */
     gy_lexicon not_quantities;        /* slogans, idioms, names */

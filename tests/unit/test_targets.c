@@ -116,6 +116,25 @@ static void bound_words(void)
     one("通过3年努力。", "3年", 3, "年", "=");
 }
 
+static void traditional_and_joined_lines(void)
+{
+    /* the 1997 Policy Address: Traditional Chinese, lines joined with spaces */
+    one("每年興建的房屋不少於八萬五千個。", "不少於八萬五千個", 85000, "个", ">=");
+    one("經常開支總額更會增至一百八 十六億元。", "一百八 十六億元", 1.86e10, "元", "=");
+    one("基礎教育開支增加百分 之七點六。", "百分 之七點六", 7.6, "%", "=");
+    one("把輪候公屋的平均時間縮短至三年。", "三年", 3, "年", "=");
+    none("我們在二零零三年會檢討。");
+    none("達到一個新的水平。");
+    gy_doc *d = analyze_text("我訂下目標：每年興建八萬五千個單位；在十年內，全港七成的家庭可以自置居所。");
+    CHECK_INT(d->targets.len, 2);
+    if (d->targets.len == 2) {
+        CHECK_STR(slice(d, GY_TARGETS(d)[0].period), "每年");
+        CHECK_STR(slice(d, GY_TARGETS(d)[1].period), "十年內");
+        CHECK_NEAR(GY_TARGETS(d)[1].value, 70);
+    }
+    free_doc(d);
+}
+
 static void ranges(void)
 {
     gy_doc *d = analyze_text("国内生产总值增长6%－6.5%。");
@@ -258,6 +277,7 @@ static const test_case cases[] = {
     {"targets/values-and-units", values_and_units},
     {"targets/exact-values", exact_values},
     {"targets/bound-words", bound_words},
+    {"targets/traditional", traditional_and_joined_lines},
     {"targets/ranges", ranges},
     {"targets/exclusions", exclusions},
     {"targets/kinds-and-periods", kinds_and_periods},
