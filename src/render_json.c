@@ -262,7 +262,8 @@ cJSON *gy_json_section(const gy_doc *d, size_t i)
         return NULL;
     int ok = add(o, "id", id_or_null('s', i + 1)) && add(o, "parent", id_or_null('s', s->parent)) &&
              add(o, "level", gy_json_number(s->level)) &&
-             add(o, "marker", gy_json_slice(d, s->marker)) &&
+             add(o, "marker", s->marker.end > s->marker.start ? gy_json_slice(d, s->marker)
+                                                              : cJSON_CreateString("")) &&
              add(o, "number", number_or_null(s->number)) &&
              add(o, "heading", s->heading.end > s->heading.start ? gy_json_slice(d, s->heading)
                                                                  : cJSON_CreateString("")) &&

@@ -37,8 +37,9 @@ def main():
         if bool(errors) == want_valid:
             failed += 1
             if want_valid:
-                e = errors[0]
-                print(f"FAIL {name}: {e.message} at {'/'.join(map(str, e.absolute_path))}", file=sys.stderr)
+                e = jsonschema.exceptions.best_match(errors)
+                where = "/".join(map(str, e.absolute_path))
+                print(f"FAIL {name}: at /{where}: {str(e.message)[:300]}", file=sys.stderr)
             else:
                 print(f"FAIL {name}: an invalid document passed", file=sys.stderr)
         else:
