@@ -244,11 +244,24 @@ static int by_line(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* Lines of spaces only (NBSP, U+3000, a lone space): filler left by web
+ * pages.  Empty lines are no noise. */
+static int mark_fillers(gy_doc *d)
+{
+    for (size_t i = 0; i < d->text.nlines; i++) {
+        const gy_line *l = &d->text.lines[i];
+        if (l->end > l->start && !gy_line_has_text(l) && mark(d, i, "filler") != 0)
+            return -1;
+    }
+    return 0;
+}
+
 int gy_extract_noise(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
 {
     if (d->keep_noise)
         return 0;
-    if (match_rules(d, r, md) != 0 || mark_echoes(d, r) != 0 || mark_duplicates(d, r) != 0)
+    if (match_rules(d, r, md) != 0 || mark_echoes(d, r) != 0 || mark_duplicates(d, r) != 0 ||
+        (r->filler_lines && mark_fillers(d) != 0))
         return -1;
     if (d->noise.len > 1)
         qsort(d->noise.items, d->noise.len, sizeof(gy_noise), by_line);

@@ -713,6 +713,7 @@ static int load_noise(loader *ld, const rfile *f, const cJSON *node)
         get_number(&o, "tail_share", 0.0, 1.0, &r->tail_share) != 0 ||
         get_size(&o, "duplicate_min_chars", 1, 100000, &r->dup_min_chars) != 0 ||
         get_size(&o, "echo_max_chars", 0, 1000, &r->echo_max_chars) != 0 ||
+        get_bool(&o, "filler_lines", &r->filler_lines) != 0 ||
         get_array(&o, "lines", 1, sizeof(gy_noise_rule), noise_elem, NULL, &items, &r->nnoise) != 0)
         return -1;
     r->noise = items;

@@ -131,6 +131,7 @@ struct gy_rules {
     double tail_share;
     size_t dup_min_chars;
     size_t echo_max_chars;
+    int filler_lines;          /* lines of spaces only are noise */
     gy_noise_rule *noise;
     size_t nnoise;
 
