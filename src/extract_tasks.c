@@ -317,6 +317,12 @@ static size_t item_end(const state *st, size_t ci)
     if (next)
         return next->pos;
     size_t end = d->content[c->line].end;
+    /* a list inside one sentence (一是…，二是…，三是…。) ends with it */
+    const series *s = &st->s[c->series - 1];
+    const cand *first = &st->c[s->first];
+    if (!c->initial && first->line == c->line &&
+        gy_text_sentence_at(&d->text, first->pos) == gy_text_sentence_at(&d->text, c->pos))
+        return sentence_end_after(d, c->line, c->pos);
     if (c->initial && one_sentence(d, c->line)) {
         /* 一是联合港澳…。 on a line of its own, its body on the next */
         for (size_t k = c->line + 1; k < d->text.nlines; k++) {

@@ -158,6 +158,20 @@ static void paragraph_initial_series(void)
     free_doc(d);
 }
 
+static void list_in_one_sentence(void)
+{
+    /* the last item of a list inside one sentence ends with that sentence */
+    gy_doc *d = analyze_text("明确了今后五年的发展目标：一是功能提升，二是质量提高。到2035年，全面完成任务。\n");
+    gy_task *t = GY_TASKS(d);
+    CHECK_INT(d->tasks.len, 2);
+    if (d->tasks.len == 2) {
+        CHECK(t[0].directive); /* 目标 just before the list */
+        CHECK_INT(t[1].deadline.end, t[1].deadline.start);
+        CHECK(t[1].end <= (size_t)(strstr(d->s, "到2035年") - d->s));
+    }
+    free_doc(d);
+}
+
 static void task_warnings(void)
 {
     gy_doc *d = analyze_text("实施“三大工程”：一要抓甲；二要抓乙。\n要做好：一要抓丙；三要抓丁。\n");
@@ -223,6 +237,11 @@ static void noise_lines(void)
     CHECK(noise_line(d, 4) && noise_line(d, 5));
     CHECK(has_warning(d, "duplicate-body"));
     free_doc(d);
+    /* filler: a line of spaces only is noise, an empty line is not */
+    d = analyze_text("正文。\n\n\xC2\xA0\n \n正文。\n");
+    CHECK(!noise_line(d, 2));
+    CHECK(noise_line(d, 3) && noise_line(d, 4));
+    free_doc(d);
 }
 
 static void keep_noise(void)
@@ -244,6 +263,7 @@ static const test_case cases[] = {
     {"extract/false-task-markers", false_task_markers},
     {"extract/task-series", task_series},
     {"extract/paragraph-initial-series", paragraph_initial_series},
+    {"extract/list-in-one-sentence", list_in_one_sentence},
     {"extract/task-warnings", task_warnings},
     {"extract/title", title_head},
     {"extract/noise", noise_lines},
