@@ -48,7 +48,9 @@ static int is_numeral_cp(uint32_t cp) { return gy_is_numeral(cp); }
 /* ---- times --------------------------------------------------------------- */
 
 /* Longest time pattern matching at pos; stores the end.  -1 if none. */
-static int match_time(para *p, size_t pos, size_t *end)
+/* Tries the time patterns at pos; at a number only those that may start
+ * with a digit, elsewhere only the others (a trigger word). */
+static int match_time(para *p, size_t pos, int at_number, size_t *end)
 {
     const gy_rules *r = p->r;
     const char *sub = p->d->s + p->a;
@@ -57,6 +59,10 @@ static int match_time(para *p, size_t pos, size_t *end)
     size_t best_end = pos;
     for (size_t k = 0; k < r->ntimes; k++) {
         size_t ms, me;
+        const uint8_t *first = r->times[k].rx.first;
+        int number_led = first['0' / 8] >> ('0' % 8) & 1;
+        if (!at_number && number_led && !is_numeral_cp(cp_at(p->d->s, pos, p->b, &ms)))
+            continue;
         if (gy_rx_match(r, &r->times[k].rx, sub, len, pos - p->a, p->md) &&
             gy_rx_group(p->md, 0, &ms, &me) && p->a + me > best_end) {
             best = (int)k;
@@ -551,7 +557,7 @@ static int scan_paragraph(para *p)
         size_t time_end = pos;
         if ((num_start && time_may_follow(p, pos)) ||
             (!num_start && !is_numeral_cp(prev) && time_may_start(p, pos, cp)))
-            time_rule = match_time(p, pos, &time_end);
+            time_rule = match_time(p, pos, num_start, &time_end);
         if (time_rule >= 0) {
             if (add_time(p, pos, time_end, time_rule) != 0)
                 return -1;

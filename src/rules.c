@@ -368,6 +368,132 @@ static void first_bytes(const pcre2_code *code, uint8_t first[32])
         memcpy(first, bitmap, 32);
 }
 
+/* The code points an anchored pattern must start with, when its first atom
+ * says so plainly: a literal character or a bracket class of literal
+ * characters (no ranges, escapes or negation), after opening groups, and
+ * not made optional.  Fills cps (sorted) and returns how many, or 0 when
+ * the pattern does not say (anything may then start a match). */
+/* Index just past the end of the group or class opening at i, or n. */
+static size_t skip_group(const unsigned char *p, size_t n, size_t i)
+{
+    if (p[i] == '[') {
+        size_t d = i + 1;
+        while (d < n && p[d] != ']')
+            d += p[d] == '\\' ? 2 : 1;
+        return d < n ? d + 1 : n;
+    }
+    size_t depth = 0;
+    for (size_t d = i; d < n; d++) {
+        if (p[d] == '\\') {
+            d++;
+            continue;
+        }
+        if (p[d] == '[') {
+            d = skip_group(p, n, d) - 1;
+            continue;
+        }
+        if (p[d] == '(')
+            depth++;
+        else if (p[d] == ')' && --depth == 0)
+            return d + 1;
+    }
+    return n;
+}
+
+static int optional_after(const unsigned char *p, size_t n, size_t at)
+{
+    return at < n && (p[at] == '?' || p[at] == '*' || (p[at] == '{' && at + 1 < n && p[at + 1] == '0'));
+}
+
+/* First code points of the alternatives in p[i..end) (one nesting level),
+ * each of which must start with a literal, a plain class or a group of
+ * such alternatives.  Adds to cps; returns the new count, or 0 on a
+ * pattern this cannot read. */
+static size_t first_set(const unsigned char *p, size_t i, size_t end, uint32_t *cps, size_t k,
+                        size_t max)
+{
+    for (;;) {
+        size_t len, next;
+        if (i >= end)
+            return 0;
+        if (p[i] == '(') {
+            size_t close = skip_group(p, end, i), inner = i + 1;
+            if (close > end || optional_after(p, end, close))
+                return 0;
+            if (inner + 1 < close && p[inner] == '?') {
+                if (p[inner + 1] == ':')
+                    inner += 2;
+                else if (p[inner + 1] == '<' && inner + 2 < close && p[inner + 2] != '=' &&
+                         p[inner + 2] != '!') {
+                    while (inner < close && p[inner] != '>')
+                        inner++;
+                    inner++;
+                } else
+                    return 0;
+            }
+            k = first_set(p, inner, close - 1, cps, k, max);
+            if (!k)
+                return 0;
+            next = close;
+        } else if (p[i] == '[') {
+            size_t j = i + 1;
+            if (j < end && p[j] == '^')
+                return 0;
+            while (j < end && p[j] != ']') {
+                if (p[j] == '\\' || p[j] == '-' || p[j] == '[' || k == max)
+                    return 0;
+                uint32_t cp = gy_utf8_decode(p + j, end - j, &len);
+                if (cp < 0x80 && !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+                                   (cp >= 'a' && cp <= 'z')))
+                    return 0;
+                cps[k++] = cp;
+                j += len;
+            }
+            if (j >= end)
+                return 0;
+            next = j + 1;
+            if (optional_after(p, end, next))
+                return 0;
+        } else if (p[i] >= 0x80 && k < max) {
+            cps[k++] = gy_utf8_decode(p + i, end - i, &len);
+            next = i + len;
+            if (optional_after(p, end, next))
+                return 0;
+        } else {
+            return 0;
+        }
+        /* on to the next alternative at this level, if any */
+        size_t d = next;
+        while (d < end && p[d] != '|') {
+            if (p[d] == '\\')
+                d += 2;
+            else if (p[d] == '(' || p[d] == '[')
+                d = skip_group(p, end, d);
+            else
+                d++;
+        }
+        if (d >= end)
+            return k;
+        i = d + 1;
+    }
+}
+
+/* The code points an anchored pattern must start with, when it says so
+ * plainly (see first_set), sorted into cps; 0 when it does not say, and
+ * anything may then start a match. */
+static size_t literal_first(const char *pat, uint32_t *cps, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)pat;
+    size_t k = first_set(p, 0, strlen(pat), cps, 0, max);
+    for (size_t a = 1; a < k; a++)
+        for (size_t b = a; b > 0 && cps[b - 1] > cps[b]; b--) {
+            uint32_t t = cps[b];
+            cps[b] = cps[b - 1];
+            cps[b - 1] = t;
+        }
+    return k;
+}
+
 /* Compiles the string value v as the pattern of rule `name`. */
 static int compile_at(loader *ld, const rfile *f, const cJSON *v, const char *path,
                       const char *name, int anchored, gy_rx *rx)
@@ -403,6 +529,17 @@ static int compile_at(loader *ld, const rfile *f, const cJSON *v, const char *pa
     rx->code = code;
     rx->anchored = anchored;
     first_bytes(code, rx->first);
+    if (anchored) {
+        uint32_t cps[64];
+        size_t k = literal_first(v->valuestring, cps, 64);
+        if (k) {
+            rx->first_cps = gy_arena_alloc(&ld->r->arena, k * sizeof *cps);
+            if (!rx->first_cps)
+                return fail(ld, f, v, NULL, "out of memory");
+            memcpy(rx->first_cps, cps, k * sizeof *cps);
+            rx->nfirst_cps = k;
+        }
+    }
     rx->g_number = group(code, "number");
     rx->g_title = group(code, "title");
     rx->g_occasion = group(code, "occasion");
@@ -1300,6 +1437,20 @@ int gy_rx_match(const gy_rules *r, const gy_rx *rx, const char *subject, size_t 
         unsigned b = (unsigned char)subject[start];
         if (!(rx->first[b / 8] >> (b % 8) & 1))
             return 0;
+        if (rx->nfirst_cps) {
+            size_t k;
+            uint32_t cp = gy_utf8_decode((const unsigned char *)subject + start, len - start, &k);
+            size_t lo = 0, hi = rx->nfirst_cps;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (rx->first_cps[mid] < cp)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo == rx->nfirst_cps || rx->first_cps[lo] != cp)
+                return 0;
+        }
     }
     int rc = pcre2_match(rx->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, md,
                          r->mctx);

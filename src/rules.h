@@ -19,6 +19,9 @@ typedef struct gy_rx {
     pcre2_code *code;
     int anchored;          /* compiled with PCRE2_ANCHORED */
     uint8_t first[32];     /* anchored: bytes a match can start with (bit set) */
+    uint32_t *first_cps;   /* anchored: the code points a match must start with,
+                              sorted (arena), when the pattern says so plainly */
+    size_t nfirst_cps;
     int g_number;
     int g_title, g_occasion, g_speaker;
     int g_value;
