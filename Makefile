@@ -53,7 +53,7 @@ RULE_FILES = $(sort $(wildcard data/rules/*.json))
 UNIT_SRCS = $(sort $(wildcard tests/unit/*.c))
 SAMPLE = tests/corpus/party-building-speech.txt
 
-.PHONY: all run test check unit golden golden-update eval schema fuzz-replay \
+.PHONY: FORCE all run test check unit golden golden-update eval schema fuzz-replay \
         bench deps setup check-deps install uninstall clean fuzz
 
 all: check-deps $(BUILD)/gangyao $(BUILD)/libgangyao.a
@@ -96,7 +96,7 @@ golden: all
 golden-update: all
 	@bash tests/golden/run.sh $(BUILD)/gangyao --update
 
-$(BUILD)/obj/%.o: src/%.c include/gangyao.h $(wildcard src/*.h) | $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c include/gangyao.h $(wildcard src/*.h) | check-deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/rules_data.o: $(BUILD)/rules_data.c src/embedded.h | $(BUILD)/obj
@@ -140,8 +140,9 @@ bench: all $(BUILD)/gy_bench
 $(BUILD)/gy_bench: bench/bench.c $(BUILD)/libgangyao.a
 	$(CC) $(ALL_CFLAGS) bench/bench.c $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@
 
-$(BUILD)/gangyao.pc: | $(BUILD)
-	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: gangyao\nDescription: %s\nVersion: %s\nRequires.private: libpcre2-8 libcjson\nLibs: -L$${libdir} -lgangyao\nLibs.private: %s -lm\nCflags: -I$${includedir}\n' \
+# The library is static, so its users link its dependencies too.
+$(BUILD)/gangyao.pc: FORCE | $(BUILD)
+	printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: gangyao\nDescription: %s\nVersion: %s\nRequires: libpcre2-8 libcjson\nLibs: -L$${libdir} -lgangyao %s -lm\nCflags: -I$${includedir}\n' \
 	    '$(PREFIX)' '$(LIBDIR)' '$(INCLUDEDIR)' 'Analyzer for Chinese speeches and official reports' \
 	    "$$(sed -n 's/^#define GY_VERSION "\(.*\)"/\1/p' include/gangyao.h)" '$(ICONV_LIBS)' > $@
 
