@@ -165,7 +165,7 @@ gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
     d->s = gy_source_text(src, &d->len);
     d->keep_noise = opt ? opt->keep_noise : 0;
     pcre2_match_data *md = pcre2_match_data_create(rules->max_groups + 1, NULL);
-    int fail = !md || gy_text_build(&d->text, &d->arena, d->s, d->len) != 0;
+    int fail = !md || gy_text_build_lines(&d->text, &d->arena, d->s, d->len) != 0;
     if (!fail) {
         size_t n = d->text.nlines ? d->text.nlines : 1;
         d->flags = gy_arena_alloc(&d->arena, n);
@@ -174,7 +174,9 @@ gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
     }
     if (!fail) {
         compute_content(d, rules, md);
-        fail = gy_extract_noise(d, rules, md) != 0 || gy_extract_title(d, rules, md) != 0 ||
+        fail = gy_extract_noise(d, rules, md) != 0 ||
+               gy_text_build_sentences(&d->text, &d->arena, d->flags) != 0 ||
+               gy_extract_title(d, rules, md) != 0 ||
                gy_extract_sections(d, rules, md) != 0 || gy_extract_tasks(d, rules, md) != 0 ||
                gy_extract_targets(d, rules, md) != 0;
     }

@@ -113,6 +113,36 @@ void gy_jw_item(gy_jw *w, cJSON *item)
     cJSON_free(s);
 }
 
+/* Writes a flat object of n fields whose values are ready JSON text, laid
+ * out exactly as cJSON prints one, without building it: the path for the
+ * many small elements (noise lines) of a large document. */
+static void jw_flat(gy_jw *w, const char *const *keys, const char *const *vals, size_t n)
+{
+    static const char tabs[GY_JW_MAX_DEPTH + 1] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    if (w->after_key) {
+        w->after_key = 0;
+        w->count[w->depth]++;
+    } else {
+        separator(w);
+    }
+    fputc('{', w->out);
+    for (size_t i = 0; i < n; i++) {
+        if (w->pretty) {
+            fputc('\n', w->out);
+            fwrite(tabs, 1, (size_t)w->depth + 1, w->out);
+        }
+        fprintf(w->out, w->pretty ? "\"%s\":\t" : "\"%s\":", keys[i]);
+        fputs(vals[i], w->out);
+        if (i + 1 < n)
+            fputc(',', w->out);
+    }
+    if (w->pretty) {
+        fputc('\n', w->out);
+        fwrite(tabs, 1, (size_t)w->depth, w->out);
+    }
+    fputc('}', w->out);
+}
+
 void gy_jw_begin_value(gy_jw *w)
 {
     if (w->after_key) {
@@ -154,9 +184,9 @@ cJSON *gy_json_number(double v)
     return cJSON_CreateRaw(buf);
 }
 
-/* A JSON string literal for s[0..n), escaped in runs rather than byte by
- * byte, as a raw cJSON item (cJSON copies it when printing). */
-cJSON *gy_json_string(const char *s, size_t n)
+/* A JSON string literal (quotes included) for s[0..n), escaped in runs
+ * rather than byte by byte; malloc'd, NUL-terminated. */
+static char *json_escape(const char *s, size_t n)
 {
     size_t extra = 0, i = 0;
     /* eight bytes at a time while none needs escaping */
@@ -210,6 +240,15 @@ cJSON *gy_json_string(const char *s, size_t n)
     }
     out[o++] = '"';
     out[o] = '\0';
+    return out;
+}
+
+/* The same as a raw cJSON item (cJSON copies it when printing). */
+cJSON *gy_json_string(const char *s, size_t n)
+{
+    char *out = json_escape(s, n);
+    if (!out)
+        return NULL;
     cJSON *v = cJSON_CreateRaw(out);
     free(out);
     return v;
@@ -358,21 +397,29 @@ static cJSON *json_time(const gy_doc *d, size_t i)
     return o;
 }
 
-static cJSON *json_noise(const gy_doc *d, size_t i)
+static void noise_array(gy_jw *w, const gy_doc *d)
 {
-    const gy_noise *n = &((const gy_noise *)d->noise.items)[i];
-    const gy_line *l = &d->text.lines[n->line - 1];
-    gy_slice text = {l->indent, l->trim};
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    int ok = add(o, "line", gy_json_number((double)n->line)) &&
-             add(o, "text", gy_json_slice(d, text)) && add(o, "rule", cJSON_CreateString(n->rule));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
+    static const char *const keys[] = {"line", "text", "rule"};
+    gy_jw_key(w, "noise");
+    gy_jw_begin_value(w);
+    gy_jw_open_array(w);
+    for (size_t i = 0; i < d->noise.len && !w->oom; i++) {
+        const gy_noise *n = &((const gy_noise *)d->noise.items)[i];
+        const gy_line *l = &d->text.lines[n->line - 1];
+        char line[24];
+        snprintf(line, sizeof line, "%zu", n->line);
+        char *text = l->trim > l->indent ? json_escape(d->s + l->indent, l->trim - l->indent) : NULL;
+        char *rule = json_escape(n->rule, strlen(n->rule));
+        if ((l->trim > l->indent && !text) || !rule) {
+            w->oom = 1;
+        } else {
+            const char *vals[] = {line, text ? text : "null", rule};
+            jw_flat(w, keys, vals, 3);
+        }
+        free(text);
+        free(rule);
     }
-    return o;
+    gy_jw_close_array(w);
 }
 
 static cJSON *json_warning(const gy_doc *d, size_t i)
@@ -439,7 +486,7 @@ int gy_render_json(const gy_doc *d, FILE *out, const gy_render_options *opt, gy_
         gy_jw_item(&w, str_or_null(d->speaker));
     }
     if (show & GY_SHOW_NOISE)
-        array(&w, "noise", d, d->noise.len, json_noise);
+        noise_array(&w, d);
     if (show & GY_SHOW_SECTIONS)
         array(&w, "sections", d, d->sections.len, gy_json_section);
     if (show & GY_SHOW_TASKS)

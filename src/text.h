@@ -39,6 +39,11 @@ size_t gy_count_lines(const char *s, size_t len);
  * Returns 0, or -1 when out of memory. */
 int gy_text_build(gy_text *t, gy_arena *a, const char *s, size_t len);
 
+/* The same in two steps: the lines, then the sentences of the lines whose
+ * skip flag is 0 (skip may be NULL), so text set aside is not split. */
+int gy_text_build_lines(gy_text *t, gy_arena *a, const char *s, size_t len);
+int gy_text_build_sentences(gy_text *t, gy_arena *a, const unsigned char *skip);
+
 /* 1-based line holding byte offset off. */
 size_t gy_text_line_of(const gy_text *t, size_t off);
 

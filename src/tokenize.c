@@ -176,7 +176,7 @@ static int split_sentences(const unsigned char *s, const gy_line *l, span_vec *o
     return 0;
 }
 
-int gy_text_build(gy_text *t, gy_arena *a, const char *text, size_t len)
+int gy_text_build_lines(gy_text *t, gy_arena *a, const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     memset(t, 0, sizeof *t);
@@ -187,7 +187,6 @@ int gy_text_build(gy_text *t, gy_arena *a, const char *text, size_t len)
     if (!t->lines)
         return -1;
     char term = has_lf(text, len) ? '\n' : '\r';
-    span_vec sv = {NULL, 0, 0};
     size_t pos = 0;
     for (size_t k = 0; k < nlines; k++) {
         gy_line *l = &t->lines[k];
@@ -199,15 +198,25 @@ int gy_text_build(gy_text *t, gy_arena *a, const char *text, size_t len)
             e--;
         l->end = e;
         measure_indent(s, l);
+        pos = l->next;
+    }
+    t->nlines = nlines;
+    return 0;
+}
+
+int gy_text_build_sentences(gy_text *t, gy_arena *a, const unsigned char *skip)
+{
+    const unsigned char *s = (const unsigned char *)t->s;
+    span_vec sv = {NULL, 0, 0};
+    for (size_t k = 0; k < t->nlines; k++) {
+        gy_line *l = &t->lines[k];
         l->first_sentence = sv.len;
-        if (split_sentences(s, l, &sv) != 0) {
+        if ((!skip || !skip[k]) && split_sentences(s, l, &sv) != 0) {
             free(sv.items);
             return -1;
         }
         l->nsentences = sv.len - l->first_sentence;
-        pos = l->next;
     }
-    t->nlines = nlines;
     t->nsentences = sv.len;
     t->sentences = gy_arena_alloc(a, (sv.len ? sv.len : 1) * sizeof(gy_span));
     if (!t->sentences) {
@@ -218,6 +227,13 @@ int gy_text_build(gy_text *t, gy_arena *a, const char *text, size_t len)
         memcpy(t->sentences, sv.items, sv.len * sizeof(gy_span));
     free(sv.items);
     return 0;
+}
+
+int gy_text_build(gy_text *t, gy_arena *a, const char *text, size_t len)
+{
+    if (gy_text_build_lines(t, a, text, len) != 0)
+        return -1;
+    return gy_text_build_sentences(t, a, NULL);
 }
 
 size_t gy_text_line_of(const gy_text *t, size_t off)
