@@ -85,7 +85,8 @@ static int cmp_u64(const void *a, const void *b)
 static int make_sig_skipping(const char *s, size_t len, const gy_slice *skip, size_t nskip,
                              sig *out)
 {
-    out->h = malloc((len / 3 + 2) * sizeof *out->h);
+    /* One bigram per kept code point at most, and ASCII ones are one byte. */
+    out->h = malloc((len + 1) * sizeof *out->h);
     out->n = 0;
     out->whole = 1469598103934665603ULL;
     if (!out->h)
