@@ -91,14 +91,25 @@ static int is_period(const gy_time *t)
            t->kind == GY_TIME_DEADLINE;
 }
 
+static int has_colon(const char *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
+        if (s[i] == ':' || (i + 2 < to && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0))
+            return 1;
+    return 0;
+}
+
 /* The period of a number at pos: the nearest period, deadline or frequency
  * before it in its clause, else in its part of the sentence (to ；), else
- * the first one of its sentence (今年…预期目标是：…；…). */
+ * the first one of its sentence (今年…预期目标是：…；…).  A frequency
+ * there counts only when a colon leads into the list the number stands in:
+ * 每年 in an earlier clause (每年…；…下降到4.5%) says nothing of it. */
 static gy_slice period_before(const para *p, size_t sentence, size_t semi, size_t clause,
                               size_t pos)
 {
     const gy_time *t = GY_TIMES(p->d);
     gy_slice first = {0, 0}, near = {0, 0};
+    int first_frequency = 0;
     for (size_t i = p->d->times.len; i-- > p->first_time;) {
         if (t[i].text.end > pos || !is_period(&t[i]))
             continue;
@@ -109,8 +120,11 @@ static gy_slice period_before(const para *p, size_t sentence, size_t semi, size_
         if (t[i].text.start >= semi && near.end == near.start)
             near = t[i].text;
         first = t[i].text;
+        first_frequency = t[i].kind == GY_TIME_FREQUENCY;
     }
-    return near.end > near.start ? near : first;
+    if (near.end > near.start || !first_frequency || has_colon(p->d->s, first.end, semi))
+        return near.end > near.start ? near : first;
+    return near;
 }
 
 static int has_frequency(const para *p, size_t floor, size_t pos)

@@ -375,7 +375,7 @@ static gy_slice intro_of(const state *st, const cand *first)
     return sl;
 }
 
-static int decide_directive(state *st, series *s, const gy_task *tasks)
+static int decide_directive(state *st, const series *s)
 {
     const cand *first = &st->c[s->first];
     if (st->r->task_markers[first->marker].directive)
@@ -387,17 +387,14 @@ static int decide_directive(state *st, series *s, const gy_task *tasks)
     int cue = cue_before(&st->r->intro_cues, st->d, in.start, in.end);
     if (cue == GY_CUE_FACT)
         return 0;
-    if (cue == GY_CUE_TARGET)
-        return 1;
-    if (s->parent_item)
-        return tasks ? 1 : 1;
     return 1;
 }
 
 static int text_asks(const state *st, size_t from, size_t end)
 {
-    int w = gy_lex_at(&st->r->text_starts, st->d->s, from, end);
-    return w >= 0;
+    if (gy_lex_at(&st->r->text_starts_not, st->d->s, from, end) >= 0)
+        return 0;
+    return gy_lex_at(&st->r->text_starts, st->d->s, from, end) >= 0;
 }
 
 static gy_slice find_deadline(const state *st, size_t start, size_t end)
@@ -441,6 +438,27 @@ static long announced(const state *st, gy_slice in)
     return found;
 }
 
+/* A series whose items mostly ask for action in their own words (一是要…
+ * 二是…领导小组要… 三是要…) asks for action in all of them, whatever the
+ * words before it suggested. */
+static void majority_asks(state *st)
+{
+    gy_doc *d = st->d;
+    gy_task *t = GY_TASKS(d);
+    size_t *asks = calloc(st->ns + 1, sizeof *asks);
+    if (!asks)
+        return; /* only a refinement; the decisions made stand */
+    for (size_t i = 0; i < d->tasks.len; i++)
+        if (t[i].directive)
+            asks[t[i].series]++;
+    for (size_t i = 0; i < d->tasks.len; i++) {
+        const series *s = &st->s[t[i].series - 1];
+        if (!t[i].directive && asks[t[i].series] >= 2 && asks[t[i].series] * 2 > s->count)
+            t[i].directive = 1;
+    }
+    free(asks);
+}
+
 static int emit_tasks(state *st)
 {
     gy_doc *d = st->d;
@@ -450,9 +468,7 @@ static int emit_tasks(state *st)
         return -1;
     for (size_t si = 0; si < st->ns; si++) {
         series *s = &st->s[si];
-        s->dropped = s->count < 2 ||
-                     (s->parent_item && st->s[st->c[s->parent_item - 1].series - 1].dropped &&
-                      0);
+        s->dropped = s->count < 2;
     }
     /* items in text order; a nested series follows its parent item */
     int rc = 0;
@@ -495,7 +511,7 @@ static int emit_tasks(state *st)
         t->text.end = trim_end(d, text_from, text_to);
         if (c->order == 0) {
             const gy_task *parent = t->parent ? &GY_TASKS(d)[t->parent - 1] : NULL;
-            s->directive = parent ? parent->directive : decide_directive(st, s, GY_TASKS(d));
+            s->directive = parent ? parent->directive : decide_directive(st, s);
             if (parent && st->r->task_markers[c->marker].directive)
                 s->directive = 1;
         }
@@ -505,6 +521,8 @@ static int emit_tasks(state *st)
             rc = -1;
     }
     free(task_of);
+    if (rc == 0)
+        majority_asks(st);
     return rc;
 }
 

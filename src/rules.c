@@ -1001,6 +1001,7 @@ static int load_tasks(loader *ld, const rfile *f, const cJSON *node)
     const cJSON *dn = obj_field(&o, "directive", 1);
     if (!dn || obj_open(ld, f, dn, "tasks.directive", &d) != 0 ||
         get_lexicon(&d, "text_starts", 1, &r->text_starts) != 0 ||
+        get_lexicon(&d, "text_starts_not", 0, &r->text_starts_not) != 0 ||
         load_intro_cues(&d, &r->intro_cues) != 0 || obj_close(&d) != 0)
         return -1;
     const cJSON *dln = obj_field(&o, "deadline", 1);

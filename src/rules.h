@@ -159,6 +159,7 @@ struct gy_rules {
     size_t ntask_markers;
     gy_lexicon announce_counters;     /* 个, 大, 项 after an announced count */
     gy_lexicon text_starts;
+    gy_lexicon text_starts_not; /* words that begin like one (要素, 要求) */
     gy_lexicon intro_cues;            /* tags are enum gy_cue */
     gy_rx *deadlines;
     size_t ndeadlines;

@@ -172,6 +172,34 @@ static void list_in_one_sentence(void)
     free_doc(d);
 }
 
+static void majority_and_reached_dates(void)
+{
+    /* 问题 before the list reads like a review, but most items say 要 */
+    gy_doc *d = analyze_text("这里，我点几个问题。一是要理解要义。二是领导小组要发挥作用。"
+                             "三是要完善机制。四是要简政放权。\n");
+    gy_task *t = GY_TASKS(d);
+    CHECK_INT(d->tasks.len, 4);
+    for (size_t i = 0; i < d->tasks.len; i++)
+        CHECK(t[i].directive);
+    free_doc(d);
+    /* the same cue with items that only describe stays a description */
+    d = analyze_text("主要问题有：一是基础设施滞后。二是要素流动不畅。三是要素成本高。\n");
+    t = GY_TASKS(d);
+    CHECK_INT(d->tasks.len, 3);
+    for (size_t i = 0; i < d->tasks.len; i++)
+        CHECK(!t[i].directive);
+    free_doc(d);
+    /* 提高到2017年 is when a figure was reached, no deadline */
+    d = analyze_text("一是比例由2015年的74.3%提高到2017年的77.3%。二是到2025年底前完成改造。\n");
+    t = GY_TASKS(d);
+    CHECK_INT(d->tasks.len, 2);
+    if (d->tasks.len == 2) {
+        CHECK_INT(t[0].deadline.end, t[0].deadline.start);
+        CHECK_STR(slice(d, t[1].deadline), "到2025年底前");
+    }
+    free_doc(d);
+}
+
 static void task_warnings(void)
 {
     gy_doc *d = analyze_text("实施“三大工程”：一要抓甲；二要抓乙。\n要做好：一要抓丙；三要抓丁。\n");
@@ -264,6 +292,7 @@ static const test_case cases[] = {
     {"extract/task-series", task_series},
     {"extract/paragraph-initial-series", paragraph_initial_series},
     {"extract/list-in-one-sentence", list_in_one_sentence},
+    {"extract/majority-and-reached-dates", majority_and_reached_dates},
     {"extract/task-warnings", task_warnings},
     {"extract/title", title_head},
     {"extract/noise", noise_lines},

@@ -226,6 +226,18 @@ static void kinds_and_periods(void)
         CHECK_STR(slice(d, GY_TARGETS(d)[2].period), "今年");
     }
     free_doc(d);
+    /* 每年 in an earlier part of the sentence is no period of a later number,
+     * and 下降到2016年底 is a date, no deadline */
+    d = analyze_text("每年贫困人口减少都超过1000万人；贫困发生率从2012年底的10.2%下降到2016年底的4.5%。");
+    CHECK_INT(d->targets.len, 3);
+    if (d->targets.len == 3) {
+        CHECK_STR(slice(d, GY_TARGETS(d)[0].period), "每年");
+        CHECK_STR(slice(d, GY_TARGETS(d)[1].period), "");
+        CHECK_STR(slice(d, GY_TARGETS(d)[2].period), "");
+    }
+    for (size_t i = 0; i < d->times.len; i++)
+        CHECK(GY_TIMES(d)[i].kind != GY_TIME_DEADLINE);
+    free_doc(d);
     d = analyze_text("意见提出，每年讲课比例不低于20%，领导每年应该讲一次课。");
     for (size_t i = 0; i < d->targets.len; i++)
         CHECK(!GY_TARGETS(d)[i].fact);
