@@ -1,6 +1,6 @@
 /* Streaming JSON output shared by the JSON and diff reporters: containers
- * are written by hand, elements as small cJSON objects, so memory stays
- * proportional to one element. */
+ * are written by hand, elements one at a time (the diff reporter's as small
+ * cJSON objects), so memory stays proportional to one element. */
 #ifndef GY_JSONOUT_H
 #define GY_JSONOUT_H
 

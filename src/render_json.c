@@ -1,6 +1,7 @@
 /* JSON reporter (schema "gangyao/1", see docs/schema.md).  Each element is
- * built as a small cJSON object and printed at once, so a large document
- * never needs one whole JSON tree in memory. */
+ * a flat list of fields written out at once, laid out as cJSON prints, so a
+ * large document never needs one whole JSON tree in memory; the diff
+ * reporter gets the same elements as cJSON objects. */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdint.h>
@@ -11,6 +12,19 @@
 #include "error.h"
 #include "jsonout.h"
 #include "source.h"
+
+/* An element as a flat list of fields whose values are JSON text: written
+ * straight to the output for the document, or turned into a cJSON object
+ * for the diff reporter, so each element's fields are listed once. */
+enum { GY_JF_MAX = 20 };
+typedef struct gy_jfields {
+    size_t n;
+    int oom;
+    const char *key[GY_JF_MAX];
+    const char *val[GY_JF_MAX];
+    char *owned[GY_JF_MAX]; /* escaped strings, freed by jf_free */
+    char buf[GY_JF_MAX][40]; /* numbers and ids */
+} gy_jfields;
 
 /* ---- the streaming writer (shared with the diff reporter) --------------- */
 
@@ -113,12 +127,16 @@ void gy_jw_item(gy_jw *w, cJSON *item)
     cJSON_free(s);
 }
 
-/* Writes a flat object of n fields whose values are ready JSON text, laid
- * out exactly as cJSON prints one, without building it: the path for the
- * many small elements (noise lines) of a large document. */
-static void jw_flat(gy_jw *w, const char *const *keys, const char *const *vals, size_t n)
+/* Writes the fields as a flat object laid out exactly as cJSON prints one,
+ * without building it: the path for the many small elements of a large
+ * document. */
+static void jw_flat(gy_jw *w, const gy_jfields *f)
 {
     static const char tabs[GY_JW_MAX_DEPTH + 1] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    if (f->oom) {
+        w->oom = 1;
+        return;
+    }
     if (w->after_key) {
         w->after_key = 0;
         w->count[w->depth]++;
@@ -126,14 +144,16 @@ static void jw_flat(gy_jw *w, const char *const *keys, const char *const *vals, 
         separator(w);
     }
     fputc('{', w->out);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < f->n; i++) {
         if (w->pretty) {
             fputc('\n', w->out);
             fwrite(tabs, 1, (size_t)w->depth + 1, w->out);
         }
-        fprintf(w->out, w->pretty ? "\"%s\":\t" : "\"%s\":", keys[i]);
-        fputs(vals[i], w->out);
-        if (i + 1 < n)
+        fputc('"', w->out);
+        fputs(f->key[i], w->out);
+        fputs(w->pretty ? "\":\t" : "\":", w->out);
+        fputs(f->val[i], w->out);
+        if (i + 1 < f->n)
             fputc(',', w->out);
     }
     if (w->pretty) {
@@ -155,9 +175,10 @@ void gy_jw_begin_value(gy_jw *w)
 
 /* ---- document fields -------------------------------------------------- */
 
-cJSON *gy_json_number(double v)
+/* Formats v as JSON into buf (at least 40 bytes): integers exactly, other
+ * values with the fewest digits that read back, null when not finite. */
+static void number_text(double v, char *buf)
 {
-    char buf[40];
     if (v == floor(v) && fabs(v) < 9007199254740992.0) {
         /* an integer: digits by hand */
         long long n = (long long)v;
@@ -174,14 +195,22 @@ cJSON *gy_json_number(double v)
         while (k)
             buf[o++] = tmp[--k];
         buf[o] = '\0';
-        return cJSON_CreateRaw(buf);
+        return;
     }
-    if (v != v || v == HUGE_VAL || v == -HUGE_VAL)
-        return cJSON_CreateNull();
-    snprintf(buf, sizeof buf, "%.15g", v);
+    if (v != v || v == HUGE_VAL || v == -HUGE_VAL) {
+        strcpy(buf, "null");
+        return;
+    }
+    snprintf(buf, 40, "%.15g", v);
     if (strtod(buf, NULL) != v)
-        snprintf(buf, sizeof buf, "%.17g", v);
-    return cJSON_CreateRaw(buf);
+        snprintf(buf, 40, "%.17g", v);
+}
+
+cJSON *gy_json_number(double v)
+{
+    char buf[40];
+    number_text(v, buf);
+    return strcmp(buf, "null") == 0 ? cJSON_CreateNull() : cJSON_CreateRaw(buf);
 }
 
 /* A JSON string literal (quotes included) for s[0..n), escaped in runs
@@ -261,30 +290,110 @@ cJSON *gy_json_slice(const gy_doc *d, gy_slice sl)
     return gy_json_string(d->s + sl.start, sl.end - sl.start);
 }
 
-static cJSON *id_or_null(char prefix, size_t index1)
-{
-    if (!index1)
-        return cJSON_CreateNull();
-    char buf[32];
-    snprintf(buf, sizeof buf, "%c%zu", prefix, index1);
-    return cJSON_CreateString(buf);
-}
+/* ---- elements as field lists ------------------------------------------ */
 
-static cJSON *str_or_null(const char *s)
+static const char *slot(gy_jfields *f, const char *key)
 {
-    return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
-static cJSON *number_or_null(long n)
-{
-    return n >= 0 ? gy_json_number((double)n) : cJSON_CreateNull();
-}
-
-static cJSON *add(cJSON *o, const char *key, cJSON *v)
-{
-    if (!v)
+    if (f->n >= GY_JF_MAX) {
+        f->oom = 1; /* a programming error, reported as a failed write */
         return NULL;
-    cJSON_AddItemToObject(o, key, v);
+    }
+    f->key[f->n] = key;
+    f->owned[f->n] = NULL;
+    return key;
+}
+
+static void jf_raw(gy_jfields *f, const char *key, const char *json)
+{
+    if (slot(f, key))
+        f->val[f->n++] = json;
+}
+
+static void jf_number(gy_jfields *f, const char *key, double v)
+{
+    if (!slot(f, key))
+        return;
+    number_text(v, f->buf[f->n]);
+    f->val[f->n] = f->buf[f->n];
+    f->n++;
+}
+
+static void jf_string(gy_jfields *f, const char *key, const char *s, size_t n)
+{
+    if (!slot(f, key))
+        return;
+    char *e = json_escape(s, n);
+    if (!e)
+        f->oom = 1;
+    f->owned[f->n] = e;
+    f->val[f->n++] = e ? e : "null";
+}
+
+/* A slice of the text; an empty one is null, or "" when empty_string. */
+static void jf_slice(gy_jfields *f, const char *key, const gy_doc *d, gy_slice sl,
+                     int empty_string)
+{
+    if (sl.end > sl.start)
+        jf_string(f, key, d->s + sl.start, sl.end - sl.start);
+    else
+        jf_raw(f, key, empty_string ? "\"\"" : "null");
+}
+
+static void jf_cstr(gy_jfields *f, const char *key, const char *s)
+{
+    if (s)
+        jf_string(f, key, s, strlen(s));
+    else
+        jf_raw(f, key, "null");
+}
+
+/* An element id such as "s3", or null for index1 0. */
+static void jf_id(gy_jfields *f, const char *key, char prefix, size_t index1)
+{
+    if (!index1) {
+        jf_raw(f, key, "null");
+        return;
+    }
+    if (!slot(f, key))
+        return;
+    snprintf(f->buf[f->n], sizeof f->buf[f->n], "\"%c%zu\"", prefix, index1);
+    f->val[f->n] = f->buf[f->n];
+    f->n++;
+}
+
+static void jf_bool(gy_jfields *f, const char *key, int b)
+{
+    jf_raw(f, key, b ? "true" : "false");
+}
+
+static void jf_init(gy_jfields *f)
+{
+    f->n = 0;
+    f->oom = 0;
+}
+
+static void jf_free(gy_jfields *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->owned[i]);
+    f->n = 0;
+}
+
+/* The fields as a cJSON object the caller owns (for the diff reporter), or
+ * NULL when out of memory; frees the fields either way. */
+static cJSON *jf_to_cjson(gy_jfields *f)
+{
+    cJSON *o = f->oom ? NULL : cJSON_CreateObject();
+    for (size_t i = 0; o && i < f->n; i++) {
+        cJSON *v = cJSON_CreateRaw(f->val[i]);
+        if (!v) {
+            cJSON_Delete(o);
+            o = NULL;
+        } else {
+            cJSON_AddItemToObject(o, f->key[i], v);
+        }
+    }
+    jf_free(f);
     return o;
 }
 
@@ -293,178 +402,157 @@ static const char *role_name(gy_role r)
     return r == GY_ROLE_REVIEW ? "review" : r == GY_ROLE_PLAN ? "plan" : NULL;
 }
 
-cJSON *gy_json_section(const gy_doc *d, size_t i)
+static void section_fields(const gy_doc *d, size_t i, gy_jfields *f)
 {
     const gy_section *s = &GY_SECTIONS(d)[i];
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    int ok = add(o, "id", id_or_null('s', i + 1)) && add(o, "parent", id_or_null('s', s->parent)) &&
-             add(o, "level", gy_json_number(s->level)) &&
-             add(o, "marker", s->marker.end > s->marker.start ? gy_json_slice(d, s->marker)
-                                                              : cJSON_CreateString("")) &&
-             add(o, "number", number_or_null(s->number)) &&
-             add(o, "heading", s->heading.end > s->heading.start ? gy_json_slice(d, s->heading)
-                                                                 : cJSON_CreateString("")) &&
-             add(o, "line", gy_json_number((double)s->line)) &&
-             add(o, "kind", cJSON_CreateString(s->kind)) &&
-             add(o, "role", str_or_null(role_name(s->role))) &&
-             add(o, "start", gy_json_number((double)s->start)) &&
-             add(o, "end", gy_json_number((double)s->end));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    jf_id(f, "id", 's', i + 1);
+    jf_id(f, "parent", 's', s->parent);
+    jf_number(f, "level", s->level);
+    jf_slice(f, "marker", d, s->marker, 1);
+    if (s->number >= 0)
+        jf_number(f, "number", (double)s->number);
+    else
+        jf_raw(f, "number", "null");
+    jf_slice(f, "heading", d, s->heading, 1);
+    jf_number(f, "line", (double)s->line);
+    jf_cstr(f, "kind", s->kind);
+    jf_cstr(f, "role", role_name(s->role));
+    jf_number(f, "start", (double)s->start);
+    jf_number(f, "end", (double)s->end);
 }
 
-cJSON *gy_json_task(const gy_doc *d, size_t i)
+static void task_fields(const gy_doc *d, size_t i, gy_jfields *f)
 {
     const gy_task *t = &GY_TASKS(d)[i];
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    int ok = add(o, "id", id_or_null('t', i + 1)) &&
-             add(o, "section", id_or_null('s', t->section)) &&
-             add(o, "parent", id_or_null('t', t->parent)) &&
-             add(o, "series", gy_json_number((double)t->series)) &&
-             add(o, "marker", gy_json_slice(d, t->marker)) &&
-             add(o, "number", gy_json_number((double)t->number)) &&
-             add(o, "text", t->text.end > t->text.start ? gy_json_slice(d, t->text)
-                                                       : cJSON_CreateString("")) &&
-             add(o, "directive", cJSON_CreateBool(t->directive)) &&
-             add(o, "deadline", gy_json_slice(d, t->deadline)) &&
-             add(o, "line", gy_json_number((double)t->line)) &&
-             add(o, "start", gy_json_number((double)t->start)) &&
-             add(o, "end", gy_json_number((double)t->end));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    jf_id(f, "id", 't', i + 1);
+    jf_id(f, "section", 's', t->section);
+    jf_id(f, "parent", 't', t->parent);
+    jf_number(f, "series", (double)t->series);
+    jf_slice(f, "marker", d, t->marker, 0);
+    jf_number(f, "number", (double)t->number);
+    jf_slice(f, "text", d, t->text, 1);
+    jf_bool(f, "directive", t->directive);
+    jf_slice(f, "deadline", d, t->deadline, 0);
+    jf_number(f, "line", (double)t->line);
+    jf_number(f, "start", (double)t->start);
+    jf_number(f, "end", (double)t->end);
 }
 
-static cJSON *bound(int present, double v)
-{
-    return present ? gy_json_number(v) : cJSON_CreateNull();
-}
-
-cJSON *gy_json_target(const gy_doc *d, size_t i)
+static void target_fields(const gy_doc *d, size_t i, gy_jfields *f)
 {
     const gy_target *t = &GY_TARGETS(d)[i];
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
     int lower = t->is_range || (t->op != GY_OP_LE && t->op != GY_OP_LT);
     int upper = t->is_range || (t->op != GY_OP_GE && t->op != GY_OP_GT);
-    int ok = add(o, "id", id_or_null('q', i + 1)) && add(o, "text", gy_json_slice(d, t->text)) &&
-             add(o, "value", gy_json_number(t->value)) &&
-             add(o, "unit", cJSON_CreateString(t->unit)) &&
-             add(o, "op", cJSON_CreateString(gy_op_names[t->op])) &&
-             add(o, "min", bound(lower, t->is_range ? t->min : t->value)) &&
-             add(o, "max", bound(upper, t->is_range ? t->max : t->value)) &&
-             add(o, "range", cJSON_CreateBool(t->is_range)) &&
-             add(o, "period", gy_json_slice(d, t->period)) &&
-             add(o, "kind", cJSON_CreateString(t->fact ? "fact" : "target")) &&
-             add(o, "sentence", gy_json_slice(d, t->sentence)) &&
-             add(o, "section", id_or_null('s', t->section)) &&
-             add(o, "task", id_or_null('t', t->task)) &&
-             add(o, "line", gy_json_number((double)t->line)) &&
-             add(o, "start", gy_json_number((double)t->text.start)) &&
-             add(o, "end", gy_json_number((double)t->text.end));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    jf_id(f, "id", 'q', i + 1);
+    jf_slice(f, "text", d, t->text, 0);
+    jf_number(f, "value", t->value);
+    jf_cstr(f, "unit", t->unit);
+    jf_cstr(f, "op", gy_op_names[t->op]);
+    if (lower)
+        jf_number(f, "min", t->is_range ? t->min : t->value);
+    else
+        jf_raw(f, "min", "null");
+    if (upper)
+        jf_number(f, "max", t->is_range ? t->max : t->value);
+    else
+        jf_raw(f, "max", "null");
+    jf_bool(f, "range", t->is_range);
+    jf_slice(f, "period", d, t->period, 0);
+    jf_cstr(f, "kind", t->fact ? "fact" : "target");
+    jf_slice(f, "sentence", d, t->sentence, 0);
+    jf_id(f, "section", 's', t->section);
+    jf_id(f, "task", 't', t->task);
+    jf_number(f, "line", (double)t->line);
+    jf_number(f, "start", (double)t->text.start);
+    jf_number(f, "end", (double)t->text.end);
 }
 
-static cJSON *json_time(const gy_doc *d, size_t i)
+static void time_fields(const gy_doc *d, size_t i, gy_jfields *f)
 {
     const gy_time *t = &GY_TIMES(d)[i];
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    int ok = add(o, "text", gy_json_slice(d, t->text)) &&
-             add(o, "kind", cJSON_CreateString(gy_time_kind_names[t->kind])) &&
-             add(o, "line", gy_json_number((double)t->line)) &&
-             add(o, "start", gy_json_number((double)t->text.start)) &&
-             add(o, "end", gy_json_number((double)t->text.end));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    jf_slice(f, "text", d, t->text, 0);
+    jf_cstr(f, "kind", gy_time_kind_names[t->kind]);
+    jf_number(f, "line", (double)t->line);
+    jf_number(f, "start", (double)t->text.start);
+    jf_number(f, "end", (double)t->text.end);
 }
 
-static void noise_array(gy_jw *w, const gy_doc *d)
-{
-    static const char *const keys[] = {"line", "text", "rule"};
-    gy_jw_key(w, "noise");
-    gy_jw_begin_value(w);
-    gy_jw_open_array(w);
-    for (size_t i = 0; i < d->noise.len && !w->oom; i++) {
-        const gy_noise *n = &((const gy_noise *)d->noise.items)[i];
-        const gy_line *l = &d->text.lines[n->line - 1];
-        char line[24];
-        snprintf(line, sizeof line, "%zu", n->line);
-        char *text = l->trim > l->indent ? json_escape(d->s + l->indent, l->trim - l->indent) : NULL;
-        char *rule = json_escape(n->rule, strlen(n->rule));
-        if ((l->trim > l->indent && !text) || !rule) {
-            w->oom = 1;
-        } else {
-            const char *vals[] = {line, text ? text : "null", rule};
-            jw_flat(w, keys, vals, 3);
-        }
-        free(text);
-        free(rule);
-    }
-    gy_jw_close_array(w);
-}
-
-static cJSON *json_warning(const gy_doc *d, size_t i)
+static void warning_fields(const gy_doc *d, size_t i, gy_jfields *f)
 {
     const gy_warning *w = &((const gy_warning *)d->warnings.items)[i];
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    int ok = add(o, "line", w->line ? gy_json_number((double)w->line) : cJSON_CreateNull()) &&
-             add(o, "code", cJSON_CreateString(w->code)) &&
-             add(o, "message", cJSON_CreateString(w->message));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    if (w->line)
+        jf_number(f, "line", (double)w->line);
+    else
+        jf_raw(f, "line", "null");
+    jf_cstr(f, "code", w->code);
+    jf_cstr(f, "message", w->message);
 }
 
-cJSON *gy_json_source(const gy_doc *d)
+typedef void (*fields_fn)(const gy_doc *, size_t, gy_jfields *);
+
+static cJSON *element(const gy_doc *d, size_t i, fields_fn fn)
+{
+    gy_jfields f;
+    jf_init(&f);
+    fn(d, i, &f);
+    return jf_to_cjson(&f);
+}
+
+cJSON *gy_json_section(const gy_doc *d, size_t i) { return element(d, i, section_fields); }
+cJSON *gy_json_task(const gy_doc *d, size_t i) { return element(d, i, task_fields); }
+cJSON *gy_json_target(const gy_doc *d, size_t i) { return element(d, i, target_fields); }
+
+static void noise_fields(const gy_doc *d, size_t i, gy_jfields *f)
+{
+    const gy_noise *n = &((const gy_noise *)d->noise.items)[i];
+    const gy_line *l = &d->text.lines[n->line - 1];
+    jf_number(f, "line", (double)n->line);
+    gy_slice text = {l->indent, l->trim};
+    jf_slice(f, "text", d, text, 0);
+    jf_cstr(f, "rule", n->rule);
+}
+
+static void source_fields(const gy_doc *d, size_t i, gy_jfields *f)
 {
     const gy_source *src = d->src;
-    cJSON *o = cJSON_CreateObject();
-    if (!o)
-        return NULL;
-    int ok = add(o, "path", cJSON_CreateString(src->name)) &&
-             add(o, "encoding", cJSON_CreateString(src->encoding)) &&
-             add(o, "bom", cJSON_CreateBool(src->bom)) &&
-             add(o, "bytes", gy_json_number((double)src->raw_bytes)) &&
-             add(o, "lines", gy_json_number((double)src->lines));
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    (void)i;
+    jf_cstr(f, "path", src->name);
+    jf_cstr(f, "encoding", src->encoding);
+    jf_bool(f, "bom", src->bom);
+    jf_number(f, "bytes", (double)src->raw_bytes);
+    jf_number(f, "lines", (double)src->lines);
 }
 
-static void array(gy_jw *w, const char *key, const gy_doc *d, size_t n,
-                  cJSON *(*item)(const gy_doc *, size_t))
+cJSON *gy_json_source(const gy_doc *d) { return element(d, 0, source_fields); }
+
+static void flat(gy_jw *w, const gy_doc *d, size_t i, fields_fn fn)
+{
+    gy_jfields f;
+    jf_init(&f);
+    fn(d, i, &f);
+    jw_flat(w, &f);
+    jf_free(&f);
+}
+
+static void array(gy_jw *w, const char *key, const gy_doc *d, size_t n, fields_fn fn)
 {
     gy_jw_key(w, key);
     gy_jw_begin_value(w);
     gy_jw_open_array(w);
     for (size_t i = 0; i < n && !w->oom; i++)
-        gy_jw_item(w, item(d, i));
+        flat(w, d, i, fn);
     gy_jw_close_array(w);
+}
+
+/* A string value after a key: s escaped, or null. */
+static void string_value(gy_jw *w, const char *s)
+{
+    gy_jw_begin_value(w);
+    char *e = s ? json_escape(s, strlen(s)) : NULL;
+    if (s && !e)
+        w->oom = 1;
+    fputs(e ? e : "null", w->out);
+    free(e);
 }
 
 int gy_render_json(const gy_doc *d, FILE *out, const gy_render_options *opt, gy_error *err)
@@ -474,29 +562,29 @@ int gy_render_json(const gy_doc *d, FILE *out, const gy_render_options *opt, gy_
     gy_jw_init(&w, out, !(opt && opt->compact));
     gy_jw_open_object(&w);
     gy_jw_key(&w, "schema");
-    gy_jw_item(&w, cJSON_CreateString("gangyao/1"));
+    string_value(&w, "gangyao/1");
     gy_jw_key(&w, "source");
-    gy_jw_item(&w, gy_json_source(d));
+    flat(&w, d, 0, source_fields);
     if (show & GY_SHOW_TITLE) {
         gy_jw_key(&w, "title");
-        gy_jw_item(&w, str_or_null(d->title));
+        string_value(&w, d->title);
         gy_jw_key(&w, "occasion");
-        gy_jw_item(&w, str_or_null(d->occasion));
+        string_value(&w, d->occasion);
         gy_jw_key(&w, "speaker");
-        gy_jw_item(&w, str_or_null(d->speaker));
+        string_value(&w, d->speaker);
     }
     if (show & GY_SHOW_NOISE)
-        noise_array(&w, d);
+        array(&w, "noise", d, d->noise.len, noise_fields);
     if (show & GY_SHOW_SECTIONS)
-        array(&w, "sections", d, d->sections.len, gy_json_section);
+        array(&w, "sections", d, d->sections.len, section_fields);
     if (show & GY_SHOW_TASKS)
-        array(&w, "tasks", d, d->tasks.len, gy_json_task);
+        array(&w, "tasks", d, d->tasks.len, task_fields);
     if (show & GY_SHOW_TARGETS)
-        array(&w, "targets", d, d->targets.len, gy_json_target);
+        array(&w, "targets", d, d->targets.len, target_fields);
     if (show & GY_SHOW_TIMES)
-        array(&w, "times", d, d->times.len, json_time);
+        array(&w, "times", d, d->times.len, time_fields);
     if (show & GY_SHOW_WARNINGS)
-        array(&w, "warnings", d, d->warnings.len, json_warning);
+        array(&w, "warnings", d, d->warnings.len, warning_fields);
     gy_jw_close_object(&w);
     fputc('\n', out);
     if (w.oom) {
