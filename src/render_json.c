@@ -99,12 +99,7 @@ void gy_jw_item(gy_jw *w, cJSON *item)
         w->oom = 1;
         return;
     }
-    if (w->after_key) {
-        w->after_key = 0;
-        w->count[w->depth]++;
-    } else {
-        separator(w);
-    }
+    gy_jw_begin_value(w);
     char *s = w->pretty ? cJSON_Print(item) : cJSON_PrintUnformatted(item);
     cJSON_Delete(item);
     if (!s) {
@@ -137,12 +132,7 @@ static void jw_flat(gy_jw *w, const gy_jfields *f)
         w->oom = 1;
         return;
     }
-    if (w->after_key) {
-        w->after_key = 0;
-        w->count[w->depth]++;
-    } else {
-        separator(w);
-    }
+    gy_jw_begin_value(w);
     fputc('{', w->out);
     for (size_t i = 0; i < f->n; i++) {
         if (w->pretty) {

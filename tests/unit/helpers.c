@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "test.h"
 
 gy_source *load_bytes(const char *name, const char *bytes, size_t n, gy_error *err)
@@ -83,4 +84,17 @@ char *slurp(const char *path, size_t *len)
         *len = n;
     }
     return buf;
+}
+
+const char *slice(const gy_doc *d, const gy_slice *sl)
+{
+    static char buf[8][512];
+    static int k;
+    k = (k + 1) % 8;
+    size_t n = sl->end > sl->start ? sl->end - sl->start : 0;
+    if (n >= sizeof buf[k])
+        n = sizeof buf[k] - 1;
+    memcpy(buf[k], d->s + sl->start, n);
+    buf[k][n] = '\0';
+    return buf[k];
 }

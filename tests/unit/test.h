@@ -65,6 +65,10 @@ gy_doc *analyze_text(const char *text);
 void free_doc(gy_doc *doc);
 /* The built-in rule set, loaded once. */
 const gy_rules *builtin_rules(void);
+/* The text of a slice of d, in one of eight rotating static buffers (so a
+ * few may be compared at once), cut at 511 bytes. */
+struct gy_slice;
+const char *slice(const gy_doc *d, const struct gy_slice *sl);
 /* Reads a file into a NUL-terminated malloc'd buffer. */
 char *slurp(const char *path, size_t *len);
 

@@ -3,19 +3,6 @@
 #include "doc.h"
 #include "test.h"
 
-static const char *slice(const gy_doc *d, gy_slice sl)
-{
-    static char buf[8][512];
-    static int k;
-    k = (k + 1) % 8;
-    size_t n = sl.end > sl.start ? sl.end - sl.start : 0;
-    if (n >= sizeof buf[k])
-        n = sizeof buf[k] - 1;
-    memcpy(buf[k], d->s + sl.start, n);
-    buf[k][n] = '\0';
-    return buf[k];
-}
-
 static int has_warning(const gy_doc *d, const char *code)
 {
     for (size_t i = 0; i < d->warnings.len; i++)
@@ -41,14 +28,14 @@ static void sections_nest(void)
     gy_section *s = GY_SECTIONS(d);
     CHECK_INT(d->sections.len, 7);
     if (d->sections.len == 7) {
-        CHECK_STR(slice(d, s[0].marker), "一、");
-        CHECK_STR(slice(d, s[0].heading), "总体要求");
+        CHECK_STR(slice(d, &s[0].marker), "一、");
+        CHECK_STR(slice(d, &s[0].heading), "总体要求");
         CHECK_INT(s[0].level, 1);
         CHECK_INT(s[0].line, 1);
         CHECK_INT(s[1].line, 4); /* 第一书记 and 一、二线 are no headings */
         CHECK_INT(s[1].level, 2);
         CHECK_INT(s[1].parent, 1);
-        CHECK_STR(slice(d, s[1].heading), "稳增长。");
+        CHECK_STR(slice(d, &s[1].heading), "稳增长。");
         CHECK_INT(s[2].level, 3);
         CHECK_INT(s[3].level, 4);
         CHECK_INT(s[3].number, 1);
@@ -56,7 +43,7 @@ static void sections_nest(void)
         CHECK_INT(s[4].number, 2);
         CHECK_INT(s[5].number, 12);
         CHECK_INT(s[6].number, -1);
-        CHECK_STR(slice(d, s[6].marker), "最后，");
+        CHECK_STR(slice(d, &s[6].marker), "最后，");
         CHECK_INT(s[6].level, 1);
         /* extents nest */
         CHECK(s[1].end <= s[0].end);
@@ -117,23 +104,23 @@ static void task_series(void)
     gy_task *t = GY_TASKS(d);
     CHECK_INT(d->tasks.len, 12);
     if (d->tasks.len == 12) {
-        CHECK_STR(slice(d, t[0].marker), "一是");
-        CHECK_STR(slice(d, t[0].text), "规模大");
+        CHECK_STR(slice(d, &t[0].marker), "一是");
+        CHECK_STR(slice(d, &t[0].text), "规模大");
         CHECK(!t[0].directive);
         CHECK(!t[2].directive);
-        CHECK_STR(slice(d, t[3].marker), "一要");
+        CHECK_STR(slice(d, &t[3].marker), "一要");
         CHECK(t[3].directive);
-        CHECK_STR(slice(d, t[3].text), "开展行动。");
+        CHECK_STR(slice(d, &t[3].text), "开展行动。");
         /* 一是/二是 nest in 一要 */
         CHECK_INT(t[4].parent, 4);
         CHECK_INT(t[5].parent, 4);
         CHECK(t[4].directive);
-        CHECK_STR(slice(d, t[6].marker), "二要");
+        CHECK_STR(slice(d, &t[6].marker), "二要");
         CHECK_INT(t[6].parent, 0);
-        CHECK_STR(slice(d, t[6].deadline), "本月底前");
-        CHECK_STR(slice(d, t[7].deadline), "年内");
-        CHECK_STR(slice(d, t[8].marker), "其一，");
-        CHECK_STR(slice(d, t[10].marker), "第一要");
+        CHECK_STR(slice(d, &t[6].deadline), "本月底前");
+        CHECK_STR(slice(d, &t[7].deadline), "年内");
+        CHECK_STR(slice(d, &t[8].marker), "其一，");
+        CHECK_STR(slice(d, &t[10].marker), "第一要");
         CHECK_INT(t[0].section, 1);
         CHECK_INT(t[0].line, 2);
     }
@@ -195,7 +182,7 @@ static void majority_and_reached_dates(void)
     CHECK_INT(d->tasks.len, 2);
     if (d->tasks.len == 2) {
         CHECK_INT(t[0].deadline.end, t[0].deadline.start);
-        CHECK_STR(slice(d, t[1].deadline), "到2025年底前");
+        CHECK_STR(slice(d, &t[1].deadline), "到2025年底前");
     }
     free_doc(d);
 }

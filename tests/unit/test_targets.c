@@ -3,19 +3,6 @@
 #include "doc.h"
 #include "test.h"
 
-static const char *slice(const gy_doc *d, gy_slice sl)
-{
-    static char buf[8][512];
-    static int k;
-    k = (k + 1) % 8;
-    size_t n = sl.end > sl.start ? sl.end - sl.start : 0;
-    if (n >= sizeof buf[k])
-        n = sizeof buf[k] - 1;
-    memcpy(buf[k], d->s + sl.start, n);
-    buf[k][n] = '\0';
-    return buf[k];
-}
-
 /* The one target of a sentence: checks value, unit, op and text. */
 static void one(const char *text, const char *want_text, double value, const char *unit,
                 const char *op)
@@ -27,10 +14,10 @@ static void one(const char *text, const char *want_text, double value, const cha
         return;
     }
     const gy_target *t = GY_TARGETS(d);
-    if (strcmp(slice(d, t->text), want_text) != 0 || fabs(t->value - value) > 1e-9 * fmax(1, value) ||
+    if (strcmp(slice(d, &t->text), want_text) != 0 || fabs(t->value - value) > 1e-9 * fmax(1, value) ||
         strcmp(t->unit, unit) != 0 || strcmp(gy_op_names[t->op], op) != 0)
         test_fail(__FILE__, __LINE__, "%s: got '%s' %.17g '%s' %s, want '%s' %.17g '%s' %s", text,
-                  slice(d, t->text), t->value, t->unit, gy_op_names[t->op], want_text, value, unit, op);
+                  slice(d, &t->text), t->value, t->unit, gy_op_names[t->op], want_text, value, unit, op);
     free_doc(d);
 }
 
@@ -39,7 +26,7 @@ static void none(const char *text)
     gy_doc *d = analyze_text(text);
     if (d && d->targets.len)
         test_fail(__FILE__, __LINE__, "%s: %zu targets (first '%s'), want none", text,
-                  d->targets.len, slice(d, GY_TARGETS(d)->text));
+                  d->targets.len, slice(d, &GY_TARGETS(d)->text));
     free_doc(d);
 }
 
@@ -128,8 +115,8 @@ static void traditional_and_joined_lines(void)
     gy_doc *d = analyze_text("我訂下目標：每年興建八萬五千個單位；在十年內，全港七成的家庭可以自置居所。");
     CHECK_INT(d->targets.len, 2);
     if (d->targets.len == 2) {
-        CHECK_STR(slice(d, GY_TARGETS(d)[0].period), "每年");
-        CHECK_STR(slice(d, GY_TARGETS(d)[1].period), "十年內");
+        CHECK_STR(slice(d, &GY_TARGETS(d)[0].period), "每年");
+        CHECK_STR(slice(d, &GY_TARGETS(d)[1].period), "十年內");
         CHECK_NEAR(GY_TARGETS(d)[1].value, 70);
     }
     free_doc(d);
@@ -141,8 +128,8 @@ static void ranges(void)
     CHECK_INT(d->targets.len, 2);
     if (d->targets.len == 2) {
         const gy_target *t = GY_TARGETS(d);
-        CHECK_STR(slice(d, t[0].text), "6%");
-        CHECK_STR(slice(d, t[1].text), "6.5%");
+        CHECK_STR(slice(d, &t[0].text), "6%");
+        CHECK_STR(slice(d, &t[1].text), "6.5%");
         CHECK_INT(t[0].op, GY_OP_GE);
         CHECK_INT(t[1].op, GY_OP_LE);
         CHECK(t[0].is_range && t[1].is_range);
@@ -202,18 +189,18 @@ static void kinds_and_periods(void)
     if (d->targets.len == 7) {
         CHECK(t[0].fact);          /* a review section reports facts */
         CHECK(!t[1].fact);
-        CHECK_STR(slice(d, t[1].period), "今年");
+        CHECK_STR(slice(d, &t[1].period), "今年");
         CHECK(!t[2].fact);         /* a plan section sets goals */
-        CHECK_STR(slice(d, t[2].period), "全年");
+        CHECK_STR(slice(d, &t[2].period), "全年");
         CHECK(t[3].fact);          /* 比如: an example */
-        CHECK_STR(slice(d, t[3].period), "年均");
-        CHECK_STR(slice(d, t[4].period), "3年内");
-        CHECK_STR(slice(d, t[5].period), "每半年");
+        CHECK_STR(slice(d, &t[3].period), "年均");
+        CHECK_STR(slice(d, &t[4].period), "3年内");
+        CHECK_STR(slice(d, &t[5].period), "每半年");
         CHECK_INT(t[5].op, GY_OP_GE);
-        CHECK_STR(slice(d, t[6].period), "到2025年");
+        CHECK_STR(slice(d, &t[6].period), "到2025年");
         CHECK_INT(t[1].section, 2);
         CHECK_INT(t[1].line, 4);
-        CHECK_STR(slice(d, t[1].sentence), "今年要新增就业1100万人以上。");
+        CHECK_STR(slice(d, &t[1].sentence), "今年要新增就业1100万人以上。");
     }
     free_doc(d);
     /* a period in the number's own clause, else the one heading its sentence */
@@ -221,9 +208,9 @@ static void kinds_and_periods(void)
                      "物价涨幅3%左右。");
     CHECK_INT(d->targets.len, 3);
     if (d->targets.len == 3) {
-        CHECK_STR(slice(d, GY_TARGETS(d)[0].period), "今年");
-        CHECK_STR(slice(d, GY_TARGETS(d)[1].period), "全年");
-        CHECK_STR(slice(d, GY_TARGETS(d)[2].period), "今年");
+        CHECK_STR(slice(d, &GY_TARGETS(d)[0].period), "今年");
+        CHECK_STR(slice(d, &GY_TARGETS(d)[1].period), "全年");
+        CHECK_STR(slice(d, &GY_TARGETS(d)[2].period), "今年");
     }
     free_doc(d);
     /* 每年 in an earlier part of the sentence is no period of a later number,
@@ -231,9 +218,9 @@ static void kinds_and_periods(void)
     d = analyze_text("每年贫困人口减少都超过1000万人；贫困发生率从2012年底的10.2%下降到2016年底的4.5%。");
     CHECK_INT(d->targets.len, 3);
     if (d->targets.len == 3) {
-        CHECK_STR(slice(d, GY_TARGETS(d)[0].period), "每年");
-        CHECK_STR(slice(d, GY_TARGETS(d)[1].period), "");
-        CHECK_STR(slice(d, GY_TARGETS(d)[2].period), "");
+        CHECK_STR(slice(d, &GY_TARGETS(d)[0].period), "每年");
+        CHECK_STR(slice(d, &GY_TARGETS(d)[1].period), "");
+        CHECK_STR(slice(d, &GY_TARGETS(d)[2].period), "");
     }
     for (size_t i = 0; i < d->times.len; i++)
         CHECK(GY_TIMES(d)[i].kind != GY_TIME_DEADLINE);
@@ -263,7 +250,7 @@ static void times(void)
     size_t n = sizeof want / sizeof want[0];
     CHECK_INT(d->times.len, n);
     for (size_t i = 0; i < n && i < d->times.len; i++) {
-        CHECK_STR(slice(d, GY_TIMES(d)[i].text), want[i].text);
+        CHECK_STR(slice(d, &GY_TIMES(d)[i].text), want[i].text);
         CHECK_INT(GY_TIMES(d)[i].kind, want[i].kind);
     }
     CHECK_INT(d->targets.len, 0);
@@ -281,7 +268,7 @@ static void offsets_are_exact(void)
     }
     CHECK_INT(d->targets.len, 2);
     if (d->targets.len == 2)
-        CHECK_STR(slice(d, GY_TARGETS(d)[1].text), "5%左右");
+        CHECK_STR(slice(d, &GY_TARGETS(d)[1].text), "5%左右");
     free_doc(d);
 }
 
