@@ -96,7 +96,9 @@ static void compute_content(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
         const gy_line *l = &d->text.lines[i];
         size_t a = l->indent, b = l->trim;
         const char *sub = d->s + l->start;
-        size_t sublen = l->end - l->start;
+        /* up to the trimmed end, so that no match runs into the trailing
+         * spaces and leaves the content starting after its end */
+        size_t sublen = l->trim - l->start;
         for (int moved = 1; moved && a < b;) {
             moved = 0;
             for (size_t k = 0; k < r->nskip; k++) {

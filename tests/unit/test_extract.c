@@ -259,6 +259,18 @@ static void noise_lines(void)
     free_doc(d);
 }
 
+/* A lone CR is no line end: spaces around it are skipped as residue, but
+ * never past the trimmed end of the line (found by fuzzing). */
+static void content_within_line(void)
+{
+    gy_doc *d = analyze_text("标题\n \r\u3000\n正文。\n");
+    for (size_t i = 0; i < d->text.nlines; i++) {
+        CHECK(d->content[i].start <= d->content[i].end);
+        CHECK(d->content[i].end <= d->text.lines[i].end);
+    }
+    free_doc(d);
+}
+
 static void keep_noise(void)
 {
     gy_error err;
@@ -281,6 +293,7 @@ static const test_case cases[] = {
     {"extract/list-in-one-sentence", list_in_one_sentence},
     {"extract/majority-and-reached-dates", majority_and_reached_dates},
     {"extract/task-warnings", task_warnings},
+    {"extract/content-within-line", content_within_line},
     {"extract/title", title_head},
     {"extract/noise", noise_lines},
     {"extract/keep-noise", keep_noise},
