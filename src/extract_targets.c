@@ -250,7 +250,13 @@ static int read_unit(const para *p, quantity *q)
         q->more = 1;
         pos = after;
     }
-    int w = gy_lex_at(&r->unit_words, s, pos, p->b);
+    size_t at = pos;
+    int w = gy_lex_at(&r->unit_words, s, at, p->b);
+    if (w < 0 && at + 1 < p->b && s[at] == ' ' && s[at + 1] != ' ') {
+        /* 七萬 個: one space, as where a wrapped line was joined */
+        at++;
+        w = gy_lex_at(&r->unit_words, s, at, p->b);
+    }
     if (w >= 0) {
         int idx = r->unit_words.words[w].tag;
         const gy_unit *u = &r->units[idx];
@@ -262,7 +268,7 @@ static int read_unit(const para *p, quantity *q)
             q->unit = idx;
             scale(q, u->scale);
             q->more |= u->more;
-            pos += r->unit_words.words[w].len;
+            pos = at + r->unit_words.words[w].len;
         }
     }
     q->value = q->n.value * q->factor;
@@ -304,12 +310,6 @@ typedef struct found {
     enum gy_op op;
     int op_near;           /* the op came from words next to the number */
 } found;
-
-static int is_duration_unit(const char *u)
-{
-    return u && (strcmp(u, "年") == 0 || strcmp(u, "天") == 0 || strcmp(u, "个月") == 0 ||
-                 strcmp(u, "小时") == 0 || strcmp(u, "岁") == 0);
-}
 
 /* Comparison from the words around the number. */
 static void read_op(const para *p, size_t clause, found *f)
@@ -363,8 +363,8 @@ static int accept(const para *p, const found *f, size_t clause)
         return 0; /* 一个, 一成不变 */
     if (reached)
         return 1;
-    if (is_duration_unit(u))
-        return 0;
+    if (q->unit >= 0 && p->r->units[q->unit].duration)
+        return 0; /* 三年来, 五天 as a span of the story */
     if (q->unit >= 0 && !p->r->units[q->unit].measure && q->numeral < 10)
         return 0; /* 三个问题, 四项举措 */
     return 1;

@@ -1037,6 +1037,7 @@ static int unit_elem(loader *ld, const rfile *f, const cJSON *e, const char *pat
     const char *numerals = NULL;
     if (get_number(&o, "scale", 1e-12, 1e12, &u->scale) != 0 ||
         get_bool(&o, "more", &u->more) != 0 || get_bool(&o, "counter", &counter) != 0 ||
+        get_bool(&o, "duration", &u->duration) != 0 ||
         get_string(&o, "numerals", 0, &numerals) != 0)
         return -1;
     u->measure = !counter;

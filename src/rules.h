@@ -103,6 +103,7 @@ typedef struct gy_unit {
     double scale;          /* 万元 -> 1e4 */
     int more;              /* the written form says "more than" (个多月) */
     int measure;           /* a real measure (元, 吨, %) rather than a counter (个) */
+    int duration;          /* a span of time (年, 天): a bare Chinese numeral is no amount */
     int numerals;          /* which numbers take it: 0 any, 1 Arabic only, 2 Chinese only */
 } gy_unit;
 

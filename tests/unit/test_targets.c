@@ -111,6 +111,13 @@ static void traditional_and_joined_lines(void)
     one("基礎教育開支增加百分 之七點六。", "百分 之七點六", 7.6, "%", "=");
     one("把輪候公屋的平均時間縮短至三年。", "三年", 3, "年", "=");
     none("我們在二零零三年會檢討。");
+    /* one space where a wrapped line was joined */
+    one("我們在明年可以興建大約七萬 個房屋單位。", "大約七萬 個", 70000, "个", "~");
+    one("向香港旅遊協會貸款一億 元。", "一億 元", 1e8, "元", "=");
+    /* 三元 the dairy brand, 城乡二元结构: 元 is a counter for small numerals */
+    none("扶持三元、麦福劳等龙头企业做大做强。");
+    none("破除城乡二元结构。");
+    one("每人每月增加不少于五元。", "不少于五元", 5, "元", ">=");
     none("達到一個新的水平。");
     gy_doc *d = analyze_text("我訂下目標：每年興建八萬五千個單位；在十年內，全港七成的家庭可以自置居所。");
     CHECK_INT(d->targets.len, 2);
