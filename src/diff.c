@@ -555,6 +555,45 @@ static unsigned target_changes(const gy_diff *df, const gy_target *x, const gy_t
     return ch;
 }
 
+typedef struct occ_key {
+    uint64_t key;
+    size_t i;
+} occ_key;
+
+static int by_key_then_index(const void *a, const void *b)
+{
+    const occ_key *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* For each goal target of d, how many before it share its subject and
+ * unit, so that repeated subjects (达到 … 亿元 three times) pair in order.
+ * The array is from malloc; NULL when out of memory. */
+static size_t *occurrences(const gy_doc *d, const size_t *idx, const sig *s, size_t n)
+{
+    occ_key *k = malloc((n ? n : 1) * sizeof *k);
+    size_t *occ = malloc((n ? n : 1) * sizeof *occ);
+    if (!k || !occ) {
+        free(k);
+        free(occ);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = s[i].whole;
+        for (const char *u = GY_TARGETS(d)[idx[i]].unit; *u; u++)
+            h = (h ^ (unsigned char)*u) * 1099511628211ULL;
+        k[i].key = h;
+        k[i].i = i;
+    }
+    qsort(k, n, sizeof *k, by_key_then_index);
+    for (size_t i = 0; i < n; i++)
+        occ[k[i].i] = i > 0 && k[i - 1].key == k[i].key ? occ[k[i - 1].i] + 1 : 0;
+    free(k);
+    return occ;
+}
+
 /* Targets pair by subject and unit: the same subject first, in order, then
  * similar subjects. */
 static int pair_targets(gy_diff *df)
@@ -574,10 +613,15 @@ static int pair_targets(gy_diff *df)
     for (size_t j = 0; rc == 0 && j < df->ntb; j++)
         rc = target_sig(b, &GY_TARGETS(b)[df->tb[j]], &B[j]);
     elist el = {NULL, 0, 0};
+    size_t *oa = rc == 0 ? occurrences(a, df->ta, A, df->nta) : NULL;
+    size_t *ob = rc == 0 ? occurrences(b, df->tb, B, df->ntb) : NULL;
+    if (!oa || !ob)
+        rc = -1;
     if (rc == 0)
         rc = candidates(A, df->nta, B, df->ntb, TARGET_SUBJECT_THRESHOLD, &el);
     if (rc == 0) {
-        /* same unit only; an identical subject ranks first */
+        /* same unit only; an identical subject ranks first, and among the
+         * repeats of one subject the k-th pairs with the k-th */
         size_t keepn = 0;
         for (size_t k = 0; k < el.n; k++) {
             edge e = el.e[k];
@@ -585,7 +629,7 @@ static int pair_targets(gy_diff *df)
             if (strcmp(x->unit, y->unit) != 0)
                 continue;
             if (A[e.i].whole == B[e.j].whole)
-                e.sim += 1.0;
+                e.sim += oa[e.i] == ob[e.j] ? 1.5 : 1.0;
             el.e[keepn++] = e;
         }
         el.n = keepn;
@@ -622,6 +666,8 @@ static int pair_targets(gy_diff *df)
                 rc = push_pair(&df->targets, i + 1, 0, 0, D_REMOVED);
     }
     free(el.e);
+    free(oa);
+    free(ob);
     free_sigs(A, df->nta);
     free_sigs(B, df->ntb);
     free(ma);

@@ -29,6 +29,24 @@ static char *render(const gy_diff *df, int json)
 static const char *A = "一、任务\n今年要做好三件事：一要稳定经济增长，扩大有效需求；二要推进科技创新，培育新动能；"
                        "三要保障改善民生，办好实事。\n预期目标：国内生产总值增长6%以上，城镇新增就业1100万人以上。\n";
 
+/* Repeats of one subject pair in order, whatever stands between them. */
+static void repeated_subjects_in_order(void)
+{
+    const char *OLD = "今年要做好：投资增长20%，达到100亿元；企业增加10家；人口增长3%，达到120亿元；"
+                      "绿地增加5公顷。\n";
+    const char *NEW = "今年要做好：道路新建8公里；学校新建2所；农田改造9万亩；零售增长14%，达到108亿元；"
+                      "达到126亿元。\n";
+    gy_doc *a = analyze_text(OLD), *b = analyze_text(NEW);
+    gy_diff *df = diff_of(a, b);
+    char *t = render(df, 0);
+    CHECK(strstr(t, "100亿元 → 108亿元") != NULL);
+    CHECK(strstr(t, "120亿元 → 126亿元") != NULL);
+    free(t);
+    gy_diff_free(df);
+    free_doc(a);
+    free_doc(b);
+}
+
 static void identical(void)
 {
     gy_doc *a = analyze_text(A), *b = analyze_text(A);
@@ -87,6 +105,7 @@ static const test_case cases[] = {
     {"diff/identical", identical},
     {"diff/swapped", swapped_is_a_move},
     {"diff/changes", changes},
+    {"diff/repeated-subjects-in-order", repeated_subjects_in_order},
 };
 
 SUITE(diff)
