@@ -288,7 +288,32 @@ static const char *unit_name(const para *p, const quantity *q)
 }
 
 /* Reads a quantity at pos.  Returns 1 when it is one, 0 otherwise. */
+static int read_quantity_in(const para *p, size_t pos, quantity *q, int depth);
+
+/* 1409万、1305万人次: a number in a list takes the unit of the next one,
+ * when both are written alike (same magnitude, both digits or both
+ * numerals), so 3、5万元 lends nothing. */
+static void borrow_unit(const para *p, quantity *q, int depth)
+{
+    size_t len;
+    if (q->unit >= 0 || q->n.percent || q->n.permille || depth <= 0 || q->end >= p->b ||
+        cp_at(p->d->s, q->end, p->b, &len) != 0x3001 /* 、 */)
+        return;
+    quantity next;
+    if (!read_quantity_in(p, q->end + len, &next, depth - 1) || next.unit < 0 ||
+        next.n.mag10 != q->n.mag10 || (next.n.chinese != 0) != (q->n.chinese != 0))
+        return;
+    q->unit = next.unit;
+    scale(q, p->r->units[next.unit].scale);
+    q->value = q->n.value * q->factor;
+}
+
 static int read_quantity(const para *p, size_t pos, quantity *q)
+{
+    return read_quantity_in(p, pos, q, 8);
+}
+
+static int read_quantity_in(const para *p, size_t pos, quantity *q, int depth)
 {
     memset(q, 0, sizeof *q);
     q->factor = 1;
@@ -300,7 +325,10 @@ static int read_quantity(const para *p, size_t pos, quantity *q)
     /* 5G, 3D: a number that is part of a name */
     if (gy_char_class(next) == GY_TOK_LATIN)
         return 0;
-    return read_unit(p, q) == 0;
+    if (read_unit(p, q) != 0)
+        return 0;
+    borrow_unit(p, q, depth);
+    return 1;
 }
 
 typedef struct found {

@@ -129,6 +129,30 @@ static void traditional_and_joined_lines(void)
     free_doc(d);
 }
 
+static void livestock_and_lists(void)
+{
+    /* livestock, trees, trains, voltage */
+    one("确保生猪出栏6000万头以上。", "6000万头以上", 6e7, "头", ">=");
+    one("牲畜存栏14万头只。", "14万头只", 1.4e5, "头", "=");
+    one("家禽出栏13.5亿只。", "13.5亿只", 1.35e9, "只", "=");
+    one("乡村绿化植树3900万株。", "3900万株", 3.9e7, "株", "=");
+    one("中欧班列累计开行超2.6万列。", "超2.6万列", 2.6e4, "列", ">");
+    one("新增1000千伏线路。", "1000千伏", 1000, "千伏", "=");
+    none("三头六臂。");
+    /* a number in a list takes the unit of the next one written alike */
+    gy_doc *d = analyze_text("客运量分别达1409万、1305万人次。");
+    CHECK_INT(d->targets.len, 2);
+    if (d->targets.len == 2) {
+        CHECK_STR(slice(d, &GY_TARGETS(d)[0].text), "1409万");
+        CHECK_STR(GY_TARGETS(d)[0].unit, "人次");
+        CHECK_NEAR(GY_TARGETS(d)[0].value, 1.409e7);
+    }
+    free_doc(d);
+    d = analyze_text("扶持3、5万元。");
+    CHECK_INT(d->targets.len, 1);
+    free_doc(d);
+}
+
 static void ranges(void)
 {
     gy_doc *d = analyze_text("国内生产总值增长6%－6.5%。");
@@ -287,6 +311,7 @@ static const test_case cases[] = {
     {"targets/ranges", ranges},
     {"targets/exclusions", exclusions},
     {"targets/kinds-and-periods", kinds_and_periods},
+    {"targets/livestock-and-lists", livestock_and_lists},
     {"targets/times", times},
     {"targets/offsets", offsets_are_exact},
 };
