@@ -261,6 +261,12 @@ static void kinds_and_periods(void)
         CHECK(!GY_TARGETS(d)[i].fact);
     CHECK_INT(d->targets.len, 2);
     free_doc(d);
+    /* 我国有 states what is, even in a sentence that then asks (要…) */
+    d = analyze_text("我国有2.9亿在校学生，要坚持把教育这件大事办好。");
+    CHECK_INT(d->targets.len, 1);
+    if (d->targets.len == 1)
+        CHECK(GY_TARGETS(d)[0].fact);
+    free_doc(d);
     d = analyze_text("我市90%行政村是空壳村。前段时间，省委组织部3位副部长到市督导。");
     CHECK_INT(d->targets.len, 2);
     for (size_t i = 0; i < d->targets.len; i++)
