@@ -519,8 +519,9 @@ static int target_sig(const gy_doc *d, const gy_target *t, sig *out)
             hi = mid;
     }
     for (size_t i = lo; i < d->times.len && nskip < 8 && tm[i].text.start < sub.end; i++) {
-        skip[nskip].start = tm[i].text.start - sub.start;
-        skip[nskip].end = tm[i].text.end - sub.start;
+        /* a time may overlap the subject's ends */
+        skip[nskip].start = tm[i].text.start > sub.start ? tm[i].text.start - sub.start : 0;
+        skip[nskip].end = (tm[i].text.end < sub.end ? tm[i].text.end : sub.end) - sub.start;
         nskip++;
     }
     return make_sig_skipping(d->s + sub.start, sub.end - sub.start, skip, nskip, out);

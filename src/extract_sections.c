@@ -176,20 +176,6 @@ static size_t skip_spaces(const gy_doc *d, size_t pos, size_t end)
     return pos;
 }
 
-static size_t trim_back(const gy_doc *d, size_t start, size_t end)
-{
-    while (end > start) {
-        size_t k = end - 1;
-        while (k > start && ((unsigned char)d->s[k] & 0xC0) == 0x80)
-            k--;
-        size_t n;
-        if (!gy_is_space(gy_utf8_decode((const unsigned char *)d->s + k, end - k, &n)))
-            break;
-        end = k;
-    }
-    return end;
-}
-
 /* 附件1 on a line of its own: the short line after it is its heading. */
 static void heading_from_next_line(gy_doc *d, const gy_rules *r, pcre2_match_data *md, size_t line,
                                    gy_slice *heading)
@@ -243,10 +229,10 @@ static int add_section(builder *b, const raw_heading *h, int rank, const char *k
     sec->rank = rank;
     sec->kind = kind;
     sec->marker.start = d->content[h->line].start;
-    sec->marker.end = trim_back(d, sec->marker.start, h->marker_end);
+    sec->marker.end = gy_utf8_trim_end(d->s, sec->marker.start, h->marker_end);
     sec->number = h->number;
     sec->heading.start = skip_spaces(d, h->marker_end, d->content[h->line].end);
-    sec->heading.end = trim_back(d, sec->heading.start,
+    sec->heading.end = gy_utf8_trim_end(d->s, sec->heading.start,
                                  heading_end(d, h->line, sec->heading.start));
     if (sec->heading.end == sec->heading.start)
         heading_from_next_line(d, b->r, b->md, h->line, &sec->heading);

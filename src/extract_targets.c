@@ -21,20 +21,10 @@ typedef struct para {
                                   (to ；) and the clause began */
 } para;
 
-static uint32_t cp_at(const char *s, size_t pos, size_t end, size_t *len)
-{
-    return gy_utf8_decode((const unsigned char *)s + pos, end - pos, len);
-}
-
 static uint32_t cp_before(const char *s, size_t floor, size_t pos)
 {
-    if (pos <= floor)
-        return 0;
-    size_t k = pos - 1;
-    while (k > floor && ((unsigned char)s[k] & 0xC0) == 0x80)
-        k--;
     size_t len;
-    return cp_at(s, k, pos, &len);
+    return gy_utf8_before(s, floor, pos, &len);
 }
 
 static int is_latin_or_digit(uint32_t cp)
@@ -61,7 +51,7 @@ static int match_time(para *p, size_t pos, int at_number, size_t *end)
         size_t ms, me;
         const uint8_t *first = r->times[k].rx.first;
         int number_led = first['0' / 8] >> ('0' % 8) & 1;
-        if (!at_number && number_led && !is_numeral_cp(cp_at(p->d->s, pos, p->b, &ms)))
+        if (!at_number && number_led && !is_numeral_cp(gy_utf8_at(p->d->s, pos, p->b, &ms)))
             continue;
         if (gy_rx_match(r, &r->times[k].rx, sub, len, pos - p->a, p->md) &&
             gy_rx_group(p->md, 0, &ms, &me) && p->a + me > best_end) {
@@ -122,9 +112,11 @@ static gy_slice period_before(const para *p, size_t sentence, size_t semi, size_
         first = t[i].text;
         first_frequency = t[i].kind == GY_TIME_FREQUENCY;
     }
-    if (near.end > near.start || !first_frequency || has_colon(p->d->s, first.end, semi))
-        return near.end > near.start ? near : first;
-    return near;
+    if (near.end > near.start)
+        return near;
+    if (first_frequency && !has_colon(p->d->s, first.end, semi))
+        return near; /* none */
+    return first;
 }
 
 static int has_frequency(const para *p, size_t floor, size_t pos)
@@ -164,9 +156,7 @@ static int in_not_quantity(const para *p, size_t pos)
             return 1;
         if (k <= p->a || steps * 3 > lx->max_len + 3)
             break;
-        k--;
-        while (k > p->a && ((unsigned char)p->d->s[k] & 0xC0) == 0x80)
-            k--;
+        k = gy_utf8_back(p->d->s, p->a, k);
         steps++;
     }
     return 0;
@@ -185,9 +175,7 @@ static int in_short_quote(const para *p, size_t pos)
         uint32_t cp = cp_before(s, p->a, k);
         if (cp == 0x201D || cp == 0x300D || cp == 0x300F)
             return 0;
-        k--;
-        while (k > p->a && ((unsigned char)s[k] & 0xC0) == 0x80)
-            k--;
+        k = gy_utf8_back(s, p->a, k);
         chars++;
         if (cp == 0x201C || cp == 0x300C || cp == 0x300E) {
             open = 1;
@@ -198,7 +186,7 @@ static int in_short_quote(const para *p, size_t pos)
         return 0;
     for (size_t q = pos; q < p->b && chars <= limit;) {
         size_t len;
-        uint32_t cp = cp_at(s, q, p->b, &len);
+        uint32_t cp = gy_utf8_at(s, q, p->b, &len);
         if (cp == 0x201D || cp == 0x300D || cp == 0x300F)
             return 1;
         if (cp == 0x201C || cp == 0x3002)
@@ -297,7 +285,7 @@ static void borrow_unit(const para *p, quantity *q, int depth)
 {
     size_t len;
     if (q->unit >= 0 || q->n.percent || q->n.permille || depth <= 0 || q->end >= p->b ||
-        cp_at(p->d->s, q->end, p->b, &len) != 0x3001 /* 、 */)
+        gy_utf8_at(p->d->s, q->end, p->b, &len) != 0x3001 /* 、 */)
         return;
     quantity next;
     if (!read_quantity_in(p, q->end + len, &next, depth - 1) || next.unit < 0 ||
@@ -321,7 +309,7 @@ static int read_quantity_in(const para *p, size_t pos, quantity *q, int depth)
         return 0;
     q->numeral = q->n.value;
     size_t len;
-    uint32_t next = q->n.end < p->b ? cp_at(p->d->s, q->n.end, p->b, &len) : 0;
+    uint32_t next = q->n.end < p->b ? gy_utf8_at(p->d->s, q->n.end, p->b, &len) : 0;
     /* 5G, 3D: a number that is part of a name */
     if (gy_char_class(next) == GY_TOK_LATIN)
         return 0;
@@ -619,7 +607,7 @@ static int scan_paragraph(para *p)
         } else {
             prev = cp;
         }
-        pos = next > pos ? next : pos + len;
+        pos = next; /* past the character at least */
     }
     return err ? -1 : 0;
 }

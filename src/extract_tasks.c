@@ -269,11 +269,8 @@ static int build_series(state *st)
 static size_t trim_end(const gy_doc *d, size_t start, size_t end)
 {
     while (end > start) {
-        size_t k = end - 1;
-        while (k > start && ((unsigned char)d->s[k] & 0xC0) == 0x80)
-            k--;
-        size_t n;
-        uint32_t cp = gy_utf8_decode((const unsigned char *)d->s + k, end - k, &n);
+        size_t k = gy_utf8_back(d->s, start, end), n;
+        uint32_t cp = gy_utf8_at(d->s, k, end, &n);
         if (!(gy_is_space(cp) || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == ',' ||
               cp == ':' || cp == 0xFF1B || cp == ';'))
             break;
@@ -366,11 +363,8 @@ static gy_slice intro_of(const state *st, const cand *first)
     }
     size_t floor = d->content[line].start;
     size_t p = sl.end;
-    for (int n = 0; n < INTRO_CHARS && p > floor; n++) {
-        p--;
-        while (p > floor && ((unsigned char)d->s[p] & 0xC0) == 0x80)
-            p--;
-    }
+    for (int n = 0; n < INTRO_CHARS && p > floor; n++)
+        p = gy_utf8_back(d->s, floor, p);
     sl.start = p;
     return sl;
 }
@@ -384,10 +378,7 @@ static int decide_directive(state *st, const series *s)
     if (sec && GY_SECTIONS(st->d)[sec - 1].role == GY_ROLE_REVIEW)
         return 0;
     gy_slice in = intro_of(st, first);
-    int cue = cue_before(&st->r->intro_cues, st->d, in.start, in.end);
-    if (cue == GY_CUE_FACT)
-        return 0;
-    return 1;
+    return cue_before(&st->r->intro_cues, st->d, in.start, in.end) != GY_CUE_FACT;
 }
 
 static int text_asks(const state *st, size_t from, size_t end)
@@ -486,7 +477,7 @@ static int emit_tasks(state *st)
         const gy_task_marker *m = &st->r->task_markers[c->marker];
         t->section = c->section;
         size_t pi = s->parent_item;
-        while (pi && st->s[st->c[pi - 1].series - 1].dropped)
+        if (pi && st->s[st->c[pi - 1].series - 1].dropped)
             pi = 0;
         t->parent = pi ? task_of[pi - 1] : 0;
         t->series = c->series;

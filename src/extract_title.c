@@ -83,15 +83,7 @@ static const char *group_text(gy_doc *d, pcre2_match_data *md, int g, const char
             break;
         a += k;
     }
-    while (b > a) {
-        size_t k = b - 1;
-        while (k > a && ((unsigned char)s[k] & 0xC0) == 0x80)
-            k--;
-        size_t n;
-        if (!gy_is_space(gy_utf8_decode((const unsigned char *)s + k, b - k, &n)))
-            break;
-        b = k;
-    }
+    b = gy_utf8_trim_end(s, a, b);
     return b > a ? gy_arena_strndup(&d->arena, s + a, b - a) : NULL;
 }
 
@@ -117,14 +109,7 @@ static size_t add_parts(gy_doc *d, size_t index, const char *s, size_t len, head
         size_t a = i, b = j;
         while (a < b && gy_is_space(gy_utf8_decode((const unsigned char *)s + a, b - a, &k)))
             a += k;
-        while (b > a) {
-            size_t q = b - 1;
-            while (q > a && ((unsigned char)s[q] & 0xC0) == 0x80)
-                q--;
-            if (!gy_is_space(gy_utf8_decode((const unsigned char *)s + q, b - q, &k)))
-                break;
-            b = q;
-        }
+        b = gy_utf8_trim_end(s, a, b);
         if (b > a) {
             size_t clen;
             const char *c = collapse_spaced(d, s + a, b - a, &clen);

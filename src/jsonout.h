@@ -35,9 +35,6 @@ void gy_jw_item(gy_jw *w, cJSON *item);
  * (integers exactly; other values with the fewest digits that read back). */
 cJSON *gy_json_number(double v);
 
-/* A JSON string for s[0..n) (UTF-8), escaped quickly, as a raw item. */
-cJSON *gy_json_string(const char *s, size_t n);
-
 /* Elements of the "gangyao/1" schema; each returns a new cJSON object
  * the caller owns, or NULL when out of memory. */
 cJSON *gy_json_slice(const gy_doc *d, gy_slice sl);

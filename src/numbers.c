@@ -27,11 +27,6 @@ void gy_number_shift(gy_number *n, int e)
     n->value = gy_decimal(n->mant, n->exp10);
 }
 
-static uint32_t cp_at(const char *s, size_t pos, size_t end, size_t *len)
-{
-    return gy_utf8_decode((const unsigned char *)s + pos, end - pos, len);
-}
-
 static int ascii_digit(uint32_t cp)
 {
     if (cp >= '0' && cp <= '9')
@@ -48,7 +43,7 @@ static int is_numeral(uint32_t cp) { return gy_is_numeral(cp); }
 int gy_number_can_start(const char *s, size_t pos, size_t end)
 {
     size_t len;
-    uint32_t cp = cp_at(s, pos, end, &len);
+    uint32_t cp = gy_utf8_at(s, pos, end, &len);
     return ascii_digit(cp) >= 0 || is_numeral(cp);
 }
 
@@ -60,7 +55,7 @@ static int digit_sequence(const char *s, size_t len, double *value)
     int zero = 0;
     while (i < len) {
         size_t k;
-        uint32_t cp = cp_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at(s, i, len, &k);
         int d = gy_cn_digit(cp);
         if (d < 0 || cp == 0x4E24 /* 两 */ || cp == 0x5169)
             return -1;
@@ -71,7 +66,7 @@ static int digit_sequence(const char *s, size_t len, double *value)
     }
     /* 三四 and 七八 are "three or four", not 34; 一二三 is a list.  Only
      * years (一九九七) and forms with 〇 (二〇二五) are digit strings. */
-    if ((n != 4 && !zero) || gy_cn_digit(cp_at(s, 0, len, &k0)) == 0)
+    if ((n != 4 && !zero) || gy_cn_digit(gy_utf8_at(s, 0, len, &k0)) == 0)
         return -1;
     *value = v;
     return 0;
@@ -156,7 +151,7 @@ static int cn_integer(const char *s, size_t len, double *value)
     size_t i = 0;
     while (i < len) {
         size_t k;
-        uint32_t cp = cp_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at(s, i, len, &k);
         int d = gy_cn_digit(cp);
         double u = gy_cn_unit(cp);
         st.any++;
@@ -205,7 +200,7 @@ int gy_parse_chinese(const char *s, size_t len, double *value)
     /* 一点五: integer part, 点, digits read one by one */
     for (size_t i = 0; i < len;) {
         size_t k;
-        uint32_t cp = cp_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at(s, i, len, &k);
         if (is_point(cp)) {
             double ip, frac = 0;
             int places = 0;
@@ -213,7 +208,7 @@ int gy_parse_chinese(const char *s, size_t len, double *value)
                 return -1;
             for (size_t j = i + k; j < len;) {
                 size_t m;
-                int d = gy_cn_digit(cp_at(s, j, len, &m));
+                int d = gy_cn_digit(gy_utf8_at(s, j, len, &m));
                 if (d < 0)
                     return -1;
                 frac = frac * 10 + d;
@@ -226,14 +221,14 @@ int gy_parse_chinese(const char *s, size_t len, double *value)
         i += k;
     }
     size_t k;
-    uint32_t first = cp_at(s, 0, len, &k);
+    uint32_t first = gy_utf8_at(s, 0, len, &k);
     if (k == len && gy_cn_digit(first) >= 0) {
         *value = gy_cn_digit(first);
         return 0;
     }
     int has_unit = 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp = cp_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at(s, i, len, &k);
         has_unit |= gy_cn_unit(cp) > 0;
         i += k;
     }
@@ -245,14 +240,14 @@ double gy_parse_magnitude(const char *s, size_t pos, size_t end, size_t *stop)
     double small = 1, big = 1;
     size_t i = pos, k;
     if (i < end) {
-        double u = gy_cn_unit(cp_at(s, i, end, &k));
+        double u = gy_cn_unit(gy_utf8_at(s, i, end, &k));
         if (u > 1 && u < 1e4) {
             small = u;
             i += k;
         }
     }
     while (i < end) {
-        double u = gy_cn_unit(cp_at(s, i, end, &k));
+        double u = gy_cn_unit(gy_utf8_at(s, i, end, &k));
         if (u < 1e4 || (big == 1e8) || (big == 1e4 && u == 1e4))
             break;
         big *= u;
@@ -271,7 +266,7 @@ static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
     double v = 0;
     int digits = 0, group = 0, sep = 0, dec = 0, frac = 0;
     while (i < end) {
-        uint32_t cp = cp_at(s, i, end, &k);
+        uint32_t cp = gy_utf8_at(s, i, end, &k);
         int d = ascii_digit(cp);
         if (d >= 0) {
             v = v * 10 + d;
@@ -283,7 +278,7 @@ static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
         /* 1,200 and 1，200: a separator needs exactly three digits after it */
         if ((cp == ',' || cp == 0xFF0C) && group >= 1 && (sep ? group == 3 : group <= 3)) {
             size_t j = i + k, cnt = 0, m;
-            while (j < end && cnt < 4 && ascii_digit(cp_at(s, j, end, &m)) >= 0) {
+            while (j < end && cnt < 4 && ascii_digit(gy_utf8_at(s, j, end, &m)) >= 0) {
                 j += m;
                 cnt++;
             }
@@ -299,12 +294,12 @@ static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
     if (!digits || (sep && group != 3))
         return 0;
     size_t m;
-    uint32_t cp = i < end ? cp_at(s, i, end, &k) : 0;
+    uint32_t cp = i < end ? gy_utf8_at(s, i, end, &k) : 0;
     if ((cp == '.' || cp == 0xFF0E) && i + k < end &&
-        ascii_digit(cp_at(s, i + k, end, &m)) >= 0) {
+        ascii_digit(gy_utf8_at(s, i + k, end, &m)) >= 0) {
         i += k;
         while (i < end) {
-            int d = ascii_digit(cp_at(s, i, end, &m));
+            int d = ascii_digit(gy_utf8_at(s, i, end, &m));
             if (d < 0)
                 break;
             v = v * 10 + d;
@@ -329,21 +324,21 @@ static size_t numeral_run(const char *s, size_t pos, size_t end)
 {
     size_t i = pos, k;
     while (i < end) {
-        uint32_t cp = cp_at(s, i, end, &k);
+        uint32_t cp = gy_utf8_at(s, i, end, &k);
         if (is_numeral(cp)) {
             i += k;
             continue;
         }
         if (cp == ' ' && i > pos && i + 1 < end) {
             size_t m;
-            if (is_numeral(cp_at(s, i + 1, end, &m))) {
+            if (is_numeral(gy_utf8_at(s, i + 1, end, &m))) {
                 i += 1;
                 continue;
             }
         }
         if (is_point(cp) && i > pos && i + k < end) {
             size_t m;
-            if (gy_cn_digit(cp_at(s, i + k, end, &m)) >= 0) {
+            if (gy_cn_digit(gy_utf8_at(s, i + k, end, &m)) >= 0) {
                 i += k;
                 continue;
             }
@@ -360,7 +355,7 @@ static void chinese_mantissa(const char *s, size_t len, double v, gy_number *n)
     int frac = 0, after = 0;
     for (size_t i = 0; i < len;) {
         size_t k;
-        uint32_t cp = cp_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at(s, i, len, &k);
         if (after)
             frac++;
         if (is_point(cp))
@@ -386,10 +381,7 @@ static int parse_chinese_prefix(const char *s, size_t pos, size_t end, gy_number
             return 1;
         }
         /* drop the last character and try again */
-        size_t k = run - 1;
-        while (k > 0 && ((unsigned char)s[pos + k] & 0xC0) == 0x80)
-            k--;
-        run = k;
+        run = gy_utf8_back(s + pos, 0, run);
     }
     return 0;
 }
@@ -401,7 +393,7 @@ static int starts_with_at(const char *s, size_t pos, size_t end, const char *lit
     size_t i = pos, j = 0, n = strlen(lit);
     while (j < n) {
         size_t k;
-        cp_at(lit, j, n, &k);
+        gy_utf8_at(lit, j, n, &k);
         if (j > 0 && i < end && s[i] == ' ')
             i++;
         if (end - i < k || memcmp(s + i, lit + j, k) != 0)
@@ -467,7 +459,7 @@ int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n)
     size_t k;
     uint32_t last = 0;
     for (size_t i = pos; i < n->end; i += k)
-        last = cp_at(s, i, n->end, &k);
+        last = gy_utf8_at(s, i, n->end, &k);
     n->magnitude = gy_cn_unit(last) >= 1e4;
     /* 三分之一 */
     size_t at;
@@ -492,7 +484,7 @@ long gy_marker_number(const char *s, size_t len)
     if (len == 0)
         return -1;
     size_t k;
-    uint32_t cp = cp_at(s, 0, len, &k);
+    uint32_t cp = gy_utf8_at(s, 0, len, &k);
     if (cp >= 0x2460 && cp <= 0x2473 && k == len) /* ① .. ⑳ */
         return (long)(cp - 0x2460 + 1);
     gy_number n;

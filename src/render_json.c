@@ -28,6 +28,8 @@ typedef struct gy_jfields {
 
 /* ---- the streaming writer (shared with the diff reporter) --------------- */
 
+static char *json_escape(const char *s, size_t n);
+
 void gy_jw_init(gy_jw *w, FILE *out, int pretty)
 {
     w->out = out;
@@ -79,15 +81,13 @@ void gy_jw_close_array(gy_jw *w) { close_(w, ']'); }
 void gy_jw_key(gy_jw *w, const char *key)
 {
     separator(w);
-    cJSON *k = cJSON_CreateString(key);
-    char *s = k ? cJSON_PrintUnformatted(k) : NULL;
+    char *s = json_escape(key, strlen(key));
     if (s)
         fputs(s, w->out);
     else
         w->oom = 1;
     fputs(w->pretty ? ":\t" : ":", w->out);
-    cJSON_free(s);
-    cJSON_Delete(k);
+    free(s);
     /* the value follows without a separator */
     w->count[w->depth]--;
     w->after_key = 1;
@@ -263,7 +263,7 @@ static char *json_escape(const char *s, size_t n)
 }
 
 /* The same as a raw cJSON item (cJSON copies it when printing). */
-cJSON *gy_json_string(const char *s, size_t n)
+static cJSON *json_string(const char *s, size_t n)
 {
     char *out = json_escape(s, n);
     if (!out)
@@ -277,7 +277,7 @@ cJSON *gy_json_slice(const gy_doc *d, gy_slice sl)
 {
     if (sl.end <= sl.start)
         return cJSON_CreateNull();
-    return gy_json_string(d->s + sl.start, sl.end - sl.start);
+    return json_string(d->s + sl.start, sl.end - sl.start);
 }
 
 /* ---- elements as field lists ------------------------------------------ */

@@ -368,11 +368,6 @@ static void first_bytes(const pcre2_code *code, uint8_t first[32])
         memcpy(first, bitmap, 32);
 }
 
-/* The code points an anchored pattern must start with, when its first atom
- * says so plainly: a literal character or a bracket class of literal
- * characters (no ranges, escapes or negation), after opening groups, and
- * not made optional.  Fills cps (sorted) and returns how many, or 0 when
- * the pattern does not say (anything may then start a match). */
 /* Index just past the end of the group or class opening at i, or n. */
 static size_t skip_group(const unsigned char *p, size_t n, size_t i)
 {
@@ -561,21 +556,6 @@ static int get_pattern(jobj *o, const char *key, int required, int anchored,
 
 /* ---- lexicons ------------------------------------------------------------ */
 
-static uint32_t cp_at(const char *s, size_t pos, size_t end, size_t *len)
-{
-    return gy_utf8_decode((const unsigned char *)s + pos, end - pos, len);
-}
-
-static uint32_t cp_before(const char *s, size_t start, size_t pos, size_t *len)
-{
-    size_t k = pos;
-    while (k > start && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
-        k--;
-    if (k > start)
-        k--;
-    return cp_at(s, k, pos, len);
-}
-
 static size_t bucket(uint32_t cp) { return (cp * 2654435761u) >> 24 & (GY_LEX_BUCKETS - 1); }
 
 typedef struct word_list {
@@ -630,7 +610,7 @@ static int lexicon_build(gy_arena *a, gy_lexicon *lx, word_list *wl)
     for (size_t i = wl->n; i-- > 0;) {
         const gy_word *w = &wl->w[i];
         size_t len;
-        uint32_t cf = cp_at(w->s, 0, w->len, &len), cl = cp_before(w->s, 0, w->len, &len);
+        uint32_t cf = gy_utf8_at(w->s, 0, w->len, &len), cl = gy_utf8_before(w->s, 0, w->len, &len);
         size_t hf = gy_bloom_bit(cf) & 4095, hl = gy_bloom_bit(cl) & 4095;
         lx->first_bloom[hf >> 6] |= UINT64_C(1) << (hf & 63);
         lx->last_bloom[hl >> 6] |= UINT64_C(1) << (hl & 63);
@@ -651,7 +631,7 @@ int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
     if (!lx->n || pos >= end)
         return -1;
     size_t len;
-    uint32_t cp = cp_at(s, pos, end, &len);
+    uint32_t cp = gy_utf8_at(s, pos, end, &len);
     if (!gy_lex_may_start(lx, cp))
         return -1;
     for (int32_t i = lx->by_first[bucket(cp)]; i >= 0; i = lx->next_first[i]) {
@@ -667,7 +647,7 @@ int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t p
     if (!lx->n || pos <= start)
         return -1;
     size_t len;
-    uint32_t cp = cp_before(s, start, pos, &len);
+    uint32_t cp = gy_utf8_before(s, start, pos, &len);
     if (!gy_lex_may_end(lx, cp))
         return -1;
     for (int32_t i = lx->by_last[bucket(cp)]; i >= 0; i = lx->next_last[i]) {
@@ -689,9 +669,7 @@ int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end
                 *where = pos - lx->words[i].len;
             return i;
         }
-        pos--;
-        while (pos > start && ((unsigned char)s[pos] & 0xC0) == 0x80)
-            pos--;
+        pos = gy_utf8_back(s, start, pos);
     }
     return -1;
 }

@@ -280,3 +280,14 @@ const char *gy_token_class_name(gy_token_class cls)
         "clause", "open", "close", "space", "newline", "symbol", "other"};
     return (size_t)cls < sizeof names / sizeof names[0] ? names[cls] : "?";
 }
+
+size_t gy_utf8_trim_end(const char *s, size_t start, size_t end)
+{
+    while (end > start) {
+        size_t k = gy_utf8_back(s, start, end), n;
+        if (!gy_is_space(gy_utf8_at(s, k, end, &n)))
+            break;
+        end = k;
+    }
+    return end;
+}

@@ -40,6 +40,34 @@ static inline uint32_t gy_utf8_decode(const unsigned char *s, size_t n, size_t *
     return 0xFFFD;
 }
 
+/* The code point at s[pos..end), pos < end; its length in *len. */
+static inline uint32_t gy_utf8_at(const char *s, size_t pos, size_t end, size_t *len)
+{
+    return gy_utf8_decode((const unsigned char *)s + pos, end - pos, len);
+}
+
+/* Start of the code point that ends at pos, not before floor (floor when
+ * pos <= floor). */
+static inline size_t gy_utf8_back(const char *s, size_t floor, size_t pos)
+{
+    if (pos <= floor)
+        return floor;
+    size_t k = pos - 1;
+    while (k > floor && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    return k;
+}
+
+/* The code point that ends at pos, not before floor: 0 (length 0) when
+ * pos <= floor. */
+static inline uint32_t gy_utf8_before(const char *s, size_t floor, size_t pos, size_t *len)
+{
+    if (pos <= floor) {
+        *len = 0;
+        return 0;
+    }
+    return gy_utf8_at(s, gy_utf8_back(s, floor, pos), pos, len);
+}
 
 /* Writes cp as UTF-8 into out (room for 4 bytes); returns the length. */
 size_t gy_utf8_encode(uint32_t cp, unsigned char *out);
@@ -68,5 +96,8 @@ double gy_cn_unit(uint32_t cp);
 /* Space characters that may indent a paragraph (ASCII space and tab,
  * U+3000, NBSP, U+2002..U+200B, U+FEFF). */
 int gy_is_space(uint32_t cp);
+
+/* The end of s[start..end) without the spaces (gy_is_space) at its end. */
+size_t gy_utf8_trim_end(const char *s, size_t start, size_t end);
 
 #endif
