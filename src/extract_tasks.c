@@ -271,8 +271,8 @@ static size_t trim_end(const gy_doc *d, size_t start, size_t end)
     while (end > start) {
         size_t k = gy_utf8_back(d->s, start, end), n;
         uint32_t cp = gy_utf8_at(d->s, k, end, &n);
-        if (!(gy_is_space(cp) || cp == 0xFF0C || cp == 0x3001 || cp == 0xFF1A || cp == ',' ||
-              cp == ':' || cp == 0xFF1B || cp == ';'))
+        if (!(gy_is_space(cp) || gy_char_class(cp) == GY_TOK_CLAUSE || cp == 0xFF1B /* ； */ ||
+              cp == ';'))
             break;
         end = k;
     }
