@@ -97,6 +97,17 @@ static int read_all(int fd, size_t size_hint, bytes *b)
     return 0;
 }
 
+int gy_read_fd(int fd, char **data, size_t *len)
+{
+    bytes b;
+    int e = read_all(fd, 0, &b);
+    if (e)
+        return e;
+    *data = (char *)b.data;
+    *len = b.len;
+    return 0;
+}
+
 static gy_status open_error(gy_error *err, const char *name, int e)
 {
     const char *hint = "";

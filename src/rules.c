@@ -7,14 +7,17 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "embedded.h"
 #include "error.h"
+#include "source.h"
 #include "utf8.h"
 
 const char *const gy_op_names[GY_OP_COUNT] = {"=", ">=", ">", "<=", "<", "~"};
@@ -1273,36 +1276,25 @@ static int read_file(const char *path, rfile *f, gy_error *err)
 {
     memset(f, 0, sizeof *f);
     f->name = path;
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
         int e = errno;
         gy_error_set(err, GY_E_RULES, path, 0, 0, -1,
                      e == ENOENT ? "check the path given to --rules" : "",
                      "cannot read rule file: %s", strerror(e));
         return -1;
     }
-    size_t cap = 8192, len = 0;
-    char *buf = malloc(cap);
-    for (;;) {
-        if (!buf) {
-            fclose(fp);
-            gy_error_oom(err, path);
-            return -1;
-        }
-        len += fread(buf + len, 1, cap - len - 1, fp);
-        if (len < cap - 1)
-            break;
-        char *nb = realloc(buf, cap * 2);
-        if (!nb)
-            free(buf);
-        buf = nb;
-        cap *= 2;
+    char *buf = NULL;
+    size_t len = 0;
+    int e = gy_read_fd(fd, &buf, &len);
+    close(fd);
+    if (e == ENOMEM) {
+        gy_error_oom(err, path);
+        return -1;
     }
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad) {
-        free(buf);
-        gy_error_set(err, GY_E_RULES, path, 0, 0, -1, "", "cannot read rule file");
+    if (e) {
+        gy_error_set(err, GY_E_RULES, path, 0, 0, -1, "", "cannot read rule file: %s",
+                     strerror(e));
         return -1;
     }
     buf[len] = '\0';

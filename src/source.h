@@ -21,4 +21,8 @@ struct gy_source {
     long first_bad_line;
 };
 
+/* Reads all of fd into *data (malloc'd, NUL-terminated; the caller frees
+ * it) and its length into *len.  Returns 0, or an errno value. */
+int gy_read_fd(int fd, char **data, size_t *len);
+
 #endif
