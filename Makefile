@@ -94,6 +94,7 @@ golden: all
 	@bash tests/golden/run.sh $(BUILD)/gangyao
 
 golden-update: all
+	$(PYTHON) tests/rules/make.py $(BUILD)/gangyao
 	@bash tests/golden/run.sh $(BUILD)/gangyao --update
 
 $(BUILD)/obj/%.o: src/%.c include/gangyao.h $(wildcard src/*.h) | check-deps $(BUILD)/obj

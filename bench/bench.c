@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "rules.h"
 #include "gangyao.h"
 #include "text.h"
 
@@ -220,6 +221,10 @@ static double time_read(const char *path)
 /* Decode + line/sentence index + every token. */
 static double time_tokenize(const char *path, size_t *tokens, double *index_only)
 {
+    gy_error rerr;
+    gy_rules *rules = gy_rules_builtin(&rerr);
+    if (!rules)
+        die("rules");
     double best = 1e30, best_index = 1e30;
     for (int i = 0; i < 3; i++) {
         gy_error err;
@@ -232,9 +237,9 @@ static double time_tokenize(const char *path, size_t *tokens, double *index_only
         gy_arena a;
         gy_arena_init(&a);
         gy_text x;
-        gy_text_build(&x, &a, text, len);
+        gy_text_build(&x, &a, &rules->punct, text, len);
         double t2 = now();
-        gy_tokenizer *tz = gy_tokenizer_new(text, len);
+        gy_tokenizer *tz = gy_tokenizer_new(rules, text, len);
         gy_token tok;
         size_t n = 0;
         while (gy_tokenizer_next(tz, &tok))
@@ -250,6 +255,7 @@ static double time_tokenize(const char *path, size_t *tokens, double *index_only
             best_index = t2 - t1;
     }
     *index_only = best_index;
+    gy_rules_free(rules);
     return best;
 }
 

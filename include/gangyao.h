@@ -115,15 +115,15 @@ typedef struct gy_tokenizer gy_tokenizer;
 
 /* Iterates the tokens of text[0..len).  Runs of one class (Han, numerals,
  * digits, letters, spaces) form one token; each punctuation mark is its own
- * token.  text must stay alive while the tokenizer is used. */
-gy_tokenizer *gy_tokenizer_new(const char *text, size_t len);
+ * token, classed by the punctuation table of rules (see gy_rules_builtin).
+ * text and rules must stay alive while the tokenizer is used. */
+typedef struct gy_rules gy_rules;
+gy_tokenizer *gy_tokenizer_new(const gy_rules *rules, const char *text, size_t len);
 int gy_tokenizer_next(gy_tokenizer *tz, gy_token *tok); /* 1, or 0 at end */
 void gy_tokenizer_free(gy_tokenizer *tz);
 const char *gy_token_class_name(gy_token_class cls);
 
 /* ---- rules ------------------------------------------------------------ */
-
-typedef struct gy_rules gy_rules;
 
 /* The rule set embedded in the binary. */
 gy_rules *gy_rules_builtin(gy_error *err);
@@ -183,7 +183,7 @@ int gy_render_text(const gy_doc *doc, FILE *out, const gy_render_options *opt,
                    gy_error *err);
 int gy_render_json(const gy_doc *doc, FILE *out, const gy_render_options *opt,
                    gy_error *err);
-int gy_render_tokens(const gy_source *src, FILE *out, int json,
+int gy_render_tokens(const gy_source *src, const gy_rules *rules, FILE *out, int json,
                      gy_error *err);
 
 /* ---- diff ------------------------------------------------------------- */

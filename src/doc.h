@@ -7,7 +7,8 @@
 #include <stddef.h>
 
 #include "arena.h"
-#include "rules.h"
+#include "gangyao.h"
+#include "model.h"
 #include "text.h"
 
 /* A piece of the source text; empty (start == end) means "none". */
@@ -26,8 +27,6 @@ typedef struct gy_noise {
     size_t line;           /* 1-based */
     const char *rule;      /* rule name (arena) */
 } gy_noise;
-
-typedef enum gy_role { GY_ROLE_NONE, GY_ROLE_REVIEW, GY_ROLE_PLAN } gy_role;
 
 typedef struct gy_section {
     size_t parent;         /* index + 1 of the parent section, 0 = none */
@@ -112,20 +111,14 @@ struct gy_doc {
 #define GY_TARGETS(d) ((gy_target *)(d)->targets.items)
 #define GY_TIMES(d) ((gy_time *)(d)->times.items)
 
-/* Extraction stages, in the order gy_analyze runs them.  Each returns 0,
- * or -1 when out of memory.  md is scratch match data for the rules. */
-int gy_extract_noise(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
-int gy_extract_title(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
-int gy_extract_sections(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
-int gy_extract_tasks(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
-int gy_extract_targets(gy_doc *d, const gy_rules *r, pcre2_match_data *md);
-
-/* Shared helpers (analyze.c). */
+/* Model helpers (doc.c), used by every stage that fills the model. */
 int gy_doc_warn(gy_doc *d, size_t line, const char *code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
+/* Puts the warnings in line order (stable). */
+void gy_doc_sort_warnings(gy_doc *d);
 /* Whether line i (0-based) is a paragraph the extractors should read. */
 int gy_doc_line_live(const gy_doc *d, size_t i);
 /* Index + 1 of the innermost section holding offset off, 0 = none. */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "extract.h"
 #include "utf8.h"
 
 static int mark(gy_doc *d, size_t i, const char *rule)
@@ -46,8 +46,10 @@ static const char *own(gy_doc *d, const char *name)
     return gy_arena_strndup(&d->arena, name, strlen(name));
 }
 
-static int match_rules(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+static int match_rules(gy_run *x)
 {
+    gy_doc *d = x->d;
+    const gy_noise_rules *r = &x->r->noise;
     size_t tail_from = (size_t)((double)d->len * r->tail_share);
     for (size_t i = 0; i < d->text.nlines; i++) {
         if (!gy_line_has_text(&d->text.lines[i]) || (d->flags[i] & GY_LINE_NOISE))
@@ -59,11 +61,11 @@ static int match_rules(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
                 return -1;
             continue;
         }
-        if (line_chars(d, i, r->noise_max_chars) > r->noise_max_chars)
+        if (line_chars(d, i, r->max_chars) > r->max_chars)
             continue;
-        for (size_t k = 0; k < r->nnoise; k++) {
-            const gy_noise_rule *nr = &r->noise[k];
-            if (!gy_rx_match(r, &nr->rx, d->s + c->start, c->end - c->start, 0, md))
+        for (size_t k = 0; k < r->nlines; k++) {
+            const gy_noise_rule *nr = &r->lines[k];
+            if (!gy_match(x, &nr->rx, d->s + c->start, c->end - c->start, 0))
                 continue;
             const char *name = own(d, nr->rx.name);
             if (!name || mark(d, i, name) != 0)
@@ -108,9 +110,9 @@ static int only_words(const char *s, size_t n)
 
 /* A short line whose words also stand inside a noise line elsewhere (a
  * seller's brand name on its own) is noise too. */
-static int mark_echoes(gy_doc *d, const gy_rules *r)
+static int mark_echoes(gy_doc *d, const gy_noise_rules *r)
 {
-    if (!r->echo_max_chars || d->noise.len == 0 || d->noise.len > 1000)
+    if (!r->echo_max_chars || d->noise.len == 0 || d->noise.len > r->echo_max_noise)
         return 0;
     size_t nnoise = d->noise.len;
     for (size_t i = 0; i < d->text.nlines; i++) {
@@ -191,7 +193,7 @@ static size_t *find_repeats(gy_doc *d)
     return first;
 }
 
-static int mark_duplicates(gy_doc *d, const gy_rules *r)
+static int mark_duplicates(gy_doc *d, const gy_noise_rules *r)
 {
     size_t *first = find_repeats(d);
     if (!first)
@@ -215,7 +217,7 @@ static int mark_duplicates(gy_doc *d, const gy_rules *r)
             if (chars > longest)
                 longest = chars;
         }
-        if (longest >= r->dup_min_chars) {
+        if (longest >= r->duplicate_min_chars) {
             size_t lo = first[a], hi = first[a];
             for (size_t k = a; k <= b; k++)
                 if (first[k] != SIZE_MAX) {
@@ -256,11 +258,13 @@ static int mark_fillers(gy_doc *d)
     return 0;
 }
 
-int gy_extract_noise(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+int gy_extract_noise(gy_run *x)
 {
+    gy_doc *d = x->d;
+    const gy_noise_rules *r = &x->r->noise;
     if (d->keep_noise)
         return 0;
-    if (match_rules(d, r, md) != 0 || mark_echoes(d, r) != 0 || mark_duplicates(d, r) != 0 ||
+    if (match_rules(x) != 0 || mark_echoes(d, r) != 0 || mark_duplicates(d, r) != 0 ||
         (r->filler_lines && mark_fillers(d) != 0))
         return -1;
     if (d->noise.len > 1)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "extract.h"
 #include "numbers.h"
 #include "utf8.h"
 
@@ -35,8 +35,10 @@ static int push_raw(raw_list *l, raw_heading h)
     return 0;
 }
 
-static int collect(gy_doc *d, const gy_rules *r, pcre2_match_data *md, raw_list *out)
+static int collect(gy_run *x, raw_list *out)
 {
+    gy_doc *d = x->d;
+    const gy_section_rules *r = &x->r->sections;
     for (size_t i = 0; i < d->text.nlines; i++) {
         if (!gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
             continue;
@@ -47,10 +49,10 @@ static int collect(gy_doc *d, const gy_rules *r, pcre2_match_data *md, raw_list 
         int found = 0;
         for (size_t k = 0; k < r->nmarkers && !found; k++) {
             const gy_section_marker *m = &r->markers[k];
-            if (!gy_rx_match(r, &m->rx, s, len, 0, md) || !gy_rx_group(md, 0, &ms, &me))
+            if (!gy_match(x, &m->rx, s, len, 0) || !gy_group(x, 0, &ms, &me))
                 continue;
             size_t ns, ne;
-            if (gy_rx_group(md, m->rx.g_number, &ns, &ne)) {
+            if (gy_group(x, m->rx.g_number, &ns, &ne)) {
                 h.number = gy_marker_number(s + ns, ne - ns);
                 if (h.number < 0)
                     continue; /* not a well-formed numeral */
@@ -60,8 +62,7 @@ static int collect(gy_doc *d, const gy_rules *r, pcre2_match_data *md, raw_list 
             h.marker_end = d->content[i].start + me;
             found = 1;
         }
-        if (!found && gy_rx_match(r, &r->closing, s, len, 0, md) &&
-            gy_rx_group(md, 0, &ms, &me)) {
+        if (!found && gy_match(x, &r->closing, s, len, 0) && gy_group(x, 0, &ms, &me)) {
             h.marker_end = d->content[i].start + me;
             found = 1;
         }
@@ -73,7 +74,7 @@ static int collect(gy_doc *d, const gy_rules *r, pcre2_match_data *md, raw_list 
 
 /* A numbering that runs on across higher headings (1. … 156. through the
  * whole document) numbers paragraphs, not sections. */
-static int drop_paragraph_numbers(raw_list *l, const gy_rules *r)
+static int drop_paragraph_numbers(raw_list *l, const gy_section_rules *r)
 {
     int dropped = 0;
     for (size_t k = 0; k < r->nmarkers; k++) {
@@ -95,7 +96,7 @@ static int drop_paragraph_numbers(raw_list *l, const gy_rules *r)
             if (h->number > max)
                 max = h->number;
         }
-        if (continued >= 2 && max > 20) {
+        if ((size_t)continued >= r->paragraph_runs && max > r->paragraph_max) {
             dropped = 1;
             for (size_t i = 0; i < l->n; i++)
                 if (l->h[i].marker == (int)k)
@@ -107,10 +108,16 @@ static int drop_paragraph_numbers(raw_list *l, const gy_rules *r)
 
 enum { UNNUMBERED = -2 };
 
-static int is_punctuation(uint32_t cp)
+/* Does s[start..end) hold a mark that ends a sentence or a clause? */
+static int has_punctuation(const gy_punct *p, const char *s, size_t start, size_t end)
 {
-    gy_token_class c = gy_char_class(cp);
-    return c == GY_TOK_SENTENCE_END || c == GY_TOK_CLAUSE;
+    for (size_t q = start; q < end;) {
+        size_t len;
+        if (gy_punct_at(p, s, q, end, &len) & (GY_P_STOP | GY_P_SEMI | GY_P_CLAUSE))
+            return 1;
+        q += len;
+    }
+    return 0;
 }
 
 static int by_line(const void *a, const void *b)
@@ -122,8 +129,10 @@ static int by_line(const void *a, const void *b)
 /* Where the paragraphs are numbered (1. … 156.), the headings are the short
  * lines without punctuation between them (引言, 旅遊業); they rank just
  * below the numbered headings. */
-static int add_unnumbered(gy_doc *d, const gy_rules *r, raw_list *l)
+static int add_unnumbered(gy_run *x, raw_list *l)
 {
+    gy_doc *d = x->d;
+    const gy_section_rules *r = &x->r->sections;
     int rank = 1 << 30;
     for (size_t i = 0; i < l->n; i++)
         if (l->h[i].keep && l->h[i].marker >= 0 && l->h[i].rank < rank)
@@ -136,16 +145,11 @@ static int add_unnumbered(gy_doc *d, const gy_rules *r, raw_list *l)
         if ((k < n && l->h[k].line == i) || !gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
             continue;
         gy_slice c = d->content[i];
-        if (gy_slice_chars(d, c) * 3 > r->title_max_chars)
+        if (gy_slice_chars(d, c) > r->unnumbered_max_chars ||
+            has_punctuation(&x->r->punct, d->s, c.start, c.end))
             continue;
-        int punct = 0;
-        for (size_t q = c.start; q < c.end && !punct;) {
-            size_t len;
-            punct = is_punctuation(gy_utf8_decode((const unsigned char *)d->s + q, c.end - q, &len));
-            q += len;
-        }
         raw_heading h = {i, UNNUMBERED, rank, -1, c.start, 1};
-        if (!punct && push_raw(l, h) != 0)
+        if (push_raw(l, h) != 0)
             return -1;
     }
     qsort(l->h, l->n, sizeof *l->h, by_line);
@@ -177,17 +181,18 @@ static size_t skip_spaces(const gy_doc *d, size_t pos, size_t end)
 }
 
 /* 附件1 on a line of its own: the short line after it is its heading. */
-static void heading_from_next_line(gy_doc *d, const gy_rules *r, pcre2_match_data *md, size_t line,
-                                   gy_slice *heading)
+static void heading_from_next_line(gy_run *x, size_t line, gy_slice *heading)
 {
+    gy_doc *d = x->d;
+    const gy_section_rules *r = &x->r->sections;
     for (size_t k = line + 1; k < d->text.nlines; k++) {
         if (!gy_doc_line_live(d, k))
             continue;
         gy_slice c = d->content[k];
         size_t chars = gy_slice_chars(d, c);
-        if (chars <= r->title_max_chars && d->text.lines[k].nsentences <= 1) {
+        if (chars <= r->heading_max_chars && d->text.lines[k].nsentences <= 1) {
             for (size_t m = 0; m < r->nmarkers; m++)
-                if (gy_rx_match(r, &r->markers[m].rx, d->s + c.start, c.end - c.start, 0, md) > 0)
+                if (gy_match(x, &r->markers[m].rx, d->s + c.start, c.end - c.start, 0) > 0)
                     return;
             *heading = c;
         }
@@ -196,9 +201,9 @@ static void heading_from_next_line(gy_doc *d, const gy_rules *r, pcre2_match_dat
 }
 
 typedef struct builder {
+    gy_run *x;
     gy_doc *d;
-    const gy_rules *r;
-    pcre2_match_data *md;
+    const gy_section_rules *r;
     size_t stack[32];      /* open sections, index + 1 */
     size_t depth;
 } builder;
@@ -209,8 +214,8 @@ static gy_role role_of(builder *b, const gy_section *sec)
         return GY_SECTIONS(b->d)[sec->parent - 1].role;
     const char *s = b->d->s + sec->heading.start;
     size_t len = sec->heading.end - sec->heading.start;
-    int review = gy_rx_match(b->r, &b->r->role_review, s, len, 0, b->md) > 0;
-    int plan = gy_rx_match(b->r, &b->r->role_plan, s, len, 0, b->md) > 0;
+    int review = gy_match(b->x, &b->r->role_review, s, len, 0) > 0;
+    int plan = gy_match(b->x, &b->r->role_plan, s, len, 0) > 0;
     /* "成就和主要目标任务": a section that does both has no single role */
     return review && !plan ? GY_ROLE_REVIEW : plan && !review ? GY_ROLE_PLAN : GY_ROLE_NONE;
 }
@@ -235,7 +240,7 @@ static int add_section(builder *b, const raw_heading *h, int rank, const char *k
     sec->heading.end = gy_utf8_trim_end(d->s, sec->heading.start,
                                  heading_end(d, h->line, sec->heading.start));
     if (sec->heading.end == sec->heading.start)
-        heading_from_next_line(d, b->r, b->md, h->line, &sec->heading);
+        heading_from_next_line(b->x, h->line, &sec->heading);
     sec->line = h->line + 1;
     sec->start = l->start;
     sec->end = d->len;
@@ -286,7 +291,7 @@ static int empty_part(const gy_doc *d, const raw_list *l, size_t i)
 static int build_tree(builder *b, raw_list *l)
 {
     gy_doc *d = b->d;
-    const gy_rules *r = b->r;
+    const gy_section_rules *r = b->r;
     int top = min_rank(l);
     /* the 最后 after which no top-level heading comes closes the speech */
     size_t closing = SIZE_MAX;
@@ -379,22 +384,23 @@ static int check_numbering(gy_doc *d)
     return 0;
 }
 
-int gy_extract_sections(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+int gy_extract_sections(gy_run *x)
 {
+    gy_doc *d = x->d;
     raw_list l = {NULL, 0, 0};
-    if (collect(d, r, md, &l) != 0) {
+    if (collect(x, &l) != 0) {
         free(l.h);
         return -1;
     }
-    if (drop_paragraph_numbers(&l, r) && add_unnumbered(d, r, &l) != 0) {
+    if (drop_paragraph_numbers(&l, &x->r->sections) && add_unnumbered(x, &l) != 0) {
         free(l.h);
         return -1;
     }
     builder b;
     memset(&b, 0, sizeof b);
+    b.x = x;
     b.d = d;
-    b.r = r;
-    b.md = md;
+    b.r = &x->r->sections;
     int rc = build_tree(&b, &l);
     free(l.h);
     if (rc != 0)

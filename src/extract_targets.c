@@ -1,134 +1,21 @@
-/* Quantitative targets and times.  One pass over each paragraph: where a
- * time word or a number starts, the time patterns are tried; where a
+/* Quantitative targets.  One pass over each paragraph: where a time word or
+ * a number starts, the time patterns are tried (extract_times.c); where a
  * number starts that is no time, the numeral parser reads it and the unit,
  * comparison, range, period and kind around it are looked up in the rules. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
 #include "numbers.h"
+#include "scan.h"
 #include "utf8.h"
 
-typedef struct para {
-    gy_doc *d;
-    const gy_rules *r;
-    pcre2_match_data *md;
-    size_t line;           /* index */
-    size_t a, b;           /* content */
-    size_t first_time;     /* index of the paragraph's first time in d->times */
-    size_t full, semi, clause; /* where the sentence (to 。), the part of it
-                                  (to ；) and the clause began */
-} para;
-
-static uint32_t cp_before(const char *s, size_t floor, size_t pos)
-{
-    size_t len;
-    return gy_utf8_before(s, floor, pos, &len);
-}
+typedef gy_scan para;
 
 static int is_latin_or_digit(uint32_t cp)
 {
     gy_token_class c = gy_char_class(cp);
     return c == GY_TOK_LATIN || c == GY_TOK_DIGIT || c == GY_TOK_FULLDIGIT;
-}
-
-static int is_numeral_cp(uint32_t cp) { return gy_is_numeral(cp); }
-
-/* ---- times --------------------------------------------------------------- */
-
-/* Longest time pattern matching at pos; stores the end.  -1 if none. */
-/* Tries the time patterns at pos; at a number only those that may start
- * with a digit, elsewhere only the others (a trigger word). */
-static int match_time(para *p, size_t pos, int at_number, size_t *end)
-{
-    const gy_rules *r = p->r;
-    const char *sub = p->d->s + p->a;
-    size_t len = p->b - p->a;
-    int best = -1;
-    size_t best_end = pos;
-    for (size_t k = 0; k < r->ntimes; k++) {
-        size_t ms, me;
-        const uint8_t *first = r->times[k].rx.first;
-        int number_led = first['0' / 8] >> ('0' % 8) & 1;
-        if (!at_number && number_led && !is_numeral_cp(gy_utf8_at(p->d->s, pos, p->b, &ms)))
-            continue;
-        if (gy_rx_match(r, &r->times[k].rx, sub, len, pos - p->a, p->md) &&
-            gy_rx_group(p->md, 0, &ms, &me) && p->a + me > best_end) {
-            best = (int)k;
-            best_end = p->a + me;
-        }
-    }
-    *end = best_end;
-    return best;
-}
-
-static int add_time(para *p, size_t start, size_t end, int rule)
-{
-    gy_time *t = gy_vec_push(&p->d->arena, &p->d->times, sizeof *t);
-    if (!t)
-        return -1;
-    t->text.start = start;
-    t->text.end = end;
-    t->kind = p->r->times[rule].kind;
-    t->line = p->line + 1;
-    return 0;
-}
-
-static int is_period(const gy_time *t)
-{
-    return t->kind == GY_TIME_PERIOD || t->kind == GY_TIME_FREQUENCY ||
-           t->kind == GY_TIME_DEADLINE;
-}
-
-static int has_colon(const char *s, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++)
-        if (s[i] == ':' || (i + 2 < to && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0))
-            return 1;
-    return 0;
-}
-
-/* The period of a number at pos: the nearest period, deadline or frequency
- * before it in its clause, else in its part of the sentence (to ；), else
- * the first one of its sentence (今年…预期目标是：…；…).  A frequency
- * there counts only when a colon leads into the list the number stands in:
- * 每年 in an earlier clause (每年…；…下降到4.5%) says nothing of it. */
-static gy_slice period_before(const para *p, size_t sentence, size_t semi, size_t clause,
-                              size_t pos)
-{
-    const gy_time *t = GY_TIMES(p->d);
-    gy_slice first = {0, 0}, near = {0, 0};
-    int first_frequency = 0;
-    for (size_t i = p->d->times.len; i-- > p->first_time;) {
-        if (t[i].text.end > pos || !is_period(&t[i]))
-            continue;
-        if (t[i].text.start < sentence)
-            break;
-        if (t[i].text.start >= clause)
-            return t[i].text;
-        if (t[i].text.start >= semi && near.end == near.start)
-            near = t[i].text;
-        first = t[i].text;
-        first_frequency = t[i].kind == GY_TIME_FREQUENCY;
-    }
-    if (near.end > near.start)
-        return near;
-    if (first_frequency && !has_colon(p->d->s, first.end, semi))
-        return near; /* none */
-    return first;
-}
-
-static int has_frequency(const para *p, size_t floor, size_t pos)
-{
-    const gy_time *t = GY_TIMES(p->d);
-    for (size_t i = p->d->times.len; i-- > p->first_time;) {
-        if (t[i].text.start < floor)
-            break;
-        if (t[i].text.end <= pos && t[i].kind == GY_TIME_FREQUENCY)
-            return 1;
-    }
-    return 0;
 }
 
 /* ---- quantities ---------------------------------------------------------- */
@@ -162,6 +49,10 @@ static int in_not_quantity(const para *p, size_t pos)
     return 0;
 }
 
+enum { QUOTE_OPEN = GY_P_QUOTE | GY_P_OPEN, QUOTE_CLOSE = GY_P_QUOTE | GY_P_CLOSE };
+
+static int has_roles(unsigned roles, unsigned want) { return (roles & want) == want; }
+
 /* Inside a short quotation (“五个一批”, “十四五”): a name, not an amount. */
 static int in_short_quote(const para *p, size_t pos)
 {
@@ -169,30 +60,24 @@ static int in_short_quote(const para *p, size_t pos)
     if (!limit)
         return 0;
     const char *s = p->d->s;
-    size_t k = pos, chars = 0;
+    size_t k = pos, chars = 0, len;
     int open = 0;
-    while (k > p->a && chars <= limit) {
-        uint32_t cp = cp_before(s, p->a, k);
-        if (cp == 0x201D || cp == 0x300D || cp == 0x300F)
+    while (k > p->a && chars <= limit && !open) {
+        unsigned roles = gy_punct_roles(p->punct, gy_utf8_before(s, p->a, k, &len));
+        if (has_roles(roles, QUOTE_CLOSE))
             return 0;
         k = gy_utf8_back(s, p->a, k);
         chars++;
-        if (cp == 0x201C || cp == 0x300C || cp == 0x300E) {
-            open = 1;
-            break;
-        }
+        open = has_roles(roles, QUOTE_OPEN);
     }
     if (!open)
         return 0;
-    for (size_t q = pos; q < p->b && chars <= limit;) {
-        size_t len;
-        uint32_t cp = gy_utf8_at(s, q, p->b, &len);
-        if (cp == 0x201D || cp == 0x300D || cp == 0x300F)
+    for (size_t q = pos; q < p->b && chars <= limit; q += len, chars++) {
+        unsigned roles = gy_punct_at(p->punct, s, q, p->b, &len);
+        if (has_roles(roles, QUOTE_CLOSE))
             return 1;
-        if (cp == 0x201C || cp == 0x3002)
+        if (has_roles(roles, QUOTE_OPEN) || (roles & GY_P_STOP))
             return 0;
-        q += len;
-        chars++;
     }
     return 0;
 }
@@ -211,7 +96,7 @@ static void scale(quantity *q, double by)
  * says this is no quantity at all (届, 周年, 大 ...). */
 static int read_unit(const para *p, quantity *q)
 {
-    const gy_rules *r = p->r;
+    const gy_target_rules *r = p->r;
     const char *s = p->d->s;
     size_t pos = q->n.end;
     q->unit = -1;
@@ -285,7 +170,7 @@ static void borrow_unit(const para *p, quantity *q, int depth)
 {
     size_t len;
     if (q->unit >= 0 || q->n.percent || q->n.permille || depth <= 0 || q->end >= p->b ||
-        gy_utf8_at(p->d->s, q->end, p->b, &len) != 0x3001 /* 、 */)
+        !(gy_punct_at(p->punct, p->d->s, q->end, p->b, &len) & GY_P_LIST))
         return;
     quantity next;
     if (!read_quantity_in(p, q->end + len, &next, depth - 1) || next.unit < 0 ||
@@ -330,7 +215,7 @@ typedef struct found {
 /* Comparison from the words around the number. */
 static void read_op(const para *p, size_t clause, found *f)
 {
-    const gy_rules *r = p->r;
+    const gy_target_rules *r = p->r;
     const char *s = p->d->s;
     f->op = GY_OP_EQ;
     int after = gy_lex_at(&r->op_after, s, f->end, p->b);
@@ -364,7 +249,7 @@ static int accept(const para *p, const found *f, size_t clause)
 {
     const quantity *q = &f->q;
     const char *u = unit_name(p, q);
-    int context = f->op != GY_OP_EQ || has_frequency(p, clause, f->start);
+    int context = f->op != GY_OP_EQ || gy_has_frequency(p, clause, f->start);
     /* 增至, 縮短至三年: an amount, though not enough for 一个 */
     int reached = gy_lex_ending_at(&p->r->amount_before, p->d->s, clause, f->start) >= 0;
     if (!*u && !q->n.magnitude)
@@ -375,26 +260,15 @@ static int accept(const para *p, const found *f, size_t clause)
         return 1;
     if (context)
         return 1;
-    if (q->numeral < (double)p->r->cn_min_value)
+    if (q->numeral < p->r->chinese_min_value)
         return 0; /* 一个, 一成不变 */
     if (reached)
         return 1;
     if (q->unit >= 0 && p->r->units[q->unit].duration)
         return 0; /* 三年来, 五天 as a span of the story */
-    if (q->unit >= 0 && !p->r->units[q->unit].measure && q->numeral < 10)
+    if (q->unit >= 0 && !p->r->units[q->unit].measure && q->numeral < p->r->counter_min_value)
         return 0; /* 三个问题, 四项举措 */
     return 1;
-}
-
-static int cue_kind(const gy_lexicon *lx, const char *s, size_t start, size_t end)
-{
-    size_t where;
-    int w = gy_lex_last_in(lx, s, start, end, &where);
-    while (w >= 0 && lx->words[w].tag == GY_CUE_NEUTRAL) {
-        end = where;
-        w = gy_lex_last_in(lx, s, start, end, &where);
-    }
-    return w >= 0 ? lx->words[w].tag : 0;
 }
 
 static int is_fact(const para *p, size_t clause, size_t sentence, size_t pos, size_t section)
@@ -402,9 +276,9 @@ static int is_fact(const para *p, size_t clause, size_t sentence, size_t pos, si
     gy_role role = section ? GY_SECTIONS(p->d)[section - 1].role : GY_ROLE_NONE;
     if (role == GY_ROLE_REVIEW)
         return 1;
-    int cue = cue_kind(&p->r->kind_cues, p->d->s, clause, pos);
+    int cue = gy_lex_last_cue(&p->r->kind_cues, p->d->s, clause, pos);
     if (!cue)
-        cue = cue_kind(&p->r->kind_cues, p->d->s, sentence, clause);
+        cue = gy_lex_last_cue(&p->r->kind_cues, p->d->s, sentence, clause);
     if (cue)
         return cue == GY_CUE_FACT;
     return role != GY_ROLE_PLAN;
@@ -437,7 +311,7 @@ static int add_target(para *p, const found *f, double lo, double hi, int range, 
     t->is_range = range;
     t->unit = gy_arena_strndup(&d->arena, u, strlen(u));
     t->op = f->op;
-    t->period = period_before(p, full, p->semi, clause, f->start);
+    t->period = gy_period_before(p, f->start);
     t->section = gy_doc_section_at(d, f->start);
     t->task = gy_doc_task_at(d, f->start);
     t->fact = is_fact(p, clause, full, f->q.n.end, t->section);
@@ -452,7 +326,7 @@ static int add_target(para *p, const found *f, double lo, double hi, int range, 
  * returns 1 when there is one. */
 static int read_range_end(const para *p, const found *f, found *g)
 {
-    const gy_rules *r = p->r;
+    const gy_target_rules *r = p->r;
     size_t at = f->q.end;
     int j = gy_lex_at(&r->range_joiners, p->d->s, at, p->b);
     if (j < 0)
@@ -474,7 +348,7 @@ static int read_range_end(const para *p, const found *f, found *g)
 static size_t take_number(para *p, size_t pos, int *err)
 {
     gy_doc *d = p->d;
-    const gy_rules *r = p->r;
+    const gy_target_rules *r = p->r;
     const char *s = d->s;
     found f;
     memset(&f, 0, sizeof f);
@@ -521,39 +395,16 @@ static size_t take_number(para *p, size_t pos, int *err)
     return f.end > skip_to ? f.end : skip_to;
 }
 
-/* Where time patterns are tried: a number, or one of the trigger words. */
-static int time_may_start(const para *p, size_t pos, uint32_t cp)
-{
-    return is_numeral_cp(cp) || (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
-           gy_lex_at(&p->r->time_triggers, p->d->s, pos, p->b) >= 0;
-}
-
-/* May the number at pos begin a time phrase?  Only when what follows its
- * digits is one of the rules' after_number words (2024年, 3月, 2021—). */
-static int time_may_follow(const para *p, size_t pos)
-{
-    const unsigned char *s = (const unsigned char *)p->d->s;
-    size_t i = pos;
-    if (!p->r->time_after_number.n)
-        return 1; /* no list: try the patterns after every number */
-    while (i < p->b) {
-        size_t k;
-        uint32_t cp = gy_utf8_decode(s + i, p->b - i, &k);
-        if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || is_numeral_cp(cp)))
-            break;
-        i += k;
-    }
-    return gy_lex_at(&p->r->time_after_number, p->d->s, i, p->b) >= 0;
-}
-
-/* Where a clause (，；：、) and a full sentence (。！？) last began. */
+/* Where a clause (，；：、), a part of a sentence (；) and a full sentence
+ * (。！？) last began. */
 static void boundary(para *p, uint32_t cp, size_t after)
 {
-    if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?')
+    unsigned roles = gy_punct_roles(p->punct, cp);
+    if (roles & GY_P_STOP)
         p->full = p->semi = p->clause = after;
-    else if (cp == 0xFF1B || cp == ';')
+    else if (roles & GY_P_SEMI)
         p->semi = p->clause = after;
-    else if (cp == 0xFF0C || cp == 0xFF1A || cp == 0x3001 || cp == ',' || cp == ':')
+    else if (roles & GY_P_CLAUSE)
         p->clause = after;
 }
 
@@ -575,26 +426,23 @@ static int scan_paragraph(para *p)
         boundary(p, cp, pos + len);
         int digit = (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
         if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&
-                                     !gy_lex_may_start(&p->r->time_triggers, cp)))) {
+                                     !gy_lex_may_start(&p->tr->triggers, cp)))) {
             prev = cp;
             pos += len;
             continue;
         }
-        int num_start = (digit || is_numeral_cp(cp)) && !is_latin_or_digit(prev) &&
-                        !is_numeral_cp(prev) && prev != '.' && prev != 0xFF0E;
+        int num_start = (digit || gy_is_numeral(cp)) && !is_latin_or_digit(prev) &&
+                        !gy_is_numeral(prev) && prev != '.' && prev != 0xFF0E;
         size_t next = pos + len;
-        int time_rule = -1;
-        size_t time_end = pos;
-        if ((num_start && time_may_follow(p, pos)) ||
-            (!num_start && !is_numeral_cp(prev) && time_may_start(p, pos, cp)))
-            time_rule = match_time(p, pos, num_start, &time_end);
-        if (time_rule >= 0) {
-            if (add_time(p, pos, time_end, time_rule) != 0)
-                return -1;
-            next = time_end;
-        } else if (num_start) {
+        int timed = gy_time_may_start(p, pos, cp, num_start, prev)
+                        ? gy_take_time(p, pos, num_start, &next)
+                        : 0;
+        if (timed < 0)
+            return -1;
+        if (!timed && num_start)
             next = take_number(p, pos, &err);
-        }
+        if (!timed && !num_start)
+            next = pos + len;
         if (next > pos + len) {
             /* jumped over a time or a quantity: keep the boundaries it held */
             for (size_t q = pos + len; q < next;) {
@@ -603,7 +451,8 @@ static int scan_paragraph(para *p)
                 boundary(p, c, q + k);
                 q += k;
             }
-            prev = cp_before(p->d->s, p->a, next);
+            size_t k;
+            prev = gy_utf8_before(p->d->s, p->a, next, &k);
         } else {
             prev = cp;
         }
@@ -612,13 +461,16 @@ static int scan_paragraph(para *p)
     return err ? -1 : 0;
 }
 
-int gy_extract_targets(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+int gy_extract_targets(gy_run *x)
 {
+    gy_doc *d = x->d;
     para p;
     memset(&p, 0, sizeof p);
+    p.x = x;
     p.d = d;
-    p.r = r;
-    p.md = md;
+    p.r = &x->r->targets;
+    p.tr = &x->r->times;
+    p.punct = &x->r->punct;
     for (size_t i = 0; i < d->text.nlines; i++) {
         if (!gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
             continue;

@@ -4,11 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "extract.h"
 #include "numbers.h"
 #include "utf8.h"
 
-enum { MAX_OPEN = 16, MAX_GAP_PARAGRAPHS = 5, INTRO_CHARS = 60 };
+/* Series open at once: nesting deeper than this is not followed. */
+enum { MAX_OPEN = 16 };
 
 typedef struct cand {
     size_t pos;            /* marker start */
@@ -33,9 +34,9 @@ typedef struct series {
 } series;
 
 typedef struct state {
+    gy_run *x;
     gy_doc *d;
-    const gy_rules *r;
-    pcre2_match_data *md;
+    const gy_task_rules *r;
     cand *c;
     size_t nc, capc;
     series *s;
@@ -72,28 +73,13 @@ static size_t push_series(state *st)
 
 /* Bytes that can begin some task marker (from the patterns' first code
  * units), so most clause starts are passed over without a match call. */
-static void marker_first_bytes(const gy_rules *r, unsigned char first[256])
+static void marker_first_bytes(const gy_task_rules *r, unsigned char first[256])
 {
     memset(first, 0, 256);
-    for (size_t k = 0; k < r->ntask_markers; k++) {
-        const uint8_t *bitmap = NULL;
-        uint32_t type = 0, unit = 0;
-        pcre2_pattern_info(r->task_markers[k].rx.code, PCRE2_INFO_FIRSTCODETYPE, &type);
-        if (type == 1 &&
-            pcre2_pattern_info(r->task_markers[k].rx.code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0) {
-            first[unit & 0xFF] = 1;
-            continue;
-        }
-        if (pcre2_pattern_info(r->task_markers[k].rx.code, PCRE2_INFO_FIRSTBITMAP, &bitmap) == 0 &&
-            bitmap) {
-            for (int b = 0; b < 256; b++)
-                if (bitmap[b / 8] & (1u << (b % 8)))
-                    first[b] = 1;
-            continue;
-        }
-        memset(first, 1, 256);
-        return;
-    }
+    for (size_t k = 0; k < r->nmarkers; k++)
+        for (int b = 0; b < 256; b++)
+            if (r->markers[k].rx.first[b / 8] & (1u << (b % 8)))
+                first[b] = 1;
 }
 
 static int try_markers(state *st, size_t line, size_t para, size_t pos, int initial)
@@ -101,11 +87,11 @@ static int try_markers(state *st, size_t line, size_t para, size_t pos, int init
     const gy_slice *ct = &st->d->content[line];
     const char *sub = st->d->s + ct->start;
     size_t len = ct->end - ct->start;
-    for (size_t k = 0; k < st->r->ntask_markers; k++) {
-        const gy_task_marker *m = &st->r->task_markers[k];
+    for (size_t k = 0; k < st->r->nmarkers; k++) {
+        const gy_task_marker *m = &st->r->markers[k];
         size_t ms, me, ns, ne;
-        if (!gy_rx_match(st->r, &m->rx, sub, len, pos - ct->start, st->md) ||
-            !gy_rx_group(st->md, 0, &ms, &me) || !gy_rx_group(st->md, m->rx.g_number, &ns, &ne))
+        if (!gy_match(st->x, &m->rx, sub, len, pos - ct->start) || !gy_group(st->x, 0, &ms, &me) ||
+            !gy_group(st->x, m->rx.g_number, &ns, &ne))
             continue;
         long number = gy_marker_number(sub + ns, ne - ns);
         if (number <= 0)
@@ -129,12 +115,12 @@ static int try_markers(state *st, size_t line, size_t para, size_t pos, int init
 static int collect(state *st)
 {
     gy_doc *d = st->d;
-    const gy_rules *r = st->r;
+    const gy_task_rules *r = st->r;
     unsigned char first[256], lead[256];
     marker_first_bytes(r, first);
     memset(lead, 0, sizeof lead);
-    for (size_t w = 0; w < r->clause_after.n; w++)
-        lead[(unsigned char)r->clause_after.words[w].s[0]] = 1;
+    for (size_t w = 0; w < r->after.n; w++)
+        lead[(unsigned char)r->after.words[w].s[0]] = 1;
     size_t para = 0;
     for (size_t i = 0; i < d->text.nlines; i++) {
         if (!gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
@@ -146,10 +132,10 @@ static int collect(state *st)
         for (size_t p = a; p < b; p++) {
             if (!lead[(unsigned char)d->s[p]])
                 continue;
-            int w = gy_lex_at(&r->clause_after, d->s, p, b);
+            int w = gy_lex_at(&r->after, d->s, p, b);
             if (w < 0)
                 continue;
-            size_t q = p + r->clause_after.words[w].len;
+            size_t q = p + r->after.words[w].len;
             if (q < b && first[(unsigned char)d->s[q]] && try_markers(st, i, para, q, 0) != 0)
                 return -1;
             p = q - 1;
@@ -160,7 +146,7 @@ static int collect(state *st)
 
 static const char *family(const state *st, int marker)
 {
-    return st->r->task_markers[marker].family;
+    return st->r->markers[marker].family;
 }
 
 /* May candidate c continue series s (whose last item is st->c[s->last])? */
@@ -173,7 +159,7 @@ static int may_continue(const state *st, const series *s, const cand *c)
         return 0;
     if (c->para == last->para)
         return 1;
-    return c->initial && c->para - last->para <= MAX_GAP_PARAGRAPHS;
+    return c->initial && c->para - last->para <= st->r->max_gap_paragraphs;
 }
 
 static int add_item(state *st, size_t si, size_t ci)
@@ -209,7 +195,7 @@ static int inside_last_item(const state *st, const series *s, const cand *c)
     if (c->para == last->para)
         return 1;
     /* an item that opens a paragraph holds the paragraphs after it */
-    return last->initial && !c->initial && c->para - last->para <= MAX_GAP_PARAGRAPHS;
+    return last->initial && !c->initial && c->para - last->para <= st->r->max_gap_paragraphs;
 }
 
 static int build_series(state *st)
@@ -266,13 +252,14 @@ static int build_series(state *st)
 
 /* ---- turning series into tasks -------------------------------------------- */
 
-static size_t trim_end(const gy_doc *d, size_t start, size_t end)
+/* The end of s[start..end) without spaces and clause marks at its end. */
+static size_t trim_end(const state *st, size_t start, size_t end)
 {
+    const char *s = st->d->s;
     while (end > start) {
-        size_t k = gy_utf8_back(d->s, start, end), n;
-        uint32_t cp = gy_utf8_at(d->s, k, end, &n);
-        if (!(gy_is_space(cp) || gy_char_class(cp) == GY_TOK_CLAUSE || cp == 0xFF1B /* ； */ ||
-              cp == ';'))
+        size_t k = gy_utf8_back(s, start, end), n;
+        uint32_t cp = gy_utf8_at(s, k, end, &n);
+        if (!gy_is_space(cp) && !(gy_punct_roles(&st->x->r->punct, cp) & (GY_P_CLAUSE | GY_P_SEMI)))
             break;
         end = k;
     }
@@ -333,18 +320,7 @@ static size_t item_end(const state *st, size_t ci)
     return end;
 }
 
-static int cue_before(const gy_lexicon *lx, const gy_doc *d, size_t start, size_t end)
-{
-    size_t where;
-    int w = gy_lex_last_in(lx, d->s, start, end, &where);
-    while (w >= 0 && lx->words[w].tag == GY_CUE_NEUTRAL) {
-        end = where;
-        w = gy_lex_last_in(lx, d->s, start, end, &where);
-    }
-    return w >= 0 ? lx->words[w].tag : 0;
-}
-
-/* The words just before the first item: up to INTRO_CHARS characters
+/* The words just before the first item: up to intro_chars characters
  * before it in its paragraph, or the end of the paragraph before. */
 static gy_slice intro_of(const state *st, const cand *first)
 {
@@ -363,7 +339,7 @@ static gy_slice intro_of(const state *st, const cand *first)
     }
     size_t floor = d->content[line].start;
     size_t p = sl.end;
-    for (int n = 0; n < INTRO_CHARS && p > floor; n++)
+    for (size_t n = 0; n < st->r->intro_chars && p > floor; n++)
         p = gy_utf8_back(d->s, floor, p);
     sl.start = p;
     return sl;
@@ -372,13 +348,13 @@ static gy_slice intro_of(const state *st, const cand *first)
 static int decide_directive(state *st, const series *s)
 {
     const cand *first = &st->c[s->first];
-    if (st->r->task_markers[first->marker].directive)
+    if (st->r->markers[first->marker].directive)
         return 1;
     size_t sec = first->section;
     if (sec && GY_SECTIONS(st->d)[sec - 1].role == GY_ROLE_REVIEW)
         return 0;
     gy_slice in = intro_of(st, first);
-    return cue_before(&st->r->intro_cues, st->d, in.start, in.end) != GY_CUE_FACT;
+    return gy_lex_last_cue(&st->r->intro_cues, st->d->s, in.start, in.end) != GY_CUE_FACT;
 }
 
 static int text_asks(const state *st, size_t from, size_t end)
@@ -393,8 +369,8 @@ static gy_slice find_deadline(const state *st, size_t start, size_t end)
     gy_slice best = {0, 0};
     for (size_t k = 0; k < st->r->ndeadlines; k++) {
         size_t ms, me;
-        if (gy_rx_match(st->r, &st->r->deadlines[k], st->d->s + start, end - start, 0, st->md) &&
-            gy_rx_group(st->md, 0, &ms, &me) && me > ms &&
+        if (gy_match(st->x, &st->r->deadlines[k], st->d->s + start, end - start, 0) &&
+            gy_group(st->x, 0, &ms, &me) && me > ms &&
             (best.end == 0 || start + ms < best.start ||
              (start + ms == best.start && start + me > best.end))) {
             best.start = start + ms;
@@ -415,14 +391,14 @@ static long announced(const state *st, gy_slice in)
         if (gy_cn_digit(cp) > 0 || gy_cn_unit(cp) == 10.0) {
             gy_number n;
             if (gy_parse_number(d->s, p, in.end, &n) && n.chinese &&
-                gy_lex_at(&st->r->announce_counters, d->s, n.end, in.end) >= 0 && n.value >= 2 &&
-                n.value <= 30)
+                gy_lex_at(&st->r->announce_counters, d->s, n.end, in.end) >= 0 &&
+                n.value >= (double)st->r->announce_min && n.value <= (double)st->r->announce_max)
                 found = (long)n.value;
             p = n.end > p ? n.end : p + k;
             continue;
         }
         /* a full stop ends the sentence the count could belong to */
-        if (cp == 0x3002)
+        if (gy_punct_roles(&st->x->r->punct, cp) & GY_P_STOP)
             found = -1;
         p += k;
     }
@@ -444,7 +420,8 @@ static void majority_asks(state *st)
             asks[t[i].series]++;
     for (size_t i = 0; i < d->tasks.len; i++) {
         const series *s = &st->s[t[i].series - 1];
-        if (!t[i].directive && asks[t[i].series] >= 2 && asks[t[i].series] * 2 > s->count)
+        if (!t[i].directive && asks[t[i].series] >= st->r->majority_min &&
+            asks[t[i].series] * 2 > s->count)
             t[i].directive = 1;
     }
     free(asks);
@@ -474,7 +451,7 @@ static int emit_tasks(state *st)
             break;
         }
         task_of[ci] = d->tasks.len;
-        const gy_task_marker *m = &st->r->task_markers[c->marker];
+        const gy_task_marker *m = &st->r->markers[c->marker];
         t->section = c->section;
         size_t pi = s->parent_item;
         if (pi && st->s[st->c[pi - 1].series - 1].dropped)
@@ -499,11 +476,11 @@ static int emit_tasks(state *st)
         if (next && next->pos < text_to)
             text_to = next->pos;
         t->text.start = text_from;
-        t->text.end = trim_end(d, text_from, text_to);
+        t->text.end = trim_end(st, text_from, text_to);
         if (c->order == 0) {
             const gy_task *parent = t->parent ? &GY_TASKS(d)[t->parent - 1] : NULL;
             s->directive = parent ? parent->directive : decide_directive(st, s);
-            if (parent && st->r->task_markers[c->marker].directive)
+            if (parent && st->r->markers[c->marker].directive)
                 s->directive = 1;
         }
         t->directive = s->directive || text_asks(st, text_from, t->end);
@@ -534,13 +511,13 @@ static int check_counts(state *st)
     return 0;
 }
 
-int gy_extract_tasks(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
+int gy_extract_tasks(gy_run *x)
 {
     state st;
     memset(&st, 0, sizeof st);
-    st.d = d;
-    st.r = r;
-    st.md = md;
+    st.x = x;
+    st.d = x->d;
+    st.r = &x->r->tasks;
     int rc = collect(&st);
     if (rc == 0)
         rc = build_series(&st);

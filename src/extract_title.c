@@ -2,7 +2,7 @@
  * document: the lines before the salutation (同志们：) or the first section. */
 #include <string.h>
 
-#include "doc.h"
+#include "extract.h"
 #include "utf8.h"
 
 typedef struct head_line {
@@ -59,12 +59,11 @@ static const char *collapse_spaced(gy_doc *d, const char *s, size_t len, size_t 
     return out;
 }
 
-static int is_sentence(const char *s, size_t len)
+static int is_sentence(const gy_punct *p, const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
         size_t k;
-        uint32_t cp = gy_utf8_decode((const unsigned char *)s + i, len - i, &k);
-        if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B)
+        if (gy_punct_at(p, s, i, len, &k) & (GY_P_STOP | GY_P_SEMI))
             return 1;
         i += k;
     }
@@ -72,10 +71,11 @@ static int is_sentence(const char *s, size_t len)
 }
 
 /* Copy of group g of the last match, trimmed of spaces; NULL when empty. */
-static const char *group_text(gy_doc *d, pcre2_match_data *md, int g, const char *s)
+static const char *group_text(gy_run *x, int g, const char *s)
 {
+    gy_doc *d = x->d;
     size_t a, b;
-    if (!gy_rx_group(md, g, &a, &b))
+    if (!gy_group(x, g, &a, &b))
         return NULL;
     while (a < b) {
         size_t k;
@@ -87,10 +87,11 @@ static const char *group_text(gy_doc *d, pcre2_match_data *md, int g, const char
     return b > a ? gy_arena_strndup(&d->arena, s + a, b - a) : NULL;
 }
 
-static int starts_section(const gy_rules *r, const char *s, size_t len, pcre2_match_data *md)
+static int starts_section(gy_run *x, const char *s, size_t len)
 {
+    const gy_section_rules *r = &x->r->sections;
     for (size_t k = 0; k < r->nmarkers; k++)
-        if (gy_rx_match(r, &r->markers[k].rx, s, len, 0, md))
+        if (gy_match(x, &r->markers[k].rx, s, len, 0))
             return 1;
     return 0;
 }
@@ -127,18 +128,19 @@ static size_t add_parts(gy_doc *d, size_t index, const char *s, size_t len, head
 }
 
 /* Collects the head lines (or their parts) into h[]; returns how many. */
-static size_t head_lines(gy_doc *d, const gy_rules *r, pcre2_match_data *md, head_line *h,
-                         size_t max)
+static size_t head_lines(gy_run *x, head_line *h, size_t max)
 {
+    gy_doc *d = x->d;
+    const gy_title_rules *r = &x->r->title;
     size_t n = 0, lines = 0;
     for (size_t i = 0; i < d->text.nlines && n < max && lines < r->head_lines; i++) {
         if (!gy_doc_line_live(d, i))
             continue;
         const char *s = d->s + d->content[i].start;
         size_t len = d->content[i].end - d->content[i].start;
-        if (gy_rx_match(r, &r->salutation, s, len, 0, md) || starts_section(r, s, len, md))
+        if (gy_match(x, &r->salutation, s, len, 0) || starts_section(x, s, len))
             break;
-        if (gy_utf8_count(s, len) > 3 * r->title_max_chars)
+        if (gy_utf8_count(s, len) > r->body_chars)
             break; /* a paragraph of the body */
         n = add_parts(d, i, s, len, h, n, max);
         lines++;
@@ -161,8 +163,10 @@ static const char *join(gy_doc *d, const char *a, const char *sep, const char *b
 
 /* Removes markup residue (<U+00A0>, tags) from a head string and folds
  * runs of spaces into one. */
-static const char *clean(gy_doc *d, const gy_rules *r, pcre2_match_data *md, const char *s)
+static const char *clean(gy_run *x, const char *s)
 {
+    gy_doc *d = x->d;
+    const gy_markup_rules *r = &x->r->markup;
     if (!s || !strchr(s, '<'))
         return s;
     size_t len = strlen(s), o = 0;
@@ -173,7 +177,7 @@ static const char *clean(gy_doc *d, const gy_rules *r, pcre2_match_data *md, con
         size_t ms, me;
         int cut = 0;
         for (size_t k = 0; s[i] == '<' && k < r->nskip && !cut; k++)
-            if (gy_rx_match(r, &r->skip[k], s, len, i, md) && gy_rx_group(md, 0, &ms, &me) &&
+            if (gy_match(x, &r->skip[k], s, len, i) && gy_group(x, 0, &ms, &me) &&
                 me > i) {
                 i = me;
                 cut = 1;
@@ -197,82 +201,136 @@ static const char *clean(gy_doc *d, const gy_rules *r, pcre2_match_data *md, con
 
 enum last { LAST_NONE, LAST_TITLE, LAST_OCCASION, LAST_SPEAKER, LAST_OTHER };
 
-static int try_title(gy_doc *d, const gy_rules *r, pcre2_match_data *md, const head_line *h)
+static int try_title(gy_run *x, const head_line *h)
 {
-    for (size_t p = 0; p < r->ntitle_lines; p++) {
-        const gy_rx *rx = &r->title_lines[p];
-        if (!gy_rx_match(r, rx, h->s, h->len, 0, md))
+    gy_doc *d = x->d;
+    const gy_title_rules *r = &x->r->title;
+    for (size_t p = 0; p < r->nlines; p++) {
+        const gy_rx *rx = &r->lines[p];
+        if (!gy_match(x, rx, h->s, h->len, 0))
             continue;
-        const char *t = group_text(d, md, rx->g_title, h->s);
+        const char *t = group_text(x, rx->g_title, h->s);
         if (!t)
             continue;
         d->title = t;
         d->title_line = h->index + 1;
         if (!d->occasion)
-            d->occasion = group_text(d, md, rx->g_occasion, h->s);
+            d->occasion = group_text(x, rx->g_occasion, h->s);
         if (!d->speaker)
-            d->speaker = group_text(d, md, rx->g_speaker, h->s);
+            d->speaker = group_text(x, rx->g_speaker, h->s);
         return 1;
     }
     return 0;
 }
 
-int gy_extract_title(gy_doc *d, const gy_rules *r, pcre2_match_data *md)
-{
+typedef struct head {
+    gy_run *x;
     head_line h[64];
-    size_t n = head_lines(d, r, md, h, 64);
-    size_t fallback[2], nfb = 0;
-    enum last last = LAST_NONE;
-    for (size_t k = 0; k < n; k++) {
-        const char *s = h[k].s;
-        size_t len = h[k].len;
-        enum last now = LAST_OTHER;
-        if (!d->title && try_title(d, r, md, &h[k])) {
-            now = LAST_TITLE;
-        } else if (gy_rx_match(r, &r->occasion, s, len, 0, md)) {
-            if (!d->occasion)
-                d->occasion = gy_arena_strndup(&d->arena, s, len);
-            else if (last == LAST_OCCASION)
-                d->occasion = join(d, d->occasion, " ", s, len);
-            else
-                continue;
-            now = LAST_OCCASION;
-            /* an occasion broken over two lines */
-            if (k + 1 < n && r->occasion_continued.code &&
-                gy_rx_match(r, &r->occasion_continued, h[k + 1].s, h[k + 1].len, 0, md)) {
-                d->occasion = join(d, d->occasion, "", h[k + 1].s, h[k + 1].len);
-                d->flags[h[k + 1].index] |= GY_LINE_HEAD;
-                k++;
-            }
-        } else if (!d->speaker && gy_rx_match(r, &r->speaker, s, len, 0, md)) {
-            d->speaker = group_text(d, md, r->speaker.g_speaker, s);
-            now = LAST_SPEAKER;
-        } else if (!d->speaker && r->speaker_name.code &&
-                   (last == LAST_TITLE || last == LAST_OCCASION || (last == LAST_OTHER && nfb)) &&
-                   gy_rx_match(r, &r->speaker_name, s, len, 0, md)) {
-            d->speaker = gy_arena_strndup(&d->arena, s, len);
-            now = LAST_SPEAKER;
-        }
-        if (now != LAST_OTHER) {
-            d->flags[h[k].index] |= GY_LINE_HEAD;
-        } else if (!d->title && !d->occasion && nfb < 2 &&
-                   (nfb == 0 || fallback[nfb - 1] + 1 == k)) {
-            size_t chars = gy_utf8_count(s, len);
-            if (chars >= r->title_min_chars && chars <= r->title_max_chars && !is_sentence(s, len))
-                fallback[nfb++] = k;
-        }
-        last = now;
+    size_t n;
+    size_t fallback[2], nfb; /* head lines that may make up the title */
+    enum last last;
+} head;
+
+/* An occasion line (——2024年3月5日在…上): the first, or one that goes on
+ * the one before; one broken over two lines takes the next.  Returns
+ * LAST_OCCASION, or LAST_NONE for a second occasion to pass over. */
+static enum last take_occasion(head *hd, size_t *k)
+{
+    gy_doc *d = hd->x->d;
+    const gy_title_rules *r = &hd->x->r->title;
+    const head_line *h = &hd->h[*k];
+    if (!d->occasion)
+        d->occasion = gy_arena_strndup(&d->arena, h->s, h->len);
+    else if (hd->last == LAST_OCCASION)
+        d->occasion = join(d, d->occasion, " ", h->s, h->len);
+    else
+        return LAST_NONE;
+    const head_line *next = *k + 1 < hd->n ? &hd->h[*k + 1] : NULL;
+    if (next && r->occasion_continued.code &&
+        gy_match(hd->x, &r->occasion_continued, next->s, next->len, 0)) {
+        d->occasion = join(d, d->occasion, "", next->s, next->len);
+        d->flags[next->index] |= GY_LINE_HEAD;
+        (*k)++;
     }
-    if (!d->title && nfb) {
-        d->title = gy_arena_strndup(&d->arena, h[fallback[0]].s, h[fallback[0]].len);
-        for (size_t k = 1; k < nfb && d->title; k++)
-            d->title = join(d, d->title, " ", h[fallback[k]].s, h[fallback[k]].len);
-        d->title_line = h[fallback[0]].index + 1;
-        for (size_t k = 0; k < nfb; k++)
-            d->flags[h[fallback[k]].index] |= GY_LINE_HEAD;
+    return LAST_OCCASION;
+}
+
+/* What head line k holds; LAST_NONE when it is to be passed over. */
+static enum last classify(head *hd, size_t *k)
+{
+    gy_run *x = hd->x;
+    gy_doc *d = x->d;
+    const gy_title_rules *r = &x->r->title;
+    const head_line *h = &hd->h[*k];
+    if (!d->title && try_title(x, h))
+        return LAST_TITLE;
+    if (gy_match(x, &r->occasion, h->s, h->len, 0))
+        return take_occasion(hd, k);
+    if (!d->speaker && gy_match(x, &r->speaker, h->s, h->len, 0)) {
+        d->speaker = group_text(x, r->speaker.g_speaker, h->s);
+        return LAST_SPEAKER;
     }
-    d->title = clean(d, r, md, d->title);
-    d->occasion = clean(d, r, md, d->occasion);
-    d->speaker = clean(d, r, md, d->speaker);
+    int after_title = hd->last == LAST_TITLE || hd->last == LAST_OCCASION ||
+                      (hd->last == LAST_OTHER && hd->nfb);
+    if (!d->speaker && r->name.code && after_title && gy_match(x, &r->name, h->s, h->len, 0)) {
+        d->speaker = gy_arena_strndup(&d->arena, h->s, h->len);
+        return LAST_SPEAKER;
+    }
+    return LAST_OTHER;
+}
+
+/* A line that names nothing may be (part of) the title when no pattern
+ * finds one: up to two lines in a row, before any occasion. */
+static void maybe_fallback(head *hd, size_t k)
+{
+    const gy_doc *d = hd->x->d;
+    const gy_title_rules *r = &hd->x->r->title;
+    if (d->title || d->occasion || hd->nfb >= 2 ||
+        (hd->nfb && hd->fallback[hd->nfb - 1] + 1 != k))
+        return;
+    const head_line *h = &hd->h[k];
+    size_t chars = gy_utf8_count(h->s, h->len);
+    if (chars >= r->min_chars && chars <= r->max_chars &&
+        !is_sentence(&hd->x->r->punct, h->s, h->len))
+        hd->fallback[hd->nfb++] = k;
+}
+
+static void take_fallback(head *hd)
+{
+    gy_doc *d = hd->x->d;
+    if (d->title || !hd->nfb)
+        return;
+    const head_line *first = &hd->h[hd->fallback[0]];
+    d->title = gy_arena_strndup(&d->arena, first->s, first->len);
+    for (size_t k = 1; k < hd->nfb && d->title; k++)
+        d->title = join(d, d->title, " ", hd->h[hd->fallback[k]].s, hd->h[hd->fallback[k]].len);
+    d->title_line = first->index + 1;
+    for (size_t k = 0; k < hd->nfb; k++)
+        d->flags[hd->h[hd->fallback[k]].index] |= GY_LINE_HEAD;
+}
+
+int gy_extract_title(gy_run *x)
+{
+    gy_doc *d = x->d;
+    head hd;
+    hd.x = x;
+    hd.n = head_lines(x, hd.h, 64);
+    hd.nfb = 0;
+    hd.last = LAST_NONE;
+    for (size_t k = 0; k < hd.n; k++) {
+        /* k moves on past the second line of an occasion */
+        enum last now = classify(&hd, &k);
+        if (now == LAST_NONE)
+            continue;
+        if (now != LAST_OTHER)
+            d->flags[hd.h[k].index] |= GY_LINE_HEAD;
+        else
+            maybe_fallback(&hd, k);
+        hd.last = now;
+    }
+    take_fallback(&hd);
+    d->title = clean(x, d->title);
+    d->occasion = clean(x, d->occasion);
+    d->speaker = clean(x, d->speaker);
     return 0;
 }

@@ -48,11 +48,12 @@ static int token_json(FILE *out, const char *text, const gy_token *t, int first)
     return 0;
 }
 
-int gy_render_tokens(const gy_source *src, FILE *out, int json, gy_error *err)
+int gy_render_tokens(const gy_source *src, const gy_rules *rules, FILE *out, int json,
+                     gy_error *err)
 {
     size_t len;
     const char *text = gy_source_text(src, &len);
-    gy_tokenizer *tz = gy_tokenizer_new(text, len);
+    gy_tokenizer *tz = gy_tokenizer_new(rules, text, len);
     if (!tz) {
         gy_error_oom(err, gy_source_name(src));
         return -1;

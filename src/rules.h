@@ -1,80 +1,26 @@
-/* Rules stage: the rule set (struct body of the public gy_rules), loaded
- * from JSON rule files and compiled once. */
+/* Rules stage: the rule set (struct body of the public gy_rules), one
+ * sub-struct per concern of the rule files, loaded from JSON and compiled
+ * once.  Every tuning number an extractor uses is a field here, read from
+ * the rule data; the built-in files in data/rules/ are the one place that
+ * gives their values. */
 #ifndef GY_RULES_H
 #define GY_RULES_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
 #include "gangyao.h"
+#include "lexicon.h"
+#include "model.h"
+#include "pattern.h"
+#include "punct.h"
 
-/* A compiled pattern and the numbers of the named groups the engine reads
- * (-1 when the pattern has no such group). */
-typedef struct gy_rx {
-    const char *name;      /* rule name, for messages and output */
-    const char *source;    /* the pattern as written */
-    pcre2_code *code;
-    int anchored;          /* compiled with PCRE2_ANCHORED */
-    uint8_t first[32];     /* anchored: bytes a match can start with (bit set) */
-    uint32_t *first_cps;   /* anchored: the code points a match must start with,
-                              sorted (arena), when the pattern says so plainly */
-    size_t nfirst_cps;
-    int g_number;
-    int g_title, g_occasion, g_speaker;
-    int g_value;
-} gy_rx;
-
-/* A word list.  Each word carries a tag (an index into whatever table the
- * list belongs to).  Lookups index the words by first and last code point. */
-typedef struct gy_word {
-    const char *s;
-    size_t len;
-    int tag;
-} gy_word;
-
-enum { GY_LEX_BUCKETS = 256 };
-
-typedef struct gy_lexicon {
-    gy_word *words;
-    size_t n;
-    uint64_t first_bloom[64];          /* hashed first code points of the words */
-    uint64_t last_bloom[64];           /* hashed last code points */
-    int32_t by_first[GY_LEX_BUCKETS];   /* chains, longest word first */
-    int32_t by_last[GY_LEX_BUCKETS];
-    int32_t *next_first;
-    int32_t *next_last;
-    size_t max_len;
-} gy_lexicon;
-
-static inline size_t gy_bloom_bit(uint32_t cp) { return (cp * 2654435761u) >> 20; }
-
-/* Whether some word of lx may start (or end) with code point cp. */
-static inline int gy_lex_may_start(const gy_lexicon *lx, uint32_t cp)
-{
-    size_t h = gy_bloom_bit(cp) & 4095;
-    return (int)(lx->first_bloom[h >> 6] >> (h & 63) & 1);
-}
-static inline int gy_lex_may_end(const gy_lexicon *lx, uint32_t cp)
-{
-    size_t h = gy_bloom_bit(cp) & 4095;
-    return (int)(lx->last_bloom[h >> 6] >> (h & 63) & 1);
-}
-
-/* Longest word starting at s[pos] and ending at or before end; -1 if none.
- * Returns the word's index. */
-int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end);
-/* Longest word ending exactly at s[pos] and starting at or after start. */
-int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t pos);
-/* The occurrence inside s[start..end) that ends last (nearest to end);
- * its start goes to *where.  -1 if none. */
-int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
-                   size_t *where);
-/* The occurrence inside s[start..end) that starts first. */
-int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
-                    size_t *where);
+/* markup: residue skipped at both ends of a line (tags, escaped spaces). */
+typedef struct gy_markup_rules {
+    gy_rx *skip;
+    size_t nskip;
+} gy_markup_rules;
 
 enum gy_then { GY_THEN_LINE, GY_THEN_NEXT, GY_THEN_REST };
 
@@ -83,10 +29,43 @@ typedef struct gy_noise_rule {
     enum gy_then then;
 } gy_noise_rule;
 
+typedef struct gy_noise_rules {
+    size_t max_chars;          /* longer lines are never noise lines */
+    double tail_share;         /* where a 'rest' rule may set aside the rest */
+    size_t duplicate_min_chars;
+    size_t echo_max_chars;
+    size_t echo_max_noise;     /* echoes are looked for up to this many noise lines */
+    int filler_lines;          /* lines of spaces only are noise */
+    gy_noise_rule *lines;
+    size_t nlines;
+} gy_noise_rules;
+
+typedef struct gy_title_rules {
+    size_t head_lines;
+    size_t min_chars, max_chars;
+    size_t body_chars;         /* a head line this long is a paragraph of the body */
+    gy_rx salutation;
+    gy_rx *lines;
+    size_t nlines;
+    gy_rx occasion, occasion_continued, speaker;
+    gy_rx name;                /* a bare name after the title or occasion */
+} gy_title_rules;
+
 typedef struct gy_section_marker {
     gy_rx rx;
     int rank;
 } gy_section_marker;
+
+typedef struct gy_section_rules {
+    gy_section_marker *markers;
+    size_t nmarkers;
+    gy_rx closing;
+    gy_rx role_review, role_plan;
+    size_t heading_max_chars;  /* 附件1 takes the next line as heading up to this */
+    size_t unnumbered_max_chars;
+    size_t paragraph_runs;     /* numbering continued across this many higher headings */
+    long paragraph_max;        /* and reaching above this numbers paragraphs */
+} gy_section_rules;
 
 typedef struct gy_task_marker {
     gy_rx rx;
@@ -94,12 +73,24 @@ typedef struct gy_task_marker {
     int directive;
 } gy_task_marker;
 
-/* Comparison operators of targets, in the order of gy_op_names. */
-enum gy_op { GY_OP_EQ, GY_OP_GE, GY_OP_GT, GY_OP_LE, GY_OP_LT, GY_OP_APPROX, GY_OP_COUNT };
-extern const char *const gy_op_names[GY_OP_COUNT];
+typedef struct gy_task_rules {
+    gy_lexicon after;          /* a marker starts a clause after one of these */
+    gy_task_marker *markers;
+    size_t nmarkers;
+    gy_lexicon announce_counters;     /* 个, 大, 项 after an announced count */
+    long announce_min, announce_max;
+    gy_lexicon text_starts;
+    gy_lexicon text_starts_not;       /* words that begin like one (要素, 要求) */
+    gy_lexicon intro_cues;            /* tags are enum gy_cue */
+    gy_rx *deadlines;
+    size_t ndeadlines;
+    size_t max_gap_paragraphs;        /* a series goes on across this many paragraphs */
+    size_t intro_chars;               /* the words before a series, at most */
+    size_t majority_min;              /* items asking for action that carry a series */
+} gy_task_rules;
 
 typedef struct gy_unit {
-    const char *unit;      /* base unit reported, e.g. "元" */
+    const char *unit;      /* base unit reported, e.g. "元"; NULL: no quantity */
     double scale;          /* 万元 -> 1e4 */
     int more;              /* the written form says "more than" (个多月) */
     int measure;           /* a real measure (元, 吨, %) rather than a counter (个) */
@@ -107,65 +98,7 @@ typedef struct gy_unit {
     int numerals;          /* which numbers take it: 0 any, 1 Arabic only, 2 Chinese only */
 } gy_unit;
 
-enum gy_time_kind { GY_TIME_DATE, GY_TIME_RANGE, GY_TIME_DEADLINE, GY_TIME_PERIOD,
-                    GY_TIME_FREQUENCY, GY_TIME_KIND_COUNT };
-extern const char *const gy_time_kind_names[GY_TIME_KIND_COUNT];
-
-enum gy_cue { GY_CUE_TARGET = 1, GY_CUE_FACT = 2, GY_CUE_NEUTRAL = 3 };
-
-typedef struct gy_time_rule {
-    gy_rx rx;
-    enum gy_time_kind kind;
-} gy_time_rule;
-
-struct gy_rules {
-    gy_arena arena;
-    size_t count;              /* rules and words, for `rules --check` */
-    pcre2_match_context *mctx;
-    pcre2_code **codes;        /* every compiled pattern, freed with the set */
-    size_t ncodes, capcodes;
-    uint32_t max_groups;       /* largest capture count, for match data */
-
-    /* markup */
-    gy_rx *skip;
-    size_t nskip;
-
-    /* noise */
-    size_t noise_max_chars;
-    double tail_share;
-    size_t dup_min_chars;
-    size_t echo_max_chars;
-    int filler_lines;          /* lines of spaces only are noise */
-    gy_noise_rule *noise;
-    size_t nnoise;
-
-    /* title */
-    size_t head_lines;
-    size_t title_min_chars, title_max_chars;
-    gy_rx salutation;
-    gy_rx *title_lines;
-    size_t ntitle_lines;
-    gy_rx occasion, occasion_continued, speaker;
-    gy_rx speaker_name;        /* a bare name after the title or occasion */
-
-    /* sections */
-    gy_section_marker *markers;
-    size_t nmarkers;
-    gy_rx closing;
-    gy_rx role_review, role_plan;
-
-    /* tasks */
-    gy_lexicon clause_after;
-    gy_task_marker *task_markers;
-    size_t ntask_markers;
-    gy_lexicon announce_counters;     /* 个, 大, 项 after an announced count */
-    gy_lexicon text_starts;
-    gy_lexicon text_starts_not; /* words that begin like one (要素, 要求) */
-    gy_lexicon intro_cues;            /* tags are enum gy_cue */
-    gy_rx *deadlines;
-    size_t ndeadlines;
-
-    /* targets */
+typedef struct gy_target_rules {
     gy_unit *units;            /* tag of a word in unit_words */
     size_t nunits;
     gy_lexicon unit_words;
@@ -178,22 +111,45 @@ struct gy_rules {
     gy_lexicon kind_cues;             /* tags are enum gy_cue */
     gy_lexicon range_joiners;         /* －, 至, 到 between two numbers */
     size_t quote_max_chars;           /* a short quoted name holds no quantity */
-    size_t cn_min_value;              /* smallest Chinese-numeral value without context */
+    double chinese_min_value;         /* smallest Chinese-numeral value without context */
+    double counter_min_value;         /* ... before a counter (四个特点) */
+} gy_target_rules;
 
-    /* times */
-    gy_time_rule *times;
-    size_t ntimes;
-    gy_lexicon time_triggers;         /* words where time patterns are tried */
-    gy_lexicon time_after_number;     /* what follows a number that starts a time */
+typedef struct gy_time_rule {
+    gy_rx rx;
+    enum gy_time_kind kind;
+} gy_time_rule;
+
+typedef struct gy_time_rules {
+    gy_time_rule *patterns;
+    size_t npatterns;
+    gy_lexicon triggers;              /* words where time patterns are tried */
+    gy_lexicon after_number;          /* what follows a number that starts a time */
+} gy_time_rules;
+
+typedef struct gy_diff_rules {
+    double threshold;                 /* similarity for two tasks to pair */
+    double subject_threshold;         /* for two targets' subjects */
+    size_t char_diff_max;             /* longer texts are shown as removed and added */
+} gy_diff_rules;
+
+struct gy_rules {
+    gy_arena arena;
+    size_t count;              /* rules and words, for `rules --check` */
+    pcre2_match_context *mctx;
+    pcre2_code **codes;        /* every compiled pattern, freed with the set */
+    size_t ncodes, capcodes;
+    uint32_t max_groups;       /* largest capture count, for match data */
+
+    gy_punct punct;
+    gy_markup_rules markup;
+    gy_noise_rules noise;
+    gy_title_rules title;
+    gy_section_rules sections;
+    gy_task_rules tasks;
+    gy_target_rules targets;
+    gy_time_rules times;
+    gy_diff_rules diff;
 };
-
-/* Runs rx anchored or not (as compiled) on subject[0..len) from start.
- * Returns the number of pairs in ov (> 0) on a match, 0 on no match or
- * a hit limit.  md must have room for the rule set's max_groups. */
-int gy_rx_match(const gy_rules *r, const gy_rx *rx, const char *subject, size_t len,
-                size_t start, pcre2_match_data *md);
-
-/* Offsets of group g after a successful match; returns 0 when unset. */
-int gy_rx_group(pcre2_match_data *md, int g, size_t *start, size_t *end);
 
 #endif

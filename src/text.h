@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "punct.h"
 
 typedef struct gy_line {
     size_t start;          /* first byte of the line */
@@ -35,14 +36,16 @@ typedef struct gy_text {
  * a file without any LF is split at CR. */
 size_t gy_count_lines(const char *s, size_t len);
 
-/* Builds the line and sentence index of s[0..len) in arena memory.
- * Returns 0, or -1 when out of memory. */
-int gy_text_build(gy_text *t, gy_arena *a, const char *s, size_t len);
+/* Builds the line and sentence index of s[0..len) in arena memory, with
+ * the sentence ends of the punctuation table p.  Returns 0, or -1 when out
+ * of memory. */
+int gy_text_build(gy_text *t, gy_arena *a, const gy_punct *p, const char *s, size_t len);
 
 /* The same in two steps: the lines, then the sentences of the lines whose
  * skip flag is 0 (skip may be NULL), so text set aside is not split. */
 int gy_text_build_lines(gy_text *t, gy_arena *a, const char *s, size_t len);
-int gy_text_build_sentences(gy_text *t, gy_arena *a, const unsigned char *skip);
+int gy_text_build_sentences(gy_text *t, gy_arena *a, const gy_punct *p,
+                            const unsigned char *skip);
 
 /* 1-based line holding byte offset off. */
 size_t gy_text_line_of(const gy_text *t, size_t off);

@@ -9,6 +9,7 @@
 #endif
 
 #include "gangyao.h"
+#include "rules.h"
 #include "utf8.h"
 
 static int has_lf(const char *s, size_t len)
@@ -61,62 +62,47 @@ static void measure_indent(const unsigned char *s, gy_line *l)
     l->trim = t;
 }
 
-/* Is the code point at s[i] one that ends a sentence?  Returns its length. */
-static size_t sentence_end_len(const unsigned char *s, size_t i, size_t end)
+/* Length of the mark at s[i] that ends a sentence, or 0. */
+static size_t ender_len(const gy_punct *p, const unsigned char *s, size_t i, size_t end)
 {
-    unsigned c = s[i];
-    if (c == '!' || c == '?' || c == ';')
-        return 1;
-    if (end - i < 3)
-        return 0;
-    if (c == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x82) /* 。 */
-        return 3;
-    if (c == 0xEF && s[i + 1] == 0xBC &&
-        (s[i + 2] == 0x81 || s[i + 2] == 0x9F || s[i + 2] == 0x9B)) /* ！？； */
-        return 3;
-    if (c == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xA6) /* … */
-        return 3;
-    return 0;
-}
-
-/* Length of a closing quote or bracket at s[i], or 0. */
-static size_t closer_len(const unsigned char *s, size_t i, size_t end)
-{
-    if (s[i] == ')' || s[i] == '"' || s[i] == '\'')
-        return 1;
-    if (s[i] < 0xE2 || end - i < 3)
-        return 0;
     size_t n;
-    uint32_t cp = gy_utf8_decode(s + i, end - i, &n);
-    return gy_char_class(cp) == GY_TOK_CLOSE ? n : 0;
+    unsigned r = gy_punct_roles(p, gy_utf8_decode(s + i, end - i, &n));
+    return r & (GY_P_STOP | GY_P_SEMI) ? n : 0;
 }
 
-/* Bytes that may start a sentence end: ! ? ; and the lead bytes of
- * 。！？；…  Everything else is skipped without decoding. */
-static const unsigned char ender_lead[256] = {
-    ['!'] = 1, ['?'] = 1, [';'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
+/* Length of a mark at s[i] that stays with the sentence end before it: an
+ * ender, a closing bracket or quote, a quote with no side ("), or 0. */
+static size_t trailer_len(const gy_punct *p, const unsigned char *s, size_t i, size_t end)
+{
+    size_t n;
+    unsigned r = gy_punct_roles(p, gy_utf8_decode(s + i, end - i, &n));
+    int sideless_quote = (r & GY_P_QUOTE) && !(r & GY_P_OPEN);
+    return r & (GY_P_STOP | GY_P_SEMI | GY_P_CLOSE) || sideless_quote ? n : 0;
+}
 
 /* Offset of the next byte in s[i..end) that may start a sentence end, or
- * end.  Sixteen bytes at a time where SSE2 is there. */
-static size_t next_ender_lead(const unsigned char *s, size_t i, size_t end)
+ * end.  Sixteen bytes at a time where SSE2 is there and the table's
+ * sentence ends start with few distinct bytes. */
+static size_t next_ender_lead(const gy_punct *p, const unsigned char *s, size_t i, size_t end)
 {
 #if defined(__SSE2__)
-    const __m128i e2 = _mm_set1_epi8((char)0xE2), e3 = _mm_set1_epi8((char)0xE3),
-                  ef = _mm_set1_epi8((char)0xEF), ex = _mm_set1_epi8('!'),
-                  qu = _mm_set1_epi8('?'), se = _mm_set1_epi8(';');
-    while (end - i >= 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i m = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, e3)),
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, ex)),
-                         _mm_or_si128(_mm_cmpeq_epi8(v, qu), _mm_cmpeq_epi8(v, se))));
-        int bits = _mm_movemask_epi8(m);
-        if (bits)
-            return i + (size_t)__builtin_ctz((unsigned)bits);
-        i += 16;
+    if (p->nleads <= GY_PUNCT_MAX_LEADS) {
+        __m128i lead[GY_PUNCT_MAX_LEADS];
+        for (size_t k = 0; k < p->nleads; k++)
+            lead[k] = _mm_set1_epi8((char)p->leads[k]);
+        while (end - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i m = _mm_setzero_si128();
+            for (size_t k = 0; k < p->nleads; k++)
+                m = _mm_or_si128(m, _mm_cmpeq_epi8(v, lead[k]));
+            int bits = _mm_movemask_epi8(m);
+            if (bits)
+                return i + (size_t)__builtin_ctz((unsigned)bits);
+            i += 16;
+        }
     }
 #endif
-    while (i < end && !ender_lead[s[i]])
+    while (i < end && !p->is_lead[s[i]])
         i++;
     return i;
 }
@@ -143,28 +129,23 @@ static int push_span(span_vec *v, size_t start, size_t end)
 }
 
 /* Splits the content of one line into sentences. */
-static int split_sentences(const unsigned char *s, const gy_line *l, span_vec *out)
+static int split_sentences(const gy_punct *p, const unsigned char *s, const gy_line *l,
+                           span_vec *out)
 {
     size_t i = l->indent, start = i, end = l->trim;
     while (i < end) {
-        i = next_ender_lead(s, i, end);
+        i = next_ender_lead(p, s, i, end);
         if (i >= end)
             break;
-        size_t n = sentence_end_len(s, i, end);
+        size_t n = ender_len(p, s, i, end);
         if (!n) {
             i++;
             continue;
         }
         i += n;
         /* A run of enders and closing quotes belongs to this sentence. */
-        for (;;) {
-            if (i < end && (n = sentence_end_len(s, i, end)) > 0)
-                i += n;
-            else if (i < end && (n = closer_len(s, i, end)) > 0)
-                i += n;
-            else
-                break;
-        }
+        while (i < end && (n = trailer_len(p, s, i, end)) > 0)
+            i += n;
         if (push_span(out, start, i) != 0)
             return -1;
         while (i < end && (n = space_len(s, i, end)) > 0)
@@ -204,14 +185,15 @@ int gy_text_build_lines(gy_text *t, gy_arena *a, const char *text, size_t len)
     return 0;
 }
 
-int gy_text_build_sentences(gy_text *t, gy_arena *a, const unsigned char *skip)
+int gy_text_build_sentences(gy_text *t, gy_arena *a, const gy_punct *p,
+                            const unsigned char *skip)
 {
     const unsigned char *s = (const unsigned char *)t->s;
     span_vec sv = {NULL, 0, 0};
     for (size_t k = 0; k < t->nlines; k++) {
         gy_line *l = &t->lines[k];
         l->first_sentence = sv.len;
-        if ((!skip || !skip[k]) && split_sentences(s, l, &sv) != 0) {
+        if ((!skip || !skip[k]) && split_sentences(p, s, l, &sv) != 0) {
             free(sv.items);
             return -1;
         }
@@ -229,11 +211,11 @@ int gy_text_build_sentences(gy_text *t, gy_arena *a, const unsigned char *skip)
     return 0;
 }
 
-int gy_text_build(gy_text *t, gy_arena *a, const char *text, size_t len)
+int gy_text_build(gy_text *t, gy_arena *a, const gy_punct *p, const char *text, size_t len)
 {
     if (gy_text_build_lines(t, a, text, len) != 0)
         return -1;
-    return gy_text_build_sentences(t, a, NULL);
+    return gy_text_build_sentences(t, a, p, NULL);
 }
 
 size_t gy_text_line_of(const gy_text *t, size_t off)
@@ -275,13 +257,15 @@ struct gy_tokenizer {
     size_t line;
     size_t col;
     char term;             /* '\n', or '\r' for files without LF */
+    const gy_punct *punct;
 };
 
-gy_tokenizer *gy_tokenizer_new(const char *text, size_t len)
+gy_tokenizer *gy_tokenizer_new(const gy_rules *rules, const char *text, size_t len)
 {
     gy_tokenizer *tz = calloc(1, sizeof *tz);
     if (!tz)
         return NULL;
+    tz->punct = &rules->punct;
     tz->s = (const unsigned char *)text;
     tz->len = len;
     tz->line = 1;
@@ -297,6 +281,27 @@ static int joins_run(gy_token_class c)
     return c == GY_TOK_HAN || c == GY_TOK_CNUMERAL || c == GY_TOK_DIGIT ||
            c == GY_TOK_FULLDIGIT || c == GY_TOK_LATIN || c == GY_TOK_SPACE ||
            c == GY_TOK_OTHER;
+}
+
+/* The class of a mark by what it does in a sentence. */
+static gy_token_class mark_class(const gy_punct *p, uint32_t cp)
+{
+    unsigned r = gy_punct_roles(p, cp);
+    if (r & (GY_P_STOP | GY_P_SEMI))
+        return GY_TOK_SENTENCE_END;
+    if (r & GY_P_CLAUSE)
+        return GY_TOK_CLAUSE;
+    if (r & GY_P_OPEN)
+        return GY_TOK_OPEN;
+    if (r & GY_P_CLOSE)
+        return GY_TOK_CLOSE;
+    return GY_TOK_SYMBOL;
+}
+
+static inline gy_token_class refined(const gy_tokenizer *tz, uint32_t cp)
+{
+    gy_token_class c = gy_char_class(cp);
+    return c == GY_TOK_SYMBOL ? mark_class(tz->punct, cp) : c;
 }
 
 /* Class of the code point at pos, with line ends resolved: CR*LF (or a
@@ -317,7 +322,7 @@ static inline gy_token_class class_at(const gy_tokenizer *tz, size_t pos, size_t
     }
     if (c != '\r' && c < 0x80) {
         *n = 1;
-        return gy_char_class(c);
+        return refined(tz, c);
     }
     if (s[pos] == '\r') {
         size_t k = pos;
@@ -331,7 +336,7 @@ static inline gy_token_class class_at(const gy_tokenizer *tz, size_t pos, size_t
         return tz->term == '\r' ? GY_TOK_NEWLINE : GY_TOK_SPACE;
     }
     uint32_t cp = gy_utf8_decode(s + pos, tz->len - pos, n);
-    return gy_char_class(cp);
+    return refined(tz, cp);
 }
 
 int gy_tokenizer_next(gy_tokenizer *tz, gy_token *tok)

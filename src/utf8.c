@@ -206,44 +206,8 @@ static gy_token_class ascii_class(uint32_t cp)
         return GY_TOK_NEWLINE;
     case ' ': case '\t': case '\f': case '\v':
         return GY_TOK_SPACE;
-    case '!': case '?': case ';':
-        return GY_TOK_SENTENCE_END;
-    case ',': case ':':
-        return GY_TOK_CLAUSE;
-    case '(': case '[': case '{':
-        return GY_TOK_OPEN;
-    case ')': case ']': case '}':
-        return GY_TOK_CLOSE;
     default:
         return cp < 0x20 || cp == 0x7F ? GY_TOK_OTHER : GY_TOK_SYMBOL;
-    }
-}
-
-static gy_token_class punct_class(uint32_t cp)
-{
-    switch (cp) {
-    case 0x3002: /* 。 */
-    case 0xFF01: /* ！ */
-    case 0xFF1F: /* ？ */
-    case 0xFF1B: /* ； */
-    case 0x2026: /* … */
-    case 0xFF61: /* ｡ */
-        return GY_TOK_SENTENCE_END;
-    case 0xFF0C: /* ， */
-    case 0x3001: /* 、 */
-    case 0xFF1A: /* ： */
-    case 0xFE50: case 0xFE51: case 0xFE55: /* small forms */
-        return GY_TOK_CLAUSE;
-    case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0x300A:
-    case 0xFF08: case 0x3010: case 0x3008: case 0x3014: case 0xFF3B:
-    case 0x3016: case 0xFF5B:
-        return GY_TOK_OPEN;
-    case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0x300B:
-    case 0xFF09: case 0x3011: case 0x3009: case 0x3015: case 0xFF3D:
-    case 0x3017: case 0xFF5D:
-        return GY_TOK_CLOSE;
-    default:
-        return GY_TOK_SYMBOL;
     }
 }
 
@@ -269,7 +233,7 @@ gy_token_class gy_char_class(uint32_t cp)
         (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0xFE30 && cp <= 0xFE6F) ||
         (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
         (cp >= 0x2100 && cp <= 0x2BFF))
-        return punct_class(cp);
+        return GY_TOK_SYMBOL;
     return GY_TOK_OTHER;
 }
 
@@ -290,4 +254,15 @@ size_t gy_utf8_trim_end(const char *s, size_t start, size_t end)
         end = k;
     }
     return end;
+}
+
+void gy_utf8_locate(const char *s, size_t off, long *line, long *col)
+{
+    size_t l = 1, start = 0;
+    for (const char *p = s; (p = memchr(p, '\n', off - (size_t)(p - s))) != NULL; p++) {
+        l++;
+        start = (size_t)(p - s) + 1;
+    }
+    *line = (long)l;
+    *col = (long)gy_utf8_count(s + start, off - start) + 1;
 }

@@ -75,6 +75,9 @@ size_t gy_utf8_encode(uint32_t cp, unsigned char *out);
 /* Number of code points in s[0..n) (valid UTF-8). */
 size_t gy_utf8_count(const char *s, size_t n);
 
+/* The script class of cp: ideograph, numeral, digit, letter, space, newline;
+ * punctuation and other marks are GY_TOK_SYMBOL here, and the punctuation
+ * table (punct.h) says what each mark does. */
 gy_token_class gy_char_class(uint32_t cp);
 
 /* Whether cp is a Chinese numeral character (digit or unit). */
@@ -96,6 +99,10 @@ double gy_cn_unit(uint32_t cp);
 /* Space characters that may indent a paragraph (ASCII space and tab,
  * U+3000, NBSP, U+2002..U+200B, U+FEFF). */
 int gy_is_space(uint32_t cp);
+
+/* Line (1-based, counting LF) and column (1-based, in code points) of byte
+ * offset off of the UTF-8 text s. */
+void gy_utf8_locate(const char *s, size_t off, long *line, long *col);
 
 /* The end of s[start..end) without the spaces (gy_is_space) at its end. */
 size_t gy_utf8_trim_end(const char *s, size_t start, size_t end);

@@ -39,7 +39,7 @@ static const option_def options[] = {
      "tasks, targets, times, warnings"},
     {OPT_KEEP_NOISE, 0, "keep-noise", NULL, CMD_ANALYZE | CMD_DIFF,
      "analyze noise lines (ads, web chrome ...) instead of setting them aside"},
-    {OPT_RULES, 'r', "rules", "FILE", CMD_ANALYZE | CMD_DIFF,
+    {OPT_RULES, 'r', "rules", "FILE", CMD_INPUT,
      "use the rules in FILE instead of the built-in set; repeat to merge\n"
      "several files ('gangyao rules --dump' prints the built-in set)"},
     {OPT_ENCODING, 'e', "encoding", "NAME", CMD_INPUT,
@@ -518,17 +518,19 @@ static int run_tokens(const settings *s)
 {
     if (s->nfiles > 1)
         return usage_error("tokens takes one file");
+    gy_rules *rules = load_rules(s);
+    if (!rules)
+        return GY_E_RULES;
     int status = GY_OK;
     gy_source *src = load_source(s, s->nfiles ? s->files[0] : "-", &status);
-    if (!src)
-        return status;
     gy_error err;
     gy_error_clear(&err);
-    if (gy_render_tokens(src, stdout, s->json, &err) != 0) {
+    if (src && gy_render_tokens(src, rules, stdout, s->json, &err) != 0) {
         gy_error_print(&err, stderr);
         status = err.status;
     }
     gy_source_free(src);
+    gy_rules_free(rules);
     return status;
 }
 

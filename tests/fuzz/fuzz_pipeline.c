@@ -33,7 +33,7 @@ static void exercise(const gy_source *src, FILE *sink)
     gy_render_options ro = {GY_SHOW_ALL, 1, 0};
     gy_render_text(doc, sink, &ro, &err);
     gy_render_json(doc, sink, &ro, &err);
-    gy_render_tokens(src, sink, 0, &err);
+    gy_render_tokens(src, rules(), sink, 0, &err);
     gy_diff *df = gy_diff_new(doc, doc, NULL, &err);
     if (df) {
         if (gy_diff_has_changes(df))

@@ -59,9 +59,9 @@ static void builtin_loads(void)
     CHECK(r != NULL);
     if (r) {
         CHECK(gy_rules_count(r) > 300);
-        CHECK(r->nmarkers >= 5);
-        CHECK(r->ntask_markers >= 3);
-        CHECK(r->nunits > 30);
+        CHECK(r->sections.nmarkers >= 5);
+        CHECK(r->tasks.nmarkers >= 3);
+        CHECK(r->targets.nunits > 30);
         gy_rules_free(r);
     }
     /* the dump is itself a complete rule file */
@@ -236,19 +236,19 @@ static void lexicon_lookups(void)
     const gy_rules *r = builtin_rules();
     const char *s = "城镇新增就业1100万人以上";
     size_t pos = strlen("城镇新增就业1100万人");
-    CHECK(gy_lex_at(&r->op_after, s, pos, strlen(s)) >= 0);
-    int w = gy_lex_at(&r->unit_words, s, strlen("城镇新增就业1100万"), strlen(s));
+    CHECK(gy_lex_at(&r->targets.op_after, s, pos, strlen(s)) >= 0);
+    int w = gy_lex_at(&r->targets.unit_words, s, strlen("城镇新增就业1100万"), strlen(s));
     CHECK(w >= 0);
     if (w >= 0)
-        CHECK_STR(r->units[r->unit_words.words[w].tag].unit, "人");
+        CHECK_STR(r->targets.units[r->targets.unit_words.words[w].tag].unit, "人");
     /* the longest word wins: 不少于 over 少于 */
     const char *t = "不少于3人";
-    w = gy_lex_ending_at(&r->op_before, t, 0, strlen("不少于"));
+    w = gy_lex_ending_at(&r->targets.op_before, t, 0, strlen("不少于"));
     CHECK(w >= 0);
     if (w >= 0)
-        CHECK_INT(r->op_before.words[w].len, strlen("不少于"));
+        CHECK_INT(r->targets.op_before.words[w].len, strlen("不少于"));
     size_t where;
-    CHECK(gy_lex_last_in(&r->op_clause, "每年至少专题研究一次", 0,
+    CHECK(gy_lex_last_in(&r->targets.op_clause, "每年至少专题研究一次", 0,
                          strlen("每年至少专题研究"), &where) >= 0);
     CHECK_INT(where, strlen("每年"));
 }

@@ -1,12 +1,13 @@
 /* Tokenize stage: the token iterator, line and sentence index. */
 #include "arena.h"
+#include "rules.h"
 #include "test.h"
 #include "text.h"
 
 static void tokens(void)
 {
     const char *t = "　一要2.9亿元（约）\r\r\nQQ群";
-    gy_tokenizer *tz = gy_tokenizer_new(t, strlen(t));
+    gy_tokenizer *tz = gy_tokenizer_new(builtin_rules(), t, strlen(t));
     CHECK(tz != NULL);
     if (!tz)
         return;
@@ -47,7 +48,7 @@ static void tokens(void)
 static void runs_join(void)
 {
     const char *t = "政府工作报告２０２４ab";
-    gy_tokenizer *tz = gy_tokenizer_new(t, strlen(t));
+    gy_tokenizer *tz = gy_tokenizer_new(builtin_rules(), t, strlen(t));
     gy_token tok;
     CHECK(gy_tokenizer_next(tz, &tok));
     CHECK_INT(tok.cls, GY_TOK_HAN);
@@ -67,7 +68,7 @@ static void lines_and_sentences(void)
     gy_arena a;
     gy_arena_init(&a);
     gy_text x;
-    CHECK(gy_text_build(&x, &a, t, strlen(t)) == 0);
+    CHECK(gy_text_build(&x, &a, &builtin_rules()->punct, t, strlen(t)) == 0);
     CHECK_INT(x.nlines, 4);
     /* line 1: indent of two U+3000, content to before CRLF */
     CHECK_INT(x.lines[0].indent, 6);
@@ -114,7 +115,7 @@ static void tokens_cover_corpus(void)
             continue;
         size_t len, pos = 0, lines = 1, newlines = 0;
         const char *text = gy_source_text(s, &len);
-        gy_tokenizer *tz = gy_tokenizer_new(text, len);
+        gy_tokenizer *tz = gy_tokenizer_new(builtin_rules(), text, len);
         gy_token tok;
         while (gy_tokenizer_next(tz, &tok)) {
             CHECK_INT(tok.offset, pos);

@@ -1,4 +1,5 @@
 /* UTF-8 validation, decoding and character classes. */
+#include "rules.h"
 #include "test.h"
 #include "utf8.h"
 
@@ -51,15 +52,24 @@ static void classes(void)
     CHECK_INT(gy_char_class(0xFF17), GY_TOK_FULLDIGIT);  /* ７ */
     CHECK_INT(gy_char_class('Q'), GY_TOK_LATIN);
     CHECK_INT(gy_char_class(0xFF31), GY_TOK_LATIN);      /* Ｑ */
-    CHECK_INT(gy_char_class(0x3002), GY_TOK_SENTENCE_END);
-    CHECK_INT(gy_char_class(0xFF1B), GY_TOK_SENTENCE_END);
-    CHECK_INT(gy_char_class(0x2026), GY_TOK_SENTENCE_END);
-    CHECK_INT(gy_char_class(0xFF0C), GY_TOK_CLAUSE);
-    CHECK_INT(gy_char_class(0x3001), GY_TOK_CLAUSE);
-    CHECK_INT(gy_char_class(0x201C), GY_TOK_OPEN);
-    CHECK_INT(gy_char_class(0x300A), GY_TOK_OPEN);       /* 《 */
-    CHECK_INT(gy_char_class(0x3011), GY_TOK_CLOSE);      /* 】 */
-    CHECK_INT(gy_char_class(0xFF09), GY_TOK_CLOSE);      /* ） */
+    /* punctuation is a symbol to the script classes; the punctuation
+     * table of the rules says what it does */
+    CHECK_INT(gy_char_class(0x3002), GY_TOK_SYMBOL);
+    const gy_punct *p = &builtin_rules()->punct;
+    CHECK_INT(gy_punct_roles(p, 0x3002), GY_P_STOP);                 /* 。 */
+    CHECK_INT(gy_punct_roles(p, 0xFF1B), GY_P_SEMI);                 /* ； */
+    CHECK_INT(gy_punct_roles(p, 0x2026), GY_P_STOP);                 /* … */
+    CHECK_INT(gy_punct_roles(p, 0xFF0C), GY_P_CLAUSE);               /* ， */
+    CHECK_INT(gy_punct_roles(p, 0x3001), GY_P_CLAUSE | GY_P_LIST);   /* 、 */
+    CHECK_INT(gy_punct_roles(p, 0xFF1A), GY_P_CLAUSE | GY_P_COLON);  /* ： */
+    CHECK_INT(gy_punct_roles(p, 0x201C), GY_P_OPEN | GY_P_QUOTE);    /* “ */
+    CHECK_INT(gy_punct_roles(p, 0x300A), GY_P_OPEN);                 /* 《 */
+    CHECK_INT(gy_punct_roles(p, 0x3011), GY_P_CLOSE);                /* 】 */
+    CHECK_INT(gy_punct_roles(p, 0xFF09), GY_P_CLOSE);                /* ） */
+    CHECK_INT(gy_punct_roles(p, '"'), GY_P_QUOTE);
+    CHECK_INT(gy_punct_roles(p, '%'), 0);
+    CHECK_INT(gy_punct_roles(p, 0x653F), 0);                         /* 政 */
+    CHECK_INT(gy_punct_roles(p, 0x1F600), 0);
     CHECK_INT(gy_char_class(0x3000), GY_TOK_SPACE);
     CHECK_INT(gy_char_class(0x00A0), GY_TOK_SPACE);
     CHECK_INT(gy_char_class(0x2002), GY_TOK_SPACE);

@@ -1,0 +1,132 @@
+/* The document model: its names, the helpers every extraction stage uses to
+ * fill it and to find its way in it, and freeing it. */
+#include "doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+const char *const gy_op_names[GY_OP_COUNT] = {"=", ">=", ">", "<=", "<", "~"};
+const char *const gy_time_kind_names[GY_TIME_KIND_COUNT] = {
+    "date", "range", "deadline", "period", "frequency"};
+const char *const gy_role_names[3] = {NULL, "review", "plan"};
+
+int gy_name_index(const char *const *names, int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (names[i] && strcmp(names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+int gy_doc_warn(gy_doc *d, size_t line, const char *code, const char *fmt, ...)
+{
+    gy_warning *w = gy_vec_push(&d->arena, &d->warnings, sizeof *w);
+    if (!w)
+        return -1;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    w->line = line;
+    w->code = code;
+    w->message = gy_arena_strndup(&d->arena, buf, strlen(buf));
+    return w->message ? 0 : -1;
+}
+
+/* Warnings in line order (insertion sort: stable, and the list is short). */
+void gy_doc_sort_warnings(gy_doc *d)
+{
+    gy_warning *w = d->warnings.items;
+    for (size_t i = 1; i < d->warnings.len; i++) {
+        gy_warning x = w[i];
+        size_t j = i;
+        while (j > 0 && w[j - 1].line > x.line) {
+            w[j] = w[j - 1];
+            j--;
+        }
+        w[j] = x;
+    }
+}
+
+int gy_doc_line_live(const gy_doc *d, size_t i)
+{
+    return gy_line_has_text(&d->text.lines[i]) && !(d->flags[i] & GY_LINE_NOISE) &&
+           d->content[i].start < d->content[i].end;
+}
+
+/* Number of elements (each starting at the size_t at byte offset `start` of
+ * an element of `size` bytes) that start at or before off. */
+static size_t starting_by(const void *items, size_t n, size_t size, size_t start, size_t off)
+{
+    const char *p = items;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, s;
+        memcpy(&s, p + mid * size + start, sizeof s);
+        if (s <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t gy_doc_section_at(const gy_doc *d, size_t off)
+{
+    const gy_section *s = GY_SECTIONS(d);
+    /* of the sections starting by off, the last whose extent holds off is
+     * the innermost; sections that ended before off lead to their parent */
+    size_t i = starting_by(s, d->sections.len, sizeof *s, offsetof(gy_section, start), off);
+    while (i > 0) {
+        if (off < s[i - 1].end)
+            return i;
+        i = s[i - 1].parent;
+    }
+    return 0;
+}
+
+size_t gy_doc_task_at(const gy_doc *d, size_t off)
+{
+    const gy_task *t = GY_TASKS(d);
+    /* the last task starting by off, or one of its ancestors, holds off if
+     * any task does: a top-level task that ended before off is the end */
+    size_t i = starting_by(t, d->tasks.len, sizeof *t, offsetof(gy_task, start), off);
+    while (i > 0) {
+        if (off < t[i - 1].end)
+            return i;
+        i = t[i - 1].parent;
+    }
+    return 0;
+}
+
+size_t gy_slice_chars(const gy_doc *d, gy_slice sl)
+{
+    return sl.end > sl.start ? gy_utf8_count(d->s + sl.start, sl.end - sl.start) : 0;
+}
+
+void gy_doc_free(gy_doc *d)
+{
+    if (!d)
+        return;
+    gy_arena_free(&d->arena);
+    free(d);
+}
+
+size_t gy_doc_section_count(const gy_doc *d) { return d->sections.len; }
+size_t gy_doc_task_count(const gy_doc *d) { return d->tasks.len; }
+size_t gy_doc_target_count(const gy_doc *d) { return d->targets.len; }
+size_t gy_doc_warning_count(const gy_doc *d) { return d->warnings.len; }
+
+void gy_doc_warning(const gy_doc *d, size_t i, char *buf, size_t size)
+{
+    const gy_warning *w = &((const gy_warning *)d->warnings.items)[i];
+    if (w->line)
+        snprintf(buf, size, "%zu: warning: %s", w->line, w->message);
+    else
+        snprintf(buf, size, " warning: %s", w->message);
+}

@@ -1,0 +1,36 @@
+/* The extraction stages, in the order gy_analyze runs them, and what they
+ * share while one document is analyzed: the rules, the model being filled
+ * and scratch match data.  Each stage returns 0, or -1 when out of memory. */
+#ifndef GY_EXTRACT_H
+#define GY_EXTRACT_H
+
+#include "doc.h"
+#include "rules.h"
+
+typedef struct gy_run {
+    gy_doc *d;
+    const gy_rules *r;
+    pcre2_match_data *md;      /* room for the rule set's largest pattern */
+    unsigned char *failed;     /* per compiled pattern: a match error was reported */
+} gy_run;
+
+/* Runs rx on subject[0..len) from start (subject lies in the document's
+ * text).  Returns the number of pairs in the match data (> 0) on a match,
+ * 0 on no match; a match error (a PCRE2 limit) is no match, and is reported
+ * once per pattern and document as a warning naming the rule. */
+int gy_match(gy_run *x, const gy_rx *rx, const char *subject, size_t len, size_t start);
+
+/* Offsets of group g of the last match; returns 0 when unset. */
+int gy_group(const gy_run *x, int g, size_t *start, size_t *end);
+
+/* markup.c: the content of each line without markup at its ends. */
+void gy_find_content(gy_run *x);
+int gy_extract_noise(gy_run *x);
+int gy_extract_title(gy_run *x);
+int gy_extract_sections(gy_run *x);
+int gy_extract_tasks(gy_run *x);
+/* Targets and the times among them, in one scan (extract_targets.c and
+ * extract_times.c). */
+int gy_extract_targets(gy_run *x);
+
+#endif

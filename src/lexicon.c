@@ -1,0 +1,153 @@
+/* Word lexicons: building the lookup chains and the lookups themselves. */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "utf8.h"
+
+static size_t bucket(uint32_t cp) { return (cp * 2654435761u) >> 24 & (GY_LEX_BUCKETS - 1); }
+
+int gy_words_add(gy_arena *a, gy_word_list *wl, const char *s, int tag)
+{
+    if (wl->n == wl->cap) {
+        size_t cap = wl->cap ? wl->cap * 2 : 32;
+        gy_word *nw = gy_arena_alloc(a, cap * sizeof *nw);
+        if (!nw)
+            return -1;
+        if (wl->n)
+            memcpy(nw, wl->w, wl->n * sizeof *nw);
+        wl->w = nw;
+        wl->cap = cap;
+    }
+    size_t len = strlen(s);
+    wl->w[wl->n].s = gy_arena_strndup(a, s, len);
+    wl->w[wl->n].len = len;
+    wl->w[wl->n].tag = tag;
+    if (!wl->w[wl->n].s)
+        return -1;
+    wl->n++;
+    return 0;
+}
+
+static int longer_first(const void *a, const void *b)
+{
+    const gy_word *x = a, *y = b;
+    return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
+}
+
+static void set_bloom(uint64_t *bloom, uint32_t cp)
+{
+    size_t h = gy_bloom_bit(cp) & 4095;
+    bloom[h >> 6] |= UINT64_C(1) << (h & 63);
+}
+
+int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
+{
+    memset(lx, 0, sizeof *lx);
+    for (size_t b = 0; b < GY_LEX_BUCKETS; b++)
+        lx->by_first[b] = lx->by_last[b] = -1;
+    if (wl->n == 0)
+        return 0;
+    qsort(wl->w, wl->n, sizeof *wl->w, longer_first);
+    lx->words = wl->w;
+    lx->n = wl->n;
+    lx->next_first = gy_arena_alloc(a, wl->n * sizeof(int32_t));
+    lx->next_last = gy_arena_alloc(a, wl->n * sizeof(int32_t));
+    if (!lx->next_first || !lx->next_last)
+        return -1;
+    /* Insert shortest first so that each chain starts with the longest. */
+    for (size_t i = wl->n; i-- > 0;) {
+        const gy_word *w = &wl->w[i];
+        size_t len;
+        uint32_t cf = gy_utf8_at(w->s, 0, w->len, &len), cl = gy_utf8_before(w->s, 0, w->len, &len);
+        set_bloom(lx->first_bloom, cf);
+        set_bloom(lx->last_bloom, cl);
+        size_t bf = bucket(cf), bl = bucket(cl);
+        lx->next_first[i] = lx->by_first[bf];
+        lx->by_first[bf] = (int32_t)i;
+        lx->next_last[i] = lx->by_last[bl];
+        lx->by_last[bl] = (int32_t)i;
+        if (w->len > lx->max_len)
+            lx->max_len = w->len;
+    }
+    return 0;
+}
+
+int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
+{
+    if (!lx->n || pos >= end)
+        return -1;
+    size_t len;
+    uint32_t cp = gy_utf8_at(s, pos, end, &len);
+    if (!gy_lex_may_start(lx, cp))
+        return -1;
+    for (int32_t i = lx->by_first[bucket(cp)]; i >= 0; i = lx->next_first[i]) {
+        const gy_word *w = &lx->words[i];
+        if (w->len <= end - pos && memcmp(s + pos, w->s, w->len) == 0)
+            return i;
+    }
+    return -1;
+}
+
+int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t pos)
+{
+    if (!lx->n || pos <= start)
+        return -1;
+    size_t len;
+    uint32_t cp = gy_utf8_before(s, start, pos, &len);
+    if (!gy_lex_may_end(lx, cp))
+        return -1;
+    for (int32_t i = lx->by_last[bucket(cp)]; i >= 0; i = lx->next_last[i]) {
+        const gy_word *w = &lx->words[i];
+        if (w->len <= pos - start && memcmp(s + pos - w->len, w->s, w->len) == 0)
+            return i;
+    }
+    return -1;
+}
+
+int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
+                   size_t *where)
+{
+    size_t pos = end;
+    while (pos > start) {
+        int i = gy_lex_ending_at(lx, s, start, pos);
+        if (i >= 0) {
+            if (where)
+                *where = pos - lx->words[i].len;
+            return i;
+        }
+        pos = gy_utf8_back(s, start, pos);
+    }
+    return -1;
+}
+
+int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
+                    size_t *where)
+{
+    size_t pos = start;
+    while (pos < end) {
+        int i = gy_lex_at(lx, s, pos, end);
+        if (i >= 0) {
+            if (where)
+                *where = pos;
+            return i;
+        }
+        pos++;
+        while (pos < end && ((unsigned char)s[pos] & 0xC0) == 0x80)
+            pos++;
+    }
+    return -1;
+}
+
+int gy_lex_last_cue(const gy_lexicon *lx, const char *s, size_t start, size_t end)
+{
+    size_t where;
+    int w = gy_lex_last_in(lx, s, start, end, &where);
+    while (w >= 0 && lx->words[w].tag == GY_CUE_NEUTRAL) {
+        end = where;
+        w = gy_lex_last_in(lx, s, start, end, &where);
+    }
+    return w >= 0 ? lx->words[w].tag : 0;
+}

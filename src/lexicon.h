@@ -1,0 +1,75 @@
+/* Word lists of the rules, indexed for lookups at a position: by first and
+ * last code point, longest word first, with a bloom filter in front so that
+ * most characters are passed over after two bit tests. */
+#ifndef GY_LEXICON_H
+#define GY_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* Each word carries a tag: an index into whatever table the list belongs
+ * to (a unit, an operator, a cue kind). */
+typedef struct gy_word {
+    const char *s;
+    size_t len;
+    int tag;
+} gy_word;
+
+enum { GY_LEX_BUCKETS = 256 };
+
+typedef struct gy_lexicon {
+    gy_word *words;
+    size_t n;
+    uint64_t first_bloom[64];          /* hashed first code points of the words */
+    uint64_t last_bloom[64];           /* hashed last code points */
+    int32_t by_first[GY_LEX_BUCKETS];  /* chains, longest word first */
+    int32_t by_last[GY_LEX_BUCKETS];
+    int32_t *next_first;
+    int32_t *next_last;
+    size_t max_len;
+} gy_lexicon;
+
+/* Words gathered before a lexicon is built (arena memory). */
+typedef struct gy_word_list {
+    gy_word *w;
+    size_t n, cap;
+} gy_word_list;
+
+/* Adds a copy of s with tag to wl.  Returns 0, or -1 when out of memory. */
+int gy_words_add(gy_arena *a, gy_word_list *wl, const char *s, int tag);
+/* Builds lx over the words of wl (taken over).  Returns 0 or -1. */
+int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl);
+
+static inline size_t gy_bloom_bit(uint32_t cp) { return (cp * 2654435761u) >> 20; }
+
+/* Whether some word of lx may start (or end) with code point cp. */
+static inline int gy_lex_may_start(const gy_lexicon *lx, uint32_t cp)
+{
+    size_t h = gy_bloom_bit(cp) & 4095;
+    return (int)(lx->first_bloom[h >> 6] >> (h & 63) & 1);
+}
+static inline int gy_lex_may_end(const gy_lexicon *lx, uint32_t cp)
+{
+    size_t h = gy_bloom_bit(cp) & 4095;
+    return (int)(lx->last_bloom[h >> 6] >> (h & 63) & 1);
+}
+
+/* Longest word starting at s[pos] and ending at or before end; -1 if none.
+ * Returns the word's index. */
+int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end);
+/* Longest word ending exactly at s[pos] and starting at or after start. */
+int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t pos);
+/* The occurrence inside s[start..end) that ends last (nearest to end);
+ * its start goes to *where.  -1 if none. */
+int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
+                   size_t *where);
+/* The occurrence inside s[start..end) that starts first. */
+int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
+                    size_t *where);
+/* The tag of the last cue word in s[start..end) whose tag is not
+ * GY_CUE_NEUTRAL (a neutral word hides the cues inside it), or 0. */
+int gy_lex_last_cue(const gy_lexicon *lx, const char *s, size_t start, size_t end);
+
+#endif

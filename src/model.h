@@ -1,0 +1,28 @@
+/* Value types of the document model that the rule data also names: the
+ * comparison of a target, the kind of a time phrase, the role of a section
+ * and the kind cue of a word.  Their written names (in rule files and in
+ * every output) are defined once, in doc.c. */
+#ifndef GY_MODEL_H
+#define GY_MODEL_H
+
+/* Comparison operators of targets, in the order of gy_op_names. */
+enum gy_op { GY_OP_EQ, GY_OP_GE, GY_OP_GT, GY_OP_LE, GY_OP_LT, GY_OP_APPROX, GY_OP_COUNT };
+extern const char *const gy_op_names[GY_OP_COUNT];
+
+enum gy_time_kind { GY_TIME_DATE, GY_TIME_RANGE, GY_TIME_DEADLINE, GY_TIME_PERIOD,
+                    GY_TIME_FREQUENCY, GY_TIME_KIND_COUNT };
+extern const char *const gy_time_kind_names[GY_TIME_KIND_COUNT];
+
+typedef enum gy_role { GY_ROLE_NONE, GY_ROLE_REVIEW, GY_ROLE_PLAN } gy_role;
+/* NULL for GY_ROLE_NONE. */
+extern const char *const gy_role_names[3];
+
+/* What a cue word says of the words after it: they ask for something (a
+ * goal), they report (a fact), or nothing (a neutral word that only keeps a
+ * shorter cue inside it from matching: 要素 holds 要). */
+enum gy_cue { GY_CUE_TARGET = 1, GY_CUE_FACT = 2, GY_CUE_NEUTRAL = 3 };
+
+/* Index of name in names[0..n), or -1. */
+int gy_name_index(const char *const *names, int n, const char *name);
+
+#endif

@@ -1,0 +1,53 @@
+/* Rule patterns: PCRE2 compiled once (UTF, UCP, JIT), with what a match can
+ * start with worked out at compile time, so that an anchored pattern tried
+ * at a position that cannot start it costs two bit tests and no call. */
+#ifndef GY_PATTERN_H
+#define GY_PATTERN_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* A compiled pattern and the numbers of the named groups the engine reads
+ * (-1 when the pattern has no such group). */
+typedef struct gy_rx {
+    const char *name;      /* rule name, for messages and output */
+    const char *source;    /* the pattern as written */
+    pcre2_code *code;
+    const pcre2_match_context *mctx; /* the rule set's limits */
+    size_t id;             /* index among the rule set's patterns */
+    int anchored;          /* compiled with PCRE2_ANCHORED */
+    uint8_t first[32];     /* anchored: bytes a match can start with (bit set) */
+    uint32_t *first_cps;   /* anchored: the code points a match must start with,
+                              sorted (arena), when the pattern says so plainly */
+    size_t nfirst_cps;
+    int g_number;
+    int g_title, g_occasion, g_speaker;
+    int g_value;
+} gy_rx;
+
+/* Why a pattern did not compile: PCRE2's message and the offset in it. */
+typedef struct gy_rx_error {
+    char message[256];
+    size_t offset;
+} gy_rx_error;
+
+/* Compiles pattern into rx (first-code-point tables in arena a).  Returns
+ * the compiled code, which the caller owns and frees with pcre2_code_free
+ * (rx points at it), or NULL with e filled. */
+pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena *a,
+                          gy_rx_error *e);
+
+/* Runs rx on subject[0..len) from start.  Returns PCRE2's result: > 0 on a
+ * match, PCRE2_ERROR_NOMATCH, or another negative code on an error such as
+ * a hit match limit. */
+int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,
+               pcre2_match_data *md);
+
+/* Offsets of group g after a successful match; returns 0 when unset. */
+int gy_rx_group(pcre2_match_data *md, int g, size_t *start, size_t *end);
+
+#endif

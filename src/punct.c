@@ -1,0 +1,41 @@
+/* The punctuation role table (see punct.h). */
+#include "punct.h"
+
+#include <string.h>
+
+#include "utf8.h"
+
+void gy_punct_init(gy_punct *p) { memset(p, 0, sizeof *p); }
+
+static void note_lead(gy_punct *p, uint32_t cp)
+{
+    unsigned char buf[4];
+    gy_utf8_encode(cp, buf);
+    if (p->is_lead[buf[0]])
+        return;
+    p->is_lead[buf[0]] = 1;
+    if (p->nleads < GY_PUNCT_MAX_LEADS)
+        p->leads[p->nleads] = buf[0];
+    p->nleads++;
+}
+
+int gy_punct_add(gy_punct *p, uint32_t cp, unsigned roles)
+{
+    if (cp >= 0x10000 || roles > 0xFF)
+        return -1;
+    size_t hi = cp >> 8;
+    if (!p->page_of[hi]) {
+        if (p->npages + 1 >= GY_PUNCT_MAX_PAGES)
+            return -1;
+        p->page_of[hi] = (uint8_t)++p->npages;
+    }
+    p->pages[p->page_of[hi]][cp & 0xFF] |= (uint8_t)roles;
+    if (roles & (GY_P_STOP | GY_P_SEMI))
+        note_lead(p, cp);
+    return 0;
+}
+
+unsigned gy_punct_at(const gy_punct *p, const char *s, size_t pos, size_t end, size_t *len)
+{
+    return gy_punct_roles(p, gy_utf8_at(s, pos, end, len));
+}

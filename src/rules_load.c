@@ -1,0 +1,436 @@
+/* The loaders of the rule concerns: each reads its part of a rule file into
+ * its sub-struct of the rule set (rules.h), field by field, compiling
+ * patterns and building lexicons.  Tuning numbers are required fields: the
+ * built-in rule files are the one place that gives their values. */
+#include "rules_load.h"
+
+#include <string.h>
+
+#include "utf8.h"
+
+/* ---- markup and punctuation ------------------------------------------------ */
+
+static int skip_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                     size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    return gy_rj_compile(ld, f, e, path, NULL, 1, out);
+}
+
+static int load_markup(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_markup_rules *m = &ld->r->markup;
+    gy_jobj o;
+    void *items;
+    if (gy_rj_open(ld, f, node, "markup", &o) != 0 ||
+        gy_rj_array(&o, "skip", 1, sizeof(gy_rx), skip_elem, NULL, &items, &m->nskip) != 0)
+        return -1;
+    m->skip = items;
+    return gy_rj_close(&o);
+}
+
+/* Gives each one-character string of array field key the roles. */
+static int punct_marks(gy_jobj *o, const char *key, unsigned roles)
+{
+    const cJSON *v = gy_rj_field(o, key, 1);
+    if (!v)
+        return -1;
+    if (!cJSON_IsArray(v))
+        return gy_rj_fail(o->ld, o->f, v, NULL, "%s.%s must be an array of strings", o->path,
+                          key);
+    for (const cJSON *e = v->child; e; e = e->next) {
+        size_t n = cJSON_IsString(e) ? strlen(e->valuestring) : 0, len = 0;
+        uint32_t cp = n ? gy_utf8_at(e->valuestring, 0, n, &len) : 0;
+        if (!n || len != n)
+            return gy_rj_fail(o->ld, o->f, e, NULL, "%s.%s: each element is one character",
+                              o->path, key);
+        if (gy_punct_add(&o->ld->r->punct, cp, roles) != 0)
+            return gy_rj_fail(o->ld, o->f, e, NULL,
+                              "%s.%s: too many marks outside the common blocks (U+0000-U+FFFF)",
+                              o->path, key);
+        o->ld->r->count++;
+    }
+    return 0;
+}
+
+static int load_punctuation(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_jobj o;
+    gy_punct_init(&ld->r->punct);
+    if (gy_rj_open(ld, f, node, "punctuation", &o) != 0 ||
+        punct_marks(&o, "stop", GY_P_STOP) != 0 || punct_marks(&o, "semicolon", GY_P_SEMI) != 0 ||
+        punct_marks(&o, "clause", GY_P_CLAUSE) != 0 || punct_marks(&o, "list", GY_P_LIST) != 0 ||
+        punct_marks(&o, "colon", GY_P_COLON) != 0 || punct_marks(&o, "open", GY_P_OPEN) != 0 ||
+        punct_marks(&o, "close", GY_P_CLOSE) != 0 || punct_marks(&o, "quotes", GY_P_QUOTE) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
+/* ---- noise and title -------------------------------------------------------- */
+
+static int noise_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                      size_t index, void *out, void *ctx)
+{
+    static const char *const thens[] = {"line", "next", "rest"};
+    (void)index;
+    (void)ctx;
+    gy_noise_rule *nr = out;
+    gy_jobj o;
+    const char *name = NULL;
+    int then = GY_THEN_LINE;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
+        gy_rj_pattern(&o, "pattern", 1, 0, name, &nr->rx) != 0 ||
+        gy_rj_choice(&o, "then", 0, thens, 3, &then) != 0)
+        return -1;
+    nr->then = (enum gy_then)then;
+    return gy_rj_close(&o);
+}
+
+static int load_noise(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_noise_rules *n = &ld->r->noise;
+    gy_jobj o;
+    void *items;
+    if (gy_rj_open(ld, f, node, "noise", &o) != 0 ||
+        gy_rj_size(&o, "max_chars", 1, 1, 100000, &n->max_chars) != 0 ||
+        gy_rj_number(&o, "tail_share", 1, 0.0, 1.0, &n->tail_share) != 0 ||
+        gy_rj_size(&o, "duplicate_min_chars", 1, 1, 100000, &n->duplicate_min_chars) != 0 ||
+        gy_rj_size(&o, "echo_max_chars", 1, 0, 1000, &n->echo_max_chars) != 0 ||
+        gy_rj_size(&o, "echo_max_noise", 1, 0, 1000000, &n->echo_max_noise) != 0 ||
+        gy_rj_bool(&o, "filler_lines", &n->filler_lines) != 0 ||
+        gy_rj_array(&o, "lines", 1, sizeof(gy_noise_rule), noise_elem, NULL, &items,
+                    &n->nlines) != 0)
+        return -1;
+    n->lines = items;
+    return gy_rj_close(&o);
+}
+
+static int title_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                      size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    gy_rx *rx = out;
+    gy_jobj o;
+    const char *name = NULL;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
+        gy_rj_pattern(&o, "pattern", 1, 0, name, rx) != 0)
+        return -1;
+    if (rx->g_title < 0)
+        return gy_rj_fail(ld, f, e, NULL, "%s ('%s'): the pattern needs a group (?<title>...)",
+                          path, name);
+    return gy_rj_close(&o);
+}
+
+static int load_title(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_title_rules *t = &ld->r->title;
+    gy_jobj o;
+    void *items;
+    if (gy_rj_open(ld, f, node, "title", &o) != 0 ||
+        gy_rj_size(&o, "head_lines", 1, 1, 1000, &t->head_lines) != 0 ||
+        gy_rj_size(&o, "min_chars", 1, 1, 1000, &t->min_chars) != 0 ||
+        gy_rj_size(&o, "max_chars", 1, 1, 1000, &t->max_chars) != 0 ||
+        gy_rj_size(&o, "body_chars", 1, 1, 100000, &t->body_chars) != 0 ||
+        gy_rj_pattern(&o, "salutation", 1, 0, "salutation", &t->salutation) != 0 ||
+        gy_rj_array(&o, "lines", 1, sizeof(gy_rx), title_elem, NULL, &items, &t->nlines) != 0 ||
+        gy_rj_pattern(&o, "occasion", 1, 0, "occasion", &t->occasion) != 0 ||
+        gy_rj_pattern(&o, "occasion_continued", 0, 0, "occasion_continued",
+                      &t->occasion_continued) != 0 ||
+        gy_rj_pattern(&o, "speaker", 1, 0, "speaker", &t->speaker) != 0 ||
+        gy_rj_pattern(&o, "name", 0, 0, "name", &t->name) != 0)
+        return -1;
+    t->lines = items;
+    if (t->speaker.g_speaker < 0)
+        return gy_rj_fail(ld, f, node, NULL, "title.speaker needs a group (?<speaker>...)");
+    return gy_rj_close(&o);
+}
+
+/* ---- sections ------------------------------------------------------------ */
+
+static int marker_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                       size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    gy_section_marker *m = out;
+    gy_jobj o;
+    const char *name = NULL;
+    double rank = 0;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
+        gy_rj_pattern(&o, "pattern", 1, 1, name, &m->rx) != 0 ||
+        gy_rj_number(&o, "rank", 1, 0, 100, &rank) != 0)
+        return -1;
+    m->rank = (int)rank;
+    return gy_rj_close(&o);
+}
+
+static int load_sections(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_section_rules *s = &ld->r->sections;
+    gy_jobj o, c, roles;
+    void *items;
+    const char *name = "closing";
+    size_t highest = 0;
+    if (gy_rj_open(ld, f, node, "sections", &o) != 0 ||
+        gy_rj_array(&o, "markers", 1, sizeof(gy_section_marker), marker_elem, NULL, &items,
+                    &s->nmarkers) != 0)
+        return -1;
+    s->markers = items;
+    if (gy_rj_open_member(&o, "closing", &c) != 0 || gy_rj_string(&c, "name", 0, &name) != 0 ||
+        gy_rj_pattern(&c, "pattern", 1, 1, name, &s->closing) != 0 || gy_rj_close(&c) != 0 ||
+        gy_rj_open_member(&o, "roles", &roles) != 0 ||
+        gy_rj_pattern(&roles, "review", 1, 0, "review", &s->role_review) != 0 ||
+        gy_rj_pattern(&roles, "plan", 1, 0, "plan", &s->role_plan) != 0 ||
+        gy_rj_close(&roles) != 0 ||
+        gy_rj_size(&o, "heading_max_chars", 1, 1, 10000, &s->heading_max_chars) != 0 ||
+        gy_rj_size(&o, "unnumbered_max_chars", 1, 1, 10000, &s->unnumbered_max_chars) != 0 ||
+        gy_rj_size(&o, "paragraph_number_runs", 1, 1, 10000, &s->paragraph_runs) != 0 ||
+        gy_rj_size(&o, "paragraph_number_above", 1, 1, 1000000, &highest) != 0)
+        return -1;
+    s->paragraph_max = (long)highest;
+    return gy_rj_close(&o);
+}
+
+/* ---- tasks ----------------------------------------------------------------- */
+
+static int task_marker_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                            size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    gy_task_marker *m = out;
+    gy_jobj o;
+    const char *name = NULL;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
+        gy_rj_string(&o, "family", 1, &m->family) != 0 ||
+        gy_rj_pattern(&o, "pattern", 1, 1, name, &m->rx) != 0 ||
+        gy_rj_bool(&o, "directive", &m->directive) != 0)
+        return -1;
+    if (m->rx.g_number < 0)
+        return gy_rj_fail(ld, f, e, NULL, "%s ('%s'): the pattern needs a group (?<number>...)",
+                          path, name);
+    return gy_rj_close(&o);
+}
+
+static int deadline_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                         size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    return gy_rj_compile(ld, f, e, path, "deadline", 0, out);
+}
+
+/* tasks.directive: one lexicon for both intro lists, tagged GY_CUE_FACT
+ * (describes) or GY_CUE_TARGET (asks for action); neutral words block
+ * shorter matches. */
+static int load_directive(gy_jobj *o, gy_task_rules *t)
+{
+    gy_jobj d;
+    gy_word_list wl = {NULL, 0, 0};
+    if (gy_rj_open_member(o, "directive", &d) != 0 ||
+        gy_rj_lexicon(&d, "text_starts", 1, &t->text_starts) != 0 ||
+        gy_rj_lexicon(&d, "text_starts_not", 0, &t->text_starts_not) != 0 ||
+        gy_rj_words(&d, "intro_descriptive", 1, &wl, GY_CUE_FACT) != 0 ||
+        gy_rj_words(&d, "intro_directive", 1, &wl, GY_CUE_TARGET) != 0 ||
+        gy_rj_words(&d, "neutral", 0, &wl, GY_CUE_NEUTRAL) != 0 ||
+        gy_rj_build(&d, &t->intro_cues, &wl) != 0 ||
+        gy_rj_size(&d, "majority_min", 1, 1, 1000, &t->majority_min) != 0)
+        return -1;
+    return gy_rj_close(&d);
+}
+
+static int load_announce(gy_jobj *o, gy_task_rules *t)
+{
+    gy_jobj an;
+    double lo = 0, hi = 0;
+    if (gy_rj_open_member(o, "announce", &an) != 0 ||
+        gy_rj_lexicon(&an, "counters", 1, &t->announce_counters) != 0 ||
+        gy_rj_number(&an, "min", 1, 1, 1000, &lo) != 0 ||
+        gy_rj_number(&an, "max", 1, 1, 1000, &hi) != 0)
+        return -1;
+    t->announce_min = (long)lo;
+    t->announce_max = (long)hi;
+    return gy_rj_close(&an);
+}
+
+static int load_tasks(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_task_rules *t = &ld->r->tasks;
+    gy_jobj o, dl;
+    void *items;
+    if (gy_rj_open(ld, f, node, "tasks", &o) != 0 ||
+        gy_rj_lexicon(&o, "after", 1, &t->after) != 0 || load_announce(&o, t) != 0 ||
+        gy_rj_array(&o, "markers", 1, sizeof(gy_task_marker), task_marker_elem, NULL, &items,
+                    &t->nmarkers) != 0)
+        return -1;
+    t->markers = items;
+    if (load_directive(&o, t) != 0 || gy_rj_open_member(&o, "deadline", &dl) != 0 ||
+        gy_rj_array(&dl, "patterns", 1, sizeof(gy_rx), deadline_elem, NULL, &items,
+                    &t->ndeadlines) != 0 ||
+        gy_rj_close(&dl) != 0)
+        return -1;
+    t->deadlines = items;
+    if (gy_rj_size(&o, "max_gap_paragraphs", 1, 0, 10000, &t->max_gap_paragraphs) != 0 ||
+        gy_rj_size(&o, "intro_chars", 1, 0, 10000, &t->intro_chars) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
+/* ---- targets --------------------------------------------------------------- */
+
+static int unit_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                     size_t index, void *out, void *ctx)
+{
+    static const char *const numerals[] = {"any", "arabic", "chinese"};
+    gy_unit *u = out;
+    gy_jobj o;
+    if (gy_rj_open(ld, f, e, path, &o) != 0)
+        return -1;
+    const cJSON *un = gy_rj_field(&o, "unit", 1);
+    if (!un)
+        return -1;
+    if (cJSON_IsNull(un))
+        u->unit = NULL;
+    else if (gy_rj_string(&o, "unit", 1, &u->unit) != 0)
+        return -1;
+    u->scale = 1.0;
+    int counter = 0;
+    if (gy_rj_number(&o, "scale", 0, 1e-12, 1e12, &u->scale) != 0 ||
+        gy_rj_bool(&o, "more", &u->more) != 0 || gy_rj_bool(&o, "counter", &counter) != 0 ||
+        gy_rj_bool(&o, "duration", &u->duration) != 0 ||
+        gy_rj_choice(&o, "numerals", 0, numerals, 3, &u->numerals) != 0 ||
+        gy_rj_words(&o, "words", 1, ctx, (int)index) != 0)
+        return -1;
+    u->measure = !counter;
+    return gy_rj_close(&o);
+}
+
+typedef struct op_lists {
+    gy_word_list before, after, clause;
+} op_lists;
+
+static int op_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                   size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)out;
+    op_lists *ol = ctx;
+    gy_jobj o;
+    int op = 0;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 ||
+        gy_rj_choice(&o, "op", 1, gy_op_names, GY_OP_COUNT, &op) != 0 ||
+        gy_rj_words(&o, "before", 0, &ol->before, op) != 0 ||
+        gy_rj_words(&o, "after", 0, &ol->after, op) != 0 ||
+        gy_rj_words(&o, "clause", 0, &ol->clause, op) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
+static int load_ops(gy_jobj *o, gy_target_rules *t)
+{
+    op_lists ol;
+    void *items;
+    size_t nops;
+    memset(&ol, 0, sizeof ol);
+    if (gy_rj_array(o, "ops", 1, 1, op_elem, &ol, &items, &nops) != 0 ||
+        gy_rj_build(o, &t->op_before, &ol.before) != 0 ||
+        gy_rj_build(o, &t->op_after, &ol.after) != 0 ||
+        gy_rj_build(o, &t->op_clause, &ol.clause) != 0)
+        return -1;
+    return 0;
+}
+
+static int load_kinds(gy_jobj *o, gy_target_rules *t)
+{
+    gy_jobj k;
+    gy_word_list cues = {NULL, 0, 0};
+    if (gy_rj_open_member(o, "kinds", &k) != 0 ||
+        gy_rj_words(&k, "target", 1, &cues, GY_CUE_TARGET) != 0 ||
+        gy_rj_words(&k, "fact", 1, &cues, GY_CUE_FACT) != 0 ||
+        gy_rj_words(&k, "neutral", 0, &cues, GY_CUE_NEUTRAL) != 0 ||
+        gy_rj_build(&k, &t->kind_cues, &cues) != 0)
+        return -1;
+    return gy_rj_close(&k);
+}
+
+static int load_targets(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_target_rules *t = &ld->r->targets;
+    gy_jobj o;
+    void *items;
+    gy_word_list unit_words = {NULL, 0, 0};
+    if (gy_rj_open(ld, f, node, "targets", &o) != 0 ||
+        gy_rj_array(&o, "units", 1, sizeof(gy_unit), unit_elem, &unit_words, &items,
+                    &t->nunits) != 0)
+        return -1;
+    t->units = items;
+    if (gy_rj_build(&o, &t->unit_words, &unit_words) != 0 || load_ops(&o, t) != 0 ||
+        gy_rj_lexicon(&o, "more", 1, &t->more_words) != 0 ||
+        gy_rj_lexicon(&o, "ordinal_before", 1, &t->ordinal_before) != 0 ||
+        gy_rj_lexicon(&o, "amount_before", 0, &t->amount_before) != 0 ||
+        gy_rj_lexicon(&o, "range_joiners", 1, &t->range_joiners) != 0 ||
+        gy_rj_lexicon(&o, "not_quantities", 1, &t->not_quantities) != 0 ||
+        gy_rj_size(&o, "quote_max_chars", 1, 0, 1000, &t->quote_max_chars) != 0 ||
+        gy_rj_number(&o, "chinese_min_value", 1, 0, 1e6, &t->chinese_min_value) != 0 ||
+        gy_rj_number(&o, "counter_min_value", 1, 0, 1e6, &t->counter_min_value) != 0 ||
+        load_kinds(&o, t) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
+/* ---- times and diff -------------------------------------------------------- */
+
+static int time_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                     size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    gy_time_rule *t = out;
+    gy_jobj o;
+    const char *name = NULL;
+    int kind = 0;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
+        gy_rj_choice(&o, "kind", 1, gy_time_kind_names, GY_TIME_KIND_COUNT, &kind) != 0 ||
+        gy_rj_pattern(&o, "pattern", 1, 1, name, &t->rx) != 0)
+        return -1;
+    t->kind = (enum gy_time_kind)kind;
+    return gy_rj_close(&o);
+}
+
+static int load_times(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_time_rules *t = &ld->r->times;
+    gy_jobj o;
+    void *items;
+    if (gy_rj_open(ld, f, node, "times", &o) != 0 ||
+        gy_rj_array(&o, "patterns", 1, sizeof(gy_time_rule), time_elem, NULL, &items,
+                    &t->npatterns) != 0 ||
+        gy_rj_lexicon(&o, "triggers", 1, &t->triggers) != 0 ||
+        gy_rj_lexicon(&o, "after_number", 0, &t->after_number) != 0)
+        return -1;
+    t->patterns = items;
+    return gy_rj_close(&o);
+}
+
+static int load_diff(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_diff_rules *d = &ld->r->diff;
+    gy_jobj o;
+    if (gy_rj_open(ld, f, node, "diff", &o) != 0 ||
+        gy_rj_number(&o, "threshold", 1, 0.01, 1.0, &d->threshold) != 0 ||
+        gy_rj_number(&o, "subject_threshold", 1, 0.01, 1.0, &d->subject_threshold) != 0 ||
+        gy_rj_size(&o, "char_diff_max", 1, 0, 100000, &d->char_diff_max) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
+/* In the order they are loaded: punctuation first, as later concerns may
+ * read it. */
+const gy_concern gy_concerns[] = {
+    {"punctuation", load_punctuation}, {"markup", load_markup}, {"noise", load_noise},
+    {"title", load_title}, {"sections", load_sections}, {"tasks", load_tasks},
+    {"targets", load_targets}, {"times", load_times}, {"diff", load_diff},
+};
+const size_t gy_nconcerns = sizeof gy_concerns / sizeof gy_concerns[0];

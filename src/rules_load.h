@@ -1,0 +1,15 @@
+/* The concerns of a rule set and their loaders (rules_load.c). */
+#ifndef GY_RULES_LOAD_H
+#define GY_RULES_LOAD_H
+
+#include "rules_json.h"
+
+typedef struct gy_concern {
+    const char *name;
+    int (*load)(gy_loader *ld, const gy_rfile *f, const cJSON *node);
+} gy_concern;
+
+extern const gy_concern gy_concerns[];
+extern const size_t gy_nconcerns;
+
+#endif

@@ -1,0 +1,27 @@
+/* Running rule patterns on a document's text during its analysis. */
+#include "extract.h"
+
+int gy_match(gy_run *x, const gy_rx *rx, const char *subject, size_t len, size_t start)
+{
+    int rc = gy_rx_exec(rx, subject, len, start, x->md);
+    if (rc > 0)
+        return rc;
+    if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL || x->failed[rx->id])
+        return 0;
+    /* a hit limit or another match error: the rule may have missed a match,
+     * which the user should know */
+    x->failed[rx->id] = 1;
+    PCRE2_UCHAR msg[128];
+    if (pcre2_get_error_message(rc, msg, sizeof msg) < 0)
+        msg[0] = '\0';
+    size_t off = (size_t)(subject - x->d->s) + start;
+    gy_doc_warn(x->d, gy_text_line_of(&x->d->text, off), "match-error",
+                "rule '%s' could not be matched here (%s); what it finds may be incomplete",
+                rx->name, (const char *)msg);
+    return 0;
+}
+
+int gy_group(const gy_run *x, int g, size_t *start, size_t *end)
+{
+    return gy_rx_group(x->md, g, start, end);
+}

@@ -1,0 +1,36 @@
+/* The scan of a paragraph for targets and times (extract_targets.c and
+ * extract_times.c): one pass, where each digit, numeral or time word is
+ * looked at once, with the places the sentence, its part and the clause
+ * last began. */
+#ifndef GY_SCAN_H
+#define GY_SCAN_H
+
+#include "extract.h"
+
+typedef struct gy_scan {
+    gy_run *x;
+    gy_doc *d;
+    const gy_target_rules *r;
+    const gy_time_rules *tr;
+    const gy_punct *punct;
+    size_t line;           /* index */
+    size_t a, b;           /* content */
+    size_t first_time;     /* index of the paragraph's first time in d->times */
+    size_t full, semi, clause; /* where the sentence (to 。), the part of it
+                                  (to ；) and the clause began */
+} gy_scan;
+
+/* extract_times.c */
+
+/* May a time phrase start at pos (code point cp)?  num_start: a number
+ * starts there; prev: the code point before. */
+int gy_time_may_start(const gy_scan *p, size_t pos, uint32_t cp, int num_start, uint32_t prev);
+/* Tries the time patterns at pos; on a match adds the time to the model,
+ * stores its end and returns 1; 0 when none matches, -1 out of memory. */
+int gy_take_time(gy_scan *p, size_t pos, int num_start, size_t *end);
+/* The period of a number at pos (see extract_times.c). */
+gy_slice gy_period_before(const gy_scan *p, size_t pos);
+/* Whether a frequency (每年) stands in s[floor..pos). */
+int gy_has_frequency(const gy_scan *p, size_t floor, size_t pos);
+
+#endif
