@@ -5,7 +5,7 @@
  * the pipeline is
  *
  *     gy_source (read, detect, decode) -> gy_doc (tokenize, rules, extract)
- *         -> gy_render_text / gy_render_json;   gy_diff works on two gy_doc.
+ *         -> gy_report / gy_render (one format each);   gy_diff works on two gy_doc.
  *
  * Errors are reported through a caller-owned gy_error; there is no global
  * error state.  Unless a comment says otherwise, pointers returned by an
@@ -159,6 +159,58 @@ size_t gy_doc_warning_count(const gy_doc *doc);
 /* Writes the i-th warning as "LINE: message" into buf. */
 void gy_doc_warning(const gy_doc *doc, size_t i, char *buf, size_t size);
 
+/* ---- reading the document model -----------------------------------------
+ *
+ * Every element of the model is read through one description of its
+ * fields, the same that every output format writes: a field has a name
+ * (as in the JSON output, docs/schema.md) and a value of one of the types
+ * below.  Strings are borrowed from the document (slices of the source
+ * text, or names it holds) and live as long as it; they are not
+ * NUL-terminated. */
+
+typedef enum gy_element {
+    GY_ELEM_SOURCE,      /* one: the input file */
+    GY_ELEM_NOISE,       /* lines set aside */
+    GY_ELEM_SECTION,
+    GY_ELEM_TASK,
+    GY_ELEM_TARGET,
+    GY_ELEM_TIME,
+    GY_ELEM_WARNING,
+    GY_ELEM_COUNT
+} gy_element;
+
+typedef enum gy_value_type {
+    GY_VALUE_NULL,
+    GY_VALUE_BOOL,       /* i: 0 or 1 */
+    GY_VALUE_INT,        /* i */
+    GY_VALUE_NUMBER,     /* n */
+    GY_VALUE_STRING,     /* s[0..len), UTF-8 */
+    GY_VALUE_ID          /* another element: s[0..len) its prefix ("s", "t"), i its number */
+} gy_value_type;
+
+typedef struct gy_value {
+    gy_value_type type;
+    long long i;
+    double n;
+    const char *s;
+    size_t len;
+} gy_value;
+
+/* The element kind's name ("section") and its number of fields. */
+const char *gy_element_name(gy_element e);
+size_t gy_field_count(gy_element e);
+/* Name of field f of kind e ("heading"), or NULL past the last. */
+const char *gy_field_name(gy_element e, size_t f);
+/* Index of the field called name, or -1. */
+long gy_field_index(gy_element e, const char *name);
+/* How many elements of kind e the document holds. */
+size_t gy_doc_count(const gy_doc *doc, gy_element e);
+/* Field f of element i (0-based) of kind e; a NULL value when i or f is
+ * out of range. */
+gy_value gy_doc_value(const gy_doc *doc, gy_element e, size_t i, size_t f);
+/* The same by field name. */
+gy_value gy_doc_get(const gy_doc *doc, gy_element e, size_t i, const char *field);
+
 /* ---- output ----------------------------------------------------------- */
 
 enum {
@@ -172,17 +224,42 @@ enum {
     GY_SHOW_ALL = (1 << 7) - 1
 };
 
+/* Output formats; gy_format_name gives each one's name on the command line. */
+typedef enum gy_format {
+    GY_FORMAT_TEXT,      /* an outline for people (ANSI colour optional) */
+    GY_FORMAT_JSON,      /* schema gangyao/1, docs/schema.md */
+    GY_FORMAT_COUNT
+} gy_format;
+
+const char *gy_format_name(gy_format f);
+/* The format called name; returns 0, or -1 when there is none. */
+int gy_format_from_name(const char *name, gy_format *f);
+
 typedef struct gy_render_options {
     unsigned show;       /* GY_SHOW_* bits */
     int color;           /* ANSI colour in text output */
     int compact;         /* JSON on one line */
+    int headers;         /* text: a "==> name <==" line before each document */
 } gy_render_options;
 
-/* Each returns 0, or -1 with err filled when writing fails. */
-int gy_render_text(const gy_doc *doc, FILE *out, const gy_render_options *opt,
-                   gy_error *err);
-int gy_render_json(const gy_doc *doc, FILE *out, const gy_render_options *opt,
-                   gy_error *err);
+/* A report: the output of one or more documents in one format, written to
+ * out as the documents are added.  out stays the caller's. */
+typedef struct gy_report gy_report;
+
+/* Returns NULL with err filled when out of memory. */
+gy_report *gy_report_new(gy_format f, FILE *out, const gy_render_options *opt,
+                         gy_error *err);
+/* Writes doc (which may be freed afterwards).  Returns 0, or -1 with err
+ * filled when writing fails. */
+int gy_report_add(gy_report *rep, const gy_doc *doc, gy_error *err);
+/* Writes what follows the last document and frees the report; returns 0
+ * or -1 as gy_report_add. */
+int gy_report_finish(gy_report *rep, gy_error *err);
+
+/* One document in format f: a report of it alone. */
+int gy_render(const gy_doc *doc, gy_format f, FILE *out, const gy_render_options *opt,
+              gy_error *err);
+/* The tokens of src (gangyao tokens): tab-separated text, or JSON. */
 int gy_render_tokens(const gy_source *src, const gy_rules *rules, FILE *out, int json,
                      gy_error *err);
 
@@ -191,19 +268,18 @@ int gy_render_tokens(const gy_source *src, const gy_rules *rules, FILE *out, int
 typedef struct gy_diff gy_diff;
 
 typedef struct gy_diff_options {
-    double threshold;    /* similarity in [0,1] for two tasks to pair, 0 = default */
+    double threshold;    /* similarity in (0,1] for two tasks to pair; 0: the rules' */
     int sections;        /* align the outlines too */
 } gy_diff_options;
 
-/* Compares two documents; both must outlive the diff. */
-gy_diff *gy_diff_new(const gy_doc *old_doc, const gy_doc *new_doc,
+/* Compares two documents analyzed with rules; both must outlive the diff. */
+gy_diff *gy_diff_new(const gy_rules *rules, const gy_doc *old_doc, const gy_doc *new_doc,
                      const gy_diff_options *opt, gy_error *err);
 int gy_diff_has_changes(const gy_diff *diff);
 void gy_diff_free(gy_diff *diff);
-int gy_render_diff_text(const gy_diff *diff, FILE *out,
-                        const gy_render_options *opt, gy_error *err);
-int gy_render_diff_json(const gy_diff *diff, FILE *out,
-                        const gy_render_options *opt, gy_error *err);
+/* The diff in format f (text like a unified diff, or JSON gangyao-diff/1). */
+int gy_render_diff(const gy_diff *diff, gy_format f, FILE *out,
+                   const gy_render_options *opt, gy_error *err);
 
 #ifdef __cplusplus
 }

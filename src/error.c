@@ -49,6 +49,14 @@ gy_status gy_error_oom(gy_error *err, const char *file)
                         "out of memory");
 }
 
+int gy_error_check_output(gy_error *err, FILE *f)
+{
+    if (!ferror(f))
+        return 0;
+    gy_error_set(err, GY_E_OUTPUT, "<stdout>", 0, 0, -1, "", "write error");
+    return -1;
+}
+
 void gy_error_print(const gy_error *err, FILE *f)
 {
     fputs("gangyao: ", f);

@@ -2,6 +2,8 @@
 #ifndef GY_ERROR_H
 #define GY_ERROR_H
 
+#include <stdio.h>
+
 #include "gangyao.h"
 
 /* Sets every field of err (when err is not NULL) and returns status.
@@ -15,5 +17,8 @@ gy_status gy_error_set(gy_error *err, gy_status status, const char *file,
     ;
 
 gy_status gy_error_oom(gy_error *err, const char *file);
+
+/* 0 when nothing went wrong writing to f; else -1 with err saying so. */
+int gy_error_check_output(gy_error *err, FILE *f);
 
 #endif

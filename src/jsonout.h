@@ -1,13 +1,14 @@
-/* Streaming JSON output shared by the JSON and diff reporters: containers
- * are written by hand, elements one at a time (the diff reporter's as small
- * cJSON objects), so memory stays proportional to one element. */
+/* Streaming JSON writer shared by every JSON reporter (analysis, diff,
+ * tokens): containers and values are written as they come, so memory stays
+ * proportional to one value.  Pretty output is laid out as cJSON prints:
+ * a tab per level, "key":<tab>value, and short arrays of scalars inline. */
 #ifndef GY_JSONOUT_H
 #define GY_JSONOUT_H
 
-#include <cjson/cJSON.h>
+#include <stddef.h>
 #include <stdio.h>
 
-#include "doc.h"
+#include "gangyao.h"
 
 enum { GY_JW_MAX_DEPTH = 16 };
 
@@ -15,32 +16,37 @@ typedef struct gy_jw {
     FILE *out;
     int pretty;
     int depth;
-    int after_key;
+    int after_key;             /* a key was written; its value comes next */
     int oom;
-    long count[GY_JW_MAX_DEPTH];
+    long count[GY_JW_MAX_DEPTH];       /* values written at each level */
+    unsigned char inline_[GY_JW_MAX_DEPTH]; /* an inline array at that level */
 } gy_jw;
 
 void gy_jw_init(gy_jw *w, FILE *out, int pretty);
 void gy_jw_open_object(gy_jw *w);
 void gy_jw_close_object(gy_jw *w);
 void gy_jw_open_array(gy_jw *w);
+/* An array written on one line, for a few scalars: ["value", "op"]. */
+void gy_jw_open_inline_array(gy_jw *w);
 void gy_jw_close_array(gy_jw *w);
+/* key is written as is: the reporters' own keys need no escaping. */
 void gy_jw_key(gy_jw *w, const char *key);
-/* Starts a value written by hand (a nested container) after a key. */
-void gy_jw_begin_value(gy_jw *w);
-/* Writes item (taken over and freed) as the next value. */
-void gy_jw_item(gy_jw *w, cJSON *item);
 
-/* A JSON number, formatted without the printf/scanf round trip cJSON does
- * (integers exactly; other values with the fewest digits that read back). */
-cJSON *gy_json_number(double v);
+void gy_jw_string(gy_jw *w, const char *s, size_t n);
+/* s, or null when s is NULL. */
+void gy_jw_cstr(gy_jw *w, const char *s);
+void gy_jw_number(gy_jw *w, double v);
+void gy_jw_bool(gy_jw *w, int b);
+void gy_jw_null(gy_jw *w);
+void gy_jw_value(gy_jw *w, const gy_value *v);
 
-/* Elements of the "gangyao/1" schema; each returns a new cJSON object
- * the caller owns, or NULL when out of memory. */
-cJSON *gy_json_slice(const gy_doc *d, gy_slice sl);
-cJSON *gy_json_source(const gy_doc *d);
-cJSON *gy_json_section(const gy_doc *d, size_t i);
-cJSON *gy_json_task(const gy_doc *d, size_t i);
-cJSON *gy_json_target(const gy_doc *d, size_t i);
+/* Element i of kind e as an object of its fields (see fields.h). */
+void gy_jw_element(gy_jw *w, const gy_doc *d, gy_element e, size_t i);
+/* The same after key. */
+void gy_jw_member_element(gy_jw *w, const char *key, const gy_doc *d, gy_element e, size_t i);
+
+/* Formats v as JSON into buf (at least 40 bytes): integers exactly, other
+ * values with the fewest digits that read back. */
+void gy_json_number_text(double v, char *buf);
 
 #endif

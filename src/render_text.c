@@ -5,8 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "doc.h"
-#include "error.h"
+#include "diff.h"
+#include "fields.h"
+#include "render.h"
 #include "source.h"
 
 typedef struct out {
@@ -147,7 +148,7 @@ static size_t print_target(const out *o, const gy_doc *d, size_t i)
         put_slice(o, d, t->period);
         fputs(", ", o->f);
     }
-    fputs(t->fact ? "fact" : "target", o->f);
+    fputs(gy_target_kind(t), o->f);
     fputs(")\n", o->f);
     return hi ? 2 : 1;
 }
@@ -237,10 +238,12 @@ static void print_warnings(const out *o, const gy_doc *d)
     on(o, RESET);
 }
 
-int gy_render_text(const gy_doc *d, FILE *f, const gy_render_options *opt, gy_error *err)
+static int text_doc(gy_report *rep, const gy_doc *d)
 {
-    unsigned show = opt ? opt->show : GY_SHOW_ALL;
-    out o = {f, opt ? opt->color : 0};
+    unsigned show = rep->opt.show;
+    out o = {rep->out, rep->opt.color};
+    if (rep->opt.headers)
+        fprintf(o.f, "%s==> %s <==\n", rep->ndocs ? "\n" : "", d->src->name);
     print_header(&o, d, show);
     print_outline(&o, d, show);
     if (show & GY_SHOW_NOISE)
@@ -249,9 +252,7 @@ int gy_render_text(const gy_doc *d, FILE *f, const gy_render_options *opt, gy_er
         print_times(&o, d);
     if (show & GY_SHOW_WARNINGS)
         print_warnings(&o, d);
-    if (ferror(f)) {
-        gy_error_set(err, GY_E_OUTPUT, "<stdout>", 0, 0, -1, "", "write error");
-        return -1;
-    }
     return 0;
 }
+
+const gy_format_impl gy_format_text = {"text", NULL, text_doc, NULL, gy_render_diff_text};

@@ -1,5 +1,4 @@
 /* The tokens command's output: what the rules see. */
-#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,31 +20,26 @@ static void put_visible(FILE *out, const char *s, size_t n)
     }
 }
 
-static int token_json(FILE *out, const char *text, const gy_token *t, int first)
+/* One token as a compact object on a line of its own. */
+static void token_json(FILE *out, const char *text, const gy_token *t, int first)
 {
-    cJSON *o = cJSON_CreateObject();
-    char *str = malloc(t->length + 1);
-    if (!o || !str) {
-        cJSON_Delete(o);
-        free(str);
-        return -1;
-    }
-    memcpy(str, text + t->offset, t->length);
-    str[t->length] = '\0';
-    cJSON_AddItemToObject(o, "line", gy_json_number((double)t->line));
-    cJSON_AddItemToObject(o, "column", gy_json_number((double)t->column));
-    cJSON_AddItemToObject(o, "offset", gy_json_number((double)t->offset));
-    cJSON_AddItemToObject(o, "length", gy_json_number((double)t->length));
-    cJSON_AddStringToObject(o, "class", gy_token_class_name(t->cls));
-    cJSON_AddStringToObject(o, "text", str);
-    free(str);
-    char *js = cJSON_PrintUnformatted(o);
-    cJSON_Delete(o);
-    if (!js)
-        return -1;
-    fprintf(out, "%s  %s", first ? "" : ",\n", js);
-    cJSON_free(js);
-    return 0;
+    gy_jw w;
+    gy_jw_init(&w, out, 0);
+    fputs(first ? "  " : ",\n  ", out);
+    gy_jw_open_object(&w);
+    gy_jw_key(&w, "line");
+    gy_jw_number(&w, (double)t->line);
+    gy_jw_key(&w, "column");
+    gy_jw_number(&w, (double)t->column);
+    gy_jw_key(&w, "offset");
+    gy_jw_number(&w, (double)t->offset);
+    gy_jw_key(&w, "length");
+    gy_jw_number(&w, (double)t->length);
+    gy_jw_key(&w, "class");
+    gy_jw_cstr(&w, gy_token_class_name(t->cls));
+    gy_jw_key(&w, "text");
+    gy_jw_string(&w, text + t->offset, t->length);
+    gy_jw_close_object(&w);
 }
 
 int gy_render_tokens(const gy_source *src, const gy_rules *rules, FILE *out, int json,
@@ -64,11 +58,7 @@ int gy_render_tokens(const gy_source *src, const gy_rules *rules, FILE *out, int
         fputs("[\n", out);
     while (gy_tokenizer_next(tz, &t)) {
         if (json) {
-            if (token_json(out, text, &t, first) != 0) {
-                gy_tokenizer_free(tz);
-                gy_error_oom(err, gy_source_name(src));
-                return -1;
-            }
+            token_json(out, text, &t, first);
         } else {
             fprintf(out, "%zu:%zu\t%zu\t%zu\t%s\t", t.line, t.column, t.offset,
                     t.length, gy_token_class_name(t.cls));
@@ -80,9 +70,5 @@ int gy_render_tokens(const gy_source *src, const gy_rules *rules, FILE *out, int
     if (json)
         fputs(first ? "]\n" : "\n]\n", out);
     gy_tokenizer_free(tz);
-    if (ferror(out)) {
-        gy_error_set(err, GY_E_OUTPUT, "<stdout>", 0, 0, -1, "", "write error");
-        return -1;
-    }
-    return 0;
+    return gy_error_check_output(err, out);
 }

@@ -421,7 +421,7 @@ static int load_diff(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     if (gy_rj_open(ld, f, node, "diff", &o) != 0 ||
         gy_rj_number(&o, "threshold", 1, 0.01, 1.0, &d->threshold) != 0 ||
         gy_rj_number(&o, "subject_threshold", 1, 0.01, 1.0, &d->subject_threshold) != 0 ||
-        gy_rj_size(&o, "char_diff_max", 1, 0, 100000, &d->char_diff_max) != 0)
+        gy_rj_size(&o, "char_diff_max", 1, 0, 5000, &d->char_diff_max) != 0)
         return -1;
     return gy_rj_close(&o);
 }

@@ -14,7 +14,7 @@ enum command { CMD_ANALYZE = 1, CMD_DIFF = 2, CMD_TOKENS = 4, CMD_RULES = 8 };
 #define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS)
 
 enum option_id {
-    OPT_JSON, OPT_COMPACT, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
+    OPT_FORMAT, OPT_JSON, OPT_COMPACT, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
     OPT_LOSSY, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_SECTIONS, OPT_CHECK,
     OPT_DUMP, OPT_HELP, OPT_VERSION
 };
@@ -30,10 +30,12 @@ typedef struct option_def {
 } option_def;
 
 static const option_def options[] = {
-    {OPT_JSON, 'j', "json", NULL, CMD_INPUT,
-     "print JSON (schema gangyao/1; gangyao-diff/1 for diff)"},
+    {OPT_FORMAT, 'f', "format", "FORMAT", CMD_INPUT,
+     "output format, text by default; json is schema gangyao/1\n"
+     "(gangyao-diff/1 for diff).  FORMAT is one of:"},
+    {OPT_JSON, 'j', "json", NULL, CMD_INPUT, "the same as --format json"},
     {OPT_COMPACT, 0, "compact", NULL, CMD_ANALYZE | CMD_DIFF,
-     "print JSON on one line"},
+     "print JSON on one line (implies --format json)"},
     {OPT_ONLY, 0, "only", "LIST", CMD_ANALYZE,
      "print only these parts, comma-separated: title, noise, sections,\n"
      "tasks, targets, times, warnings"},
@@ -68,7 +70,8 @@ static const option_def options[] = {
 
 typedef struct settings {
     enum command cmd;
-    int json, compact, keep_noise, lossy, quiet, sections, check, dump;
+    gy_format format;
+    int compact, keep_noise, lossy, quiet, sections, check, dump;
     int color;             /* -1 auto, 0 never, 1 always */
     unsigned show;
     double threshold;
@@ -94,6 +97,17 @@ static const char *const exit_codes =
     "With several files, the status is that of the first file that failed;\n"
     "the other files are still analyzed.\n";
 
+/* The names of the formats, "text, json, ...". */
+static const char *format_names(void)
+{
+    static char buf[256];
+    size_t n = 0;
+    for (int i = 0; i < GY_FORMAT_COUNT && n < sizeof buf; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
+                              gy_format_name((gy_format)i));
+    return buf;
+}
+
 static void print_options(FILE *f, unsigned cmds)
 {
     for (size_t i = 0; i < NOPTIONS; i++) {
@@ -111,6 +125,8 @@ static void print_options(FILE *f, unsigned cmds)
             if (*h == '\n')
                 fprintf(f, "  %-24s", "");
         }
+        if (o->id == OPT_FORMAT)
+            fprintf(f, "\n  %-24s%s", "", format_names());
         fputc('\n', f);
     }
 }
@@ -221,8 +237,12 @@ static int parse_show(const char *list, unsigned *show)
 static int apply_option(settings *s, const option_def *o, const char *arg)
 {
     switch (o->id) {
-    case OPT_JSON: s->json = 1; break;
-    case OPT_COMPACT: s->compact = 1; s->json = 1; break;
+    case OPT_FORMAT:
+        if (gy_format_from_name(arg, &s->format) != 0)
+            return usage_error("--format: '%s' is not a format (%s)", arg, format_names());
+        break;
+    case OPT_JSON: s->format = GY_FORMAT_JSON; break;
+    case OPT_COMPACT: s->compact = 1; s->format = GY_FORMAT_JSON; break;
     case OPT_KEEP_NOISE: s->keep_noise = 1; break;
     case OPT_LOSSY: s->lossy = 1; break;
     case OPT_QUIET: s->quiet = 1; break;
@@ -437,24 +457,26 @@ static int run_analyze(const settings *s)
     static const char *const stdin_only[] = {"-"};
     const char *const *files = s->nfiles ? s->files : stdin_only;
     size_t nfiles = s->nfiles ? s->nfiles : 1;
-    gy_render_options ro = {s->show, use_color(s), s->compact};
+    gy_render_options ro = {s->show, use_color(s), s->compact, nfiles > 1};
+    gy_error err;
+    gy_error_clear(&err);
+    gy_report *rep = gy_report_new(s->format, stdout, &ro, &err);
+    if (!rep) {
+        gy_error_print(&err, stderr);
+        gy_rules_free(rules);
+        return err.status;
+    }
     int status = GY_OK;
     for (size_t i = 0; i < nfiles; i++) {
         int st = GY_OK;
         gy_source *src = load_source(s, files[i], &st);
         gy_doc *doc = src ? analyze(s, src, rules, &st) : NULL;
         if (doc) {
-            gy_error err;
-            gy_error_clear(&err);
-            if (!s->json && nfiles > 1)
-                printf("%s==> %s <==\n", i ? "\n" : "", files[i]);
-            int r = s->json ? gy_render_json(doc, stdout, &ro, &err)
-                            : gy_render_text(doc, stdout, &ro, &err);
-            if (r != 0) {
+            if (gy_report_add(rep, doc, &err) != 0) {
                 gy_error_print(&err, stderr);
                 st = err.status;
             }
-            if (!s->json)
+            if (s->format == GY_FORMAT_TEXT)
                 print_warnings(s, doc, files[i]);
         }
         gy_doc_free(doc);
@@ -463,6 +485,10 @@ static int run_analyze(const settings *s)
             status = st;
         if (st == GY_E_OUTPUT)
             break;
+    }
+    if (gy_report_finish(rep, &err) != 0 && status == GY_OK) {
+        gy_error_print(&err, stderr);
+        status = err.status;
     }
     gy_rules_free(rules);
     return status;
@@ -487,16 +513,15 @@ static int run_diff(const settings *s)
     }
     if (status == GY_OK) {
         gy_diff_options dopt = {s->threshold, s->sections};
-        gy_render_options ro = {GY_SHOW_ALL, use_color(s), s->compact};
+        gy_render_options ro = {GY_SHOW_ALL, use_color(s), s->compact, 0};
         gy_error err;
         gy_error_clear(&err);
-        gy_diff *d = gy_diff_new(doc[0], doc[1], &dopt, &err);
+        gy_diff *d = gy_diff_new(rules, doc[0], doc[1], &dopt, &err);
         if (!d) {
             gy_error_print(&err, stderr);
             status = err.status;
         } else {
-            int r = s->json ? gy_render_diff_json(d, stdout, &ro, &err)
-                            : gy_render_diff_text(d, stdout, &ro, &err);
+            int r = gy_render_diff(d, s->format, stdout, &ro, &err);
             if (r != 0) {
                 gy_error_print(&err, stderr);
                 status = err.status;
@@ -525,7 +550,7 @@ static int run_tokens(const settings *s)
     gy_source *src = load_source(s, s->nfiles ? s->files[0] : "-", &status);
     gy_error err;
     gy_error_clear(&err);
-    if (src && gy_render_tokens(src, rules, stdout, s->json, &err) != 0) {
+    if (src && gy_render_tokens(src, rules, stdout, s->format == GY_FORMAT_JSON, &err) != 0) {
         gy_error_print(&err, stderr);
         status = err.status;
     }

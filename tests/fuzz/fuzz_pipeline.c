@@ -30,15 +30,16 @@ static void exercise(const gy_source *src, FILE *sink)
     gy_doc *doc = gy_analyze(src, rules(), NULL, &err);
     if (!doc)
         return;
-    gy_render_options ro = {GY_SHOW_ALL, 1, 0};
-    gy_render_text(doc, sink, &ro, &err);
-    gy_render_json(doc, sink, &ro, &err);
+    gy_render_options ro = {GY_SHOW_ALL, 1, 0, 0};
+    for (int f = 0; f < GY_FORMAT_COUNT; f++)
+        gy_render(doc, (gy_format)f, sink, &ro, &err);
     gy_render_tokens(src, rules(), sink, 0, &err);
-    gy_diff *df = gy_diff_new(doc, doc, NULL, &err);
+    gy_diff *df = gy_diff_new(rules(), doc, doc, NULL, &err);
     if (df) {
         if (gy_diff_has_changes(df))
             abort(); /* a document always equals itself */
-        gy_render_diff_json(df, sink, &ro, &err);
+        for (int f = 0; f < GY_FORMAT_COUNT; f++)
+            gy_render_diff(df, (gy_format)f, sink, &ro, &err);
         gy_diff_free(df);
     }
     for (size_t i = 0; i < gy_doc_warning_count(doc); i++) {

@@ -8,7 +8,7 @@ static gy_diff *diff_of(gy_doc *a, gy_doc *b)
 {
     gy_error err;
     gy_error_clear(&err);
-    return gy_diff_new(a, b, NULL, &err);
+    return gy_diff_new(builtin_rules(), a, b, NULL, &err);
 }
 
 static char *render(const gy_diff *df, int json)
@@ -16,12 +16,9 @@ static char *render(const gy_diff *df, int json)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    gy_render_options o = {GY_SHOW_ALL, 0, 1};
+    gy_render_options o = {GY_SHOW_ALL, 0, 1, 0};
     gy_error err;
-    if (json)
-        gy_render_diff_json(df, f, &o, &err);
-    else
-        gy_render_diff_text(df, f, &o, &err);
+    gy_render_diff(df, json ? GY_FORMAT_JSON : GY_FORMAT_TEXT, f, &o, &err);
     fclose(f);
     return buf;
 }

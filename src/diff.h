@@ -1,0 +1,108 @@
+/* diff: the comparison of two documents (struct body of the public
+ * gy_diff), shared by the comparison (diff.c, diff_sig.c, diff_chars.c)
+ * and its reporters (render_diff_text.c, render_diff_json.c). */
+#ifndef GY_DIFF_H
+#define GY_DIFF_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "doc.h"
+
+typedef enum gy_dstatus { GY_D_UNCHANGED, GY_D_CHANGED, GY_D_MOVED, GY_D_ADDED, GY_D_REMOVED,
+                          GY_D_COUNT } gy_dstatus;
+extern const char *const gy_dstatus_names[GY_D_COUNT];
+
+/* What changed between two paired targets. */
+enum { GY_CH_VALUE = 1, GY_CH_OP = 2, GY_CH_PERIOD = 4, GY_CH_UNIT = 8, GY_CH_COUNT = 4 };
+extern const char *const gy_change_names[GY_CH_COUNT];
+
+typedef struct gy_dpair {
+    size_t old_i, new_i;   /* index + 1 into the item lists, 0 = none */
+    double sim;
+    gy_dstatus status;
+    unsigned changes;      /* targets: GY_CH_* */
+} gy_dpair;
+
+typedef struct gy_plist {
+    gy_dpair *p;
+    size_t n, cap;
+} gy_plist;
+
+struct gy_diff {
+    const gy_doc *a, *b;
+    double threshold;
+    double subject_threshold;
+    size_t char_diff_max;
+    int sections;
+    gy_plist tasks, secs, targets;
+    size_t *ta, *tb;       /* the goal targets: indices into each document */
+    size_t nta, ntb;
+};
+
+int gy_plist_push(gy_plist *l, size_t oi, size_t ni, double sim, gy_dstatus st);
+int gy_plist_changed(const gy_plist *l);
+size_t gy_plist_count(const gy_plist *l, gy_dstatus st);
+
+/* ---- similarity (diff_sig.c) ------------------------------------------------ */
+
+/* The set of character bigrams of a text (punctuation left out), sorted
+ * and unique, and a hash of the whole text. */
+typedef struct gy_sig {
+    uint64_t *h;           /* malloc'd */
+    size_t n;
+    uint64_t whole;
+} gy_sig;
+
+/* Builds the signature of s[0..len), leaving out the code points inside
+ * the nskip byte ranges of skip (sorted, relative to s).  Returns 0 or -1. */
+int gy_sig_make(const char *s, size_t len, const gy_slice *skip, size_t nskip, gy_sig *out);
+double gy_sig_dice(const gy_sig *x, const gy_sig *y);
+void gy_sigs_free(gy_sig *s, size_t n);
+
+typedef struct gy_edge {
+    size_t i, j;           /* old, new (0-based) */
+    double sim;
+    double skew;           /* distance of relative positions, a tie-breaker */
+} gy_edge;
+
+typedef struct gy_elist {
+    gy_edge *e;            /* malloc'd */
+    size_t n, cap;
+} gy_elist;
+
+/* Candidate pairs of old items A and new items B with similarity >= t,
+ * from an inverted index of the rarer bigrams. */
+int gy_candidates(const gy_sig *A, size_t n, const gy_sig *B, size_t m, double t, gy_elist *out);
+/* Orders edges by similarity, best first; ties by skew, then new index. */
+void gy_edges_sort(gy_elist *l);
+
+/* ---- the character view (diff_chars.c) ---------------------------------------- */
+
+/* Called for runs of kept ('='), removed ('-') and added ('+') text. */
+typedef void (*gy_emit_fn)(void *ctx, char op, const char *s, size_t len);
+
+/* The changes from x to y as an LCS of code points; texts of more than max
+ * code points are one removal and one addition.  Returns 0 or -1. */
+int gy_char_diff(const char *x, size_t xl, const char *y, size_t yl, size_t max,
+                 gy_emit_fn emit, void *ctx);
+
+/* Pairs the goal targets of the two documents (diff_targets.c). */
+int gy_diff_pair_targets(gy_diff *df);
+
+/* ---- what the reporters show ------------------------------------------------- */
+
+/* The label (text) and marker of item i of a list of tasks or sections. */
+typedef gy_slice (*gy_label_fn)(const gy_doc *d, size_t i, gy_slice *marker);
+gy_slice gy_task_label(const gy_doc *d, size_t i, gy_slice *marker);
+gy_slice gy_section_label(const gy_doc *d, size_t i, gy_slice *marker);
+/* The paired targets of p (NULL where a side has none). */
+const gy_target *gy_diff_old_target(const gy_diff *df, const gy_dpair *p);
+const gy_target *gy_diff_new_target(const gy_diff *df, const gy_dpair *p);
+/* The subject words of a target, without a time phrase at their start. */
+gy_slice gy_diff_subject(const gy_target *t);
+
+int gy_render_diff_text(const gy_diff *df, FILE *out, const gy_render_options *opt);
+int gy_render_diff_json(const gy_diff *df, FILE *out, const gy_render_options *opt);
+
+#endif

@@ -1,0 +1,235 @@
+/* diff of targets: the goals of the two documents pair by subject and
+ * unit: the same subject first, the k-th repeat of a subject with the k-th,
+ * then similar subjects; each pair says what changed. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+
+/* The subject of a target: the words before it in its clause, without the
+ * time phrases among them (城镇调查失业率全年 is 城镇调查失业率). */
+static int target_sig(const gy_doc *d, const gy_target *t, gy_sig *out)
+{
+    gy_slice sub = t->subject, skip[8];
+    size_t nskip = 0;
+    const gy_time *tm = GY_TIMES(d);
+    size_t lo = 0, hi = d->times.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tm[mid].text.end <= sub.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < d->times.len && nskip < 8 && tm[i].text.start < sub.end; i++) {
+        /* a time may overlap the subject's ends */
+        skip[nskip].start = tm[i].text.start > sub.start ? tm[i].text.start - sub.start : 0;
+        skip[nskip].end = (tm[i].text.end < sub.end ? tm[i].text.end : sub.end) - sub.start;
+        nskip++;
+    }
+    return gy_sig_make(d->s + sub.start, sub.end - sub.start, skip, nskip, out);
+}
+
+/* Indices of the goals with a subject (malloc'd), or NULL. */
+static size_t *goal_targets(const gy_doc *d, size_t *n)
+{
+    size_t *idx = malloc((d->targets.len ? d->targets.len : 1) * sizeof *idx);
+    *n = 0;
+    for (size_t i = 0; idx && i < d->targets.len; i++) {
+        const gy_target *t = &GY_TARGETS(d)[i];
+        if (!t->fact && t->subject.end > t->subject.start)
+            idx[(*n)++] = i;
+    }
+    return idx;
+}
+
+static unsigned target_changes(const gy_diff *df, const gy_target *x, const gy_target *y)
+{
+    unsigned ch = 0;
+    double scale = fmax(1.0, fmax(fabs(x->value), fabs(y->value)));
+    if (fabs(x->value - y->value) > 1e-9 * scale || x->is_range != y->is_range ||
+        (x->is_range && (x->min != y->min || x->max != y->max)))
+        ch |= GY_CH_VALUE;
+    if (x->op != y->op)
+        ch |= GY_CH_OP;
+    if (strcmp(x->unit, y->unit) != 0)
+        ch |= GY_CH_UNIT;
+    size_t lx = x->period.end - x->period.start, ly = y->period.end - y->period.start;
+    if (lx != ly || (lx && memcmp(df->a->s + x->period.start, df->b->s + y->period.start, lx)))
+        ch |= GY_CH_PERIOD;
+    return ch;
+}
+
+typedef struct occ_key {
+    uint64_t key;
+    size_t i;
+} occ_key;
+
+static int by_key_then_index(const void *a, const void *b)
+{
+    const occ_key *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* For each goal of d, how many before it share its subject and unit, so
+ * that repeated subjects (达到 … 亿元 three times) pair in order.  The
+ * array is from malloc; NULL when out of memory. */
+static size_t *occurrences(const gy_doc *d, const size_t *idx, const gy_sig *s, size_t n)
+{
+    occ_key *k = malloc((n ? n : 1) * sizeof *k);
+    size_t *occ = malloc((n ? n : 1) * sizeof *occ);
+    if (!k || !occ) {
+        free(k);
+        free(occ);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = s[i].whole;
+        for (const char *u = GY_TARGETS(d)[idx[i]].unit; *u; u++)
+            h = (h ^ (unsigned char)*u) * 1099511628211ULL;
+        k[i].key = h;
+        k[i].i = i;
+    }
+    qsort(k, n, sizeof *k, by_key_then_index);
+    for (size_t i = 0; i < n; i++)
+        occ[k[i].i] = i > 0 && k[i - 1].key == k[i].key ? occ[k[i - 1].i] + 1 : 0;
+    free(k);
+    return occ;
+}
+
+/* The goals of one side: their signatures and repeat counts. */
+typedef struct side {
+    const gy_doc *d;
+    const size_t *idx;
+    size_t n;
+    gy_sig *sig;
+    size_t *occ;
+    size_t *match;         /* index + 1 of the partner */
+} side;
+
+static int side_init(side *s, const gy_doc *d, const size_t *idx, size_t n)
+{
+    s->d = d;
+    s->idx = idx;
+    s->n = n;
+    s->sig = calloc(n ? n : 1, sizeof *s->sig);
+    s->match = calloc(n ? n : 1, sizeof *s->match);
+    if (!s->sig || !s->match)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (target_sig(d, &GY_TARGETS(d)[idx[i]], &s->sig[i]) != 0)
+            return -1;
+    s->occ = occurrences(d, idx, s->sig, n);
+    return s->occ ? 0 : -1;
+}
+
+static void side_free(side *s)
+{
+    gy_sigs_free(s->sig, s->n);
+    free(s->occ);
+    free(s->match);
+}
+
+/* Same unit only; an identical subject ranks first, and among the repeats
+ * of one subject the k-th pairs with the k-th. */
+static int match_sides(const gy_diff *df, side *A, side *B)
+{
+    gy_elist el = {NULL, 0, 0};
+    if (gy_candidates(A->sig, A->n, B->sig, B->n, df->subject_threshold, &el) != 0) {
+        free(el.e);
+        return -1;
+    }
+    size_t keep = 0;
+    for (size_t k = 0; k < el.n; k++) {
+        gy_edge e = el.e[k];
+        const gy_target *x = &GY_TARGETS(A->d)[A->idx[e.i]], *y = &GY_TARGETS(B->d)[B->idx[e.j]];
+        if (strcmp(x->unit, y->unit) != 0)
+            continue;
+        if (A->sig[e.i].whole == B->sig[e.j].whole)
+            e.sim += A->occ[e.i] == B->occ[e.j] ? 1.5 : 1.0;
+        el.e[keep++] = e;
+    }
+    el.n = keep;
+    gy_edges_sort(&el);
+    for (size_t k = 0; k < el.n; k++) {
+        const gy_edge *e = &el.e[k];
+        if (A->match[e->i] || B->match[e->j])
+            continue;
+        A->match[e->i] = e->j + 1;
+        B->match[e->j] = e->i + 1;
+    }
+    free(el.e);
+    return 0;
+}
+
+/* Reports in the order of the new document, removed ones where they stood. */
+static int report_pairs(gy_diff *df, const side *A, const side *B)
+{
+    size_t i = 0;
+    int rc = 0;
+    for (size_t j = 0; j < B->n && rc == 0; j++) {
+        if (!B->match[j]) {
+            rc = gy_plist_push(&df->targets, 0, j + 1, 0, GY_D_ADDED);
+            continue;
+        }
+        size_t oi = B->match[j] - 1;
+        for (; i < oi && rc == 0; i++)
+            if (!A->match[i])
+                rc = gy_plist_push(&df->targets, i + 1, 0, 0, GY_D_REMOVED);
+        if (i == oi)
+            i++;
+        const gy_target *x = &GY_TARGETS(A->d)[A->idx[oi]], *y = &GY_TARGETS(B->d)[B->idx[j]];
+        unsigned ch = target_changes(df, x, y);
+        if (rc == 0 && (rc = gy_plist_push(&df->targets, oi + 1, j + 1,
+                                           gy_sig_dice(&A->sig[oi], &B->sig[j]),
+                                           ch ? GY_D_CHANGED : GY_D_UNCHANGED)) == 0)
+            df->targets.p[df->targets.n - 1].changes = ch;
+    }
+    for (; i < A->n && rc == 0; i++)
+        if (!A->match[i])
+            rc = gy_plist_push(&df->targets, i + 1, 0, 0, GY_D_REMOVED);
+    return rc;
+}
+
+int gy_diff_pair_targets(gy_diff *df)
+{
+    df->ta = goal_targets(df->a, &df->nta);
+    df->tb = goal_targets(df->b, &df->ntb);
+    if (!df->ta || !df->tb)
+        return -1;
+    side A, B;
+    memset(&A, 0, sizeof A);
+    memset(&B, 0, sizeof B);
+    int rc = side_init(&A, df->a, df->ta, df->nta) == 0 && side_init(&B, df->b, df->tb, df->ntb) == 0
+                 ? 0
+                 : -1;
+    if (rc == 0)
+        rc = match_sides(df, &A, &B);
+    if (rc == 0)
+        rc = report_pairs(df, &A, &B);
+    side_free(&A);
+    side_free(&B);
+    return rc;
+}
+
+const gy_target *gy_diff_old_target(const gy_diff *df, const gy_dpair *p)
+{
+    return p->old_i ? &GY_TARGETS(df->a)[df->ta[p->old_i - 1]] : NULL;
+}
+
+const gy_target *gy_diff_new_target(const gy_diff *df, const gy_dpair *p)
+{
+    return p->new_i ? &GY_TARGETS(df->b)[df->tb[p->new_i - 1]] : NULL;
+}
+
+gy_slice gy_diff_subject(const gy_target *t)
+{
+    gy_slice sub = t->subject;
+    if (t->period.end > t->period.start && t->period.start >= sub.start &&
+        t->period.end <= sub.end && t->period.start - sub.start < 16)
+        sub.start = t->period.end;
+    return sub;
+}

@@ -1,0 +1,26 @@
+/* The one description of each element's fields, shared by every reporter
+ * and by the public readers (gy_doc_value): a name per field and a
+ * function that gives all values of one element at once.  What a field
+ * holds when it is empty (null or ""), how ids are written and which bound
+ * of a target is null are decided here and nowhere else. */
+#ifndef GY_FIELDS_H
+#define GY_FIELDS_H
+
+#include "doc.h"
+
+enum { GY_MAX_FIELDS = 24 };
+
+typedef struct gy_element_desc {
+    const char *name;              /* "section" */
+    const char *const *fields;     /* field names, in output order */
+    size_t nfields;
+    /* Fills out[0..nfields) with the fields of element i. */
+    void (*values)(const gy_doc *d, size_t i, gy_value *out);
+} gy_element_desc;
+
+extern const gy_element_desc gy_elements[GY_ELEM_COUNT];
+
+/* "target" or "fact". */
+const char *gy_target_kind(const gy_target *t);
+
+#endif

@@ -1,0 +1,214 @@
+/* The streaming JSON writer (see jsonout.h). */
+#include "jsonout.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields.h"
+
+static const char tabs[GY_JW_MAX_DEPTH + 1] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+
+void gy_jw_init(gy_jw *w, FILE *out, int pretty)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    w->pretty = pretty;
+}
+
+static void newline(gy_jw *w)
+{
+    if (!w->pretty)
+        return;
+    fputc('\n', w->out);
+    fwrite(tabs, 1, (size_t)w->depth, w->out);
+}
+
+/* What goes before a value: nothing after a key, else a comma after an
+ * earlier value and the line break of the level. */
+static void begin_value(gy_jw *w)
+{
+    if (w->after_key) {
+        w->after_key = 0;
+        return;
+    }
+    if (w->count[w->depth]++)
+        fputs(w->inline_[w->depth] && w->pretty ? ", " : ",", w->out);
+    if (!w->inline_[w->depth] && w->depth > 0)
+        newline(w);
+}
+
+static void open_(gy_jw *w, char c, int inline_)
+{
+    begin_value(w);
+    fputc(c, w->out);
+    if (w->depth + 1 < GY_JW_MAX_DEPTH)
+        w->depth++;
+    w->count[w->depth] = 0;
+    w->inline_[w->depth] = (unsigned char)inline_;
+}
+
+static void close_(gy_jw *w, char c)
+{
+    int had = w->count[w->depth] > 0 && !w->inline_[w->depth];
+    if (w->depth > 0)
+        w->depth--;
+    if (had)
+        newline(w);
+    fputc(c, w->out);
+}
+
+void gy_jw_open_object(gy_jw *w) { open_(w, '{', 0); }
+void gy_jw_close_object(gy_jw *w) { close_(w, '}'); }
+void gy_jw_open_array(gy_jw *w) { open_(w, '[', 0); }
+void gy_jw_open_inline_array(gy_jw *w) { open_(w, '[', 1); }
+void gy_jw_close_array(gy_jw *w) { close_(w, ']'); }
+
+void gy_jw_key(gy_jw *w, const char *key)
+{
+    begin_value(w);
+    fputc('"', w->out);
+    fputs(key, w->out);
+    fputs(w->pretty ? "\":\t" : "\":", w->out);
+    w->after_key = 1;
+}
+
+/* Does s[i..i+8) hold a byte that needs escaping (", \ or a control)? */
+static int needs_escape8(const char *s, size_t i)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    return (((x - ones * 0x20) | (q - ones) | (b - ones)) & ~x & highs) != 0;
+}
+
+static void escaped_byte(FILE *out, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    const char *short_form = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
+                             : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\b' ? "\\b"
+                             : c == '\f' ? "\\f" : NULL;
+    if (short_form) {
+        fputs(short_form, out);
+        return;
+    }
+    char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], '\0'};
+    fputs(u, out);
+}
+
+void gy_jw_string(gy_jw *w, const char *s, size_t n)
+{
+    begin_value(w);
+    fputc('"', w->out);
+    size_t i = 0, run = 0; /* s[run..i) needs no escaping */
+    while (i < n) {
+        if (i + 8 <= n && !needs_escape8(s, i)) {
+            i += 8;
+            continue;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\' || c < 0x20) {
+            fwrite(s + run, 1, i - run, w->out);
+            escaped_byte(w->out, c);
+            run = i + 1;
+        }
+        i++;
+    }
+    fwrite(s + run, 1, n - run, w->out);
+    fputc('"', w->out);
+}
+
+void gy_jw_cstr(gy_jw *w, const char *s)
+{
+    if (s)
+        gy_jw_string(w, s, strlen(s));
+    else
+        gy_jw_null(w);
+}
+
+void gy_json_number_text(double v, char *buf)
+{
+    if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+        /* an integer: digits by hand */
+        long long n = (long long)v;
+        char tmp[24];
+        int k = 0, neg = n < 0;
+        unsigned long long u = neg ? (unsigned long long)(-(n + 1)) + 1 : (unsigned long long)n;
+        do {
+            tmp[k++] = (char)('0' + u % 10);
+            u /= 10;
+        } while (u);
+        int o = 0;
+        if (neg)
+            buf[o++] = '-';
+        while (k)
+            buf[o++] = tmp[--k];
+        buf[o] = '\0';
+        return;
+    }
+    if (v != v || v == HUGE_VAL || v == -HUGE_VAL) {
+        strcpy(buf, "null");
+        return;
+    }
+    snprintf(buf, 40, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, 40, "%.17g", v);
+}
+
+void gy_jw_number(gy_jw *w, double v)
+{
+    char buf[40];
+    gy_json_number_text(v, buf);
+    begin_value(w);
+    fputs(buf, w->out);
+}
+
+void gy_jw_bool(gy_jw *w, int b)
+{
+    begin_value(w);
+    fputs(b ? "true" : "false", w->out);
+}
+
+void gy_jw_null(gy_jw *w)
+{
+    begin_value(w);
+    fputs("null", w->out);
+}
+
+void gy_jw_value(gy_jw *w, const gy_value *v)
+{
+    switch (v->type) {
+    case GY_VALUE_NULL: gy_jw_null(w); break;
+    case GY_VALUE_BOOL: gy_jw_bool(w, (int)v->i); break;
+    case GY_VALUE_INT: gy_jw_number(w, (double)v->i); break;
+    case GY_VALUE_NUMBER: gy_jw_number(w, v->n); break;
+    case GY_VALUE_STRING: gy_jw_string(w, v->s, v->len); break;
+    case GY_VALUE_ID: {
+        char id[32];
+        int n = snprintf(id, sizeof id, "%.*s%lld", (int)v->len, v->s, v->i);
+        gy_jw_string(w, id, (size_t)n);
+        break;
+    }
+    }
+}
+
+void gy_jw_element(gy_jw *w, const gy_doc *d, gy_element e, size_t i)
+{
+    const gy_element_desc *desc = &gy_elements[e];
+    gy_value v[GY_MAX_FIELDS];
+    desc->values(d, i, v);
+    gy_jw_open_object(w);
+    for (size_t f = 0; f < desc->nfields; f++) {
+        gy_jw_key(w, desc->fields[f]);
+        gy_jw_value(w, &v[f]);
+    }
+    gy_jw_close_object(w);
+}
+
+void gy_jw_member_element(gy_jw *w, const char *key, const gy_doc *d, gy_element e, size_t i)
+{
+    gy_jw_key(w, key);
+    gy_jw_element(w, d, e, i);
+}

@@ -1,0 +1,105 @@
+/* The format table and reports: the one place that knows which formats
+ * there are.  A new format is a file with a gy_format_impl and a line in
+ * formats[]. */
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+static const gy_format_impl *const formats[GY_FORMAT_COUNT] = {
+    [GY_FORMAT_TEXT] = &gy_format_text,
+    [GY_FORMAT_JSON] = &gy_format_json,
+};
+
+const char *gy_format_name(gy_format f)
+{
+    return (unsigned)f < GY_FORMAT_COUNT ? formats[f]->name : NULL;
+}
+
+int gy_format_from_name(const char *name, gy_format *f)
+{
+    for (int i = 0; i < GY_FORMAT_COUNT; i++)
+        if (strcmp(formats[i]->name, name) == 0) {
+            *f = (gy_format)i;
+            return 0;
+        }
+    return -1;
+}
+
+/* 0, or -1 with err filled when the output failed or memory ran out. */
+static int outcome(gy_report *rep, int rc, gy_error *err)
+{
+    if (rc != 0 || rep->oom) {
+        gy_error_oom(err, NULL);
+        return -1;
+    }
+    return gy_error_check_output(err, rep->out);
+}
+
+gy_report *gy_report_new(gy_format f, FILE *out, const gy_render_options *opt, gy_error *err)
+{
+    static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0};
+    gy_report *rep = (unsigned)f < GY_FORMAT_COUNT ? calloc(1, sizeof *rep) : NULL;
+    if (!rep) {
+        gy_error_oom(err, NULL);
+        return NULL;
+    }
+    rep->impl = formats[f];
+    rep->out = out;
+    rep->opt = opt ? *opt : defaults;
+    return rep;
+}
+
+int gy_report_add(gy_report *rep, const gy_doc *doc, gy_error *err)
+{
+    int rc = 0;
+    if (rep->ndocs == 0 && rep->impl->begin)
+        rc = rep->impl->begin(rep);
+    if (rc == 0)
+        rc = rep->impl->doc(rep, doc);
+    rep->ndocs++;
+    return outcome(rep, rc, err);
+}
+
+int gy_report_finish(gy_report *rep, gy_error *err)
+{
+    int rc = 0;
+    if (rep->ndocs == 0 && rep->impl->begin)
+        rc = rep->impl->begin(rep);
+    if (rc == 0 && rep->impl->end)
+        rc = rep->impl->end(rep);
+    rc = outcome(rep, rc, err);
+    free(rep);
+    return rc;
+}
+
+int gy_render(const gy_doc *doc, gy_format f, FILE *out, const gy_render_options *opt,
+              gy_error *err)
+{
+    gy_report *rep = gy_report_new(f, out, opt, err);
+    if (!rep)
+        return -1;
+    if (gy_report_add(rep, doc, err) != 0) {
+        free(rep);
+        return -1;
+    }
+    return gy_report_finish(rep, err);
+}
+
+int gy_render_diff(const gy_diff *df, gy_format f, FILE *out, const gy_render_options *opt,
+                   gy_error *err)
+{
+    static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0};
+    if ((unsigned)f >= GY_FORMAT_COUNT || !formats[f]->diff) {
+        gy_error_set(err, GY_E_USAGE, NULL, 0, 0, -1, "", "diff has no %s output",
+                     gy_format_name(f));
+        return -1;
+    }
+    if (formats[f]->diff(df, out, opt ? opt : &defaults) != 0) {
+        gy_error_oom(err, NULL);
+        return -1;
+    }
+    return gy_error_check_output(err, out);
+}
