@@ -152,20 +152,33 @@ void gy_arena_free(gy_arena *a)
     a->total = 0;
 }
 
+void *gy_push(gy_arena *a, void *items, size_t *len, size_t *cap, size_t elem)
+{
+    void **p = items;
+    if (*len == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        if (ncap > SIZE_MAX / elem)
+            return NULL;
+        void *grown = a ? arena_grow(a, *p, *cap * elem, ncap * elem) : realloc(*p, ncap * elem);
+        if (!grown)
+            return NULL;
+        *p = grown;
+        *cap = ncap;
+    }
+    void *slot = (char *)*p + *len * elem;
+    memset(slot, 0, elem);
+    (*len)++;
+    return slot;
+}
+
 void *gy_vec_push(gy_arena *a, gy_vec *v, size_t elem)
 {
-    if (v->len == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 16;
-        if (cap > SIZE_MAX / elem)
-            return NULL;
-        void *items = arena_grow(a, v->items, v->cap * elem, cap * elem);
-        if (!items)
-            return NULL;
-        v->items = items;
-        v->cap = cap;
-    }
-    void *slot = (char *)v->items + v->len * elem;
-    memset(slot, 0, elem);
-    v->len++;
-    return slot;
+    return gy_push(a, &v->items, &v->len, &v->cap, elem);
+}
+
+void gy_vec_free(gy_vec *v)
+{
+    free(v->items);
+    v->items = NULL;
+    v->len = v->cap = 0;
 }

@@ -25,16 +25,24 @@ char *gy_arena_printf(gy_arena *a, const char *fmt, ...)
     ;
 void gy_arena_free(gy_arena *a);
 
-/* A growable array inside an arena.  Growing copies into a new block and
- * leaves the old one to the arena, so at most half of it is wasted. */
+/* A growable array inside an arena, or (arena NULL) on the heap.  In an
+ * arena, growing copies into a new block and leaves the old one to the
+ * arena, so at most half of it is wasted; on the heap it is realloc'd and
+ * freed with gy_vec_free. */
 typedef struct gy_vec {
     void *items;
     size_t len;
     size_t cap;
 } gy_vec;
 
-/* Pointer to a new zeroed slot of size elem at the end of v, or NULL. */
+/* Pointer to a new zeroed slot of size elem at the end of v, or NULL.
+ * Every push to one vector names the same arena (or NULL). */
 void *gy_vec_push(gy_arena *a, gy_vec *v, size_t elem);
+/* The same for any array kept as a typed pointer with its length and
+ * capacity: items is the address of that pointer. */
+void *gy_push(gy_arena *a, void *items, size_t *len, size_t *cap, size_t elem);
+/* Frees a heap vector (one pushed to with arena NULL). */
+void gy_vec_free(gy_vec *v);
 
 #define GY_VEC_AT(v, type, i) (((type *)(v).items)[i])
 

@@ -17,16 +17,13 @@ const char *const gy_change_names[GY_CH_COUNT] = {"value", "op", "period", "unit
 
 int gy_plist_push(gy_plist *l, size_t oi, size_t ni, double sim, gy_dstatus st)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        gy_dpair *p = realloc(l->p, cap * sizeof *p);
-        if (!p)
-            return -1;
-        l->p = p;
-        l->cap = cap;
-    }
-    gy_dpair d = {oi, ni, sim, st, 0};
-    l->p[l->n++] = d;
+    gy_dpair *d = gy_push(NULL, &l->p, &l->n, &l->cap, sizeof *d);
+    if (!d)
+        return -1;
+    d->old_i = oi;
+    d->new_i = ni;
+    d->sim = sim;
+    d->status = st;
     return 0;
 }
 

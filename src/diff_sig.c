@@ -117,16 +117,13 @@ void gy_sigs_free(gy_sig *s, size_t n)
 
 static int push_edge(gy_elist *l, size_t i, size_t j, double sim, double skew)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        gy_edge *p = realloc(l->e, cap * sizeof *p);
-        if (!p)
-            return -1;
-        l->e = p;
-        l->cap = cap;
-    }
-    gy_edge e = {i, j, sim, skew};
-    l->e[l->n++] = e;
+    gy_edge *e = gy_push(NULL, &l->e, &l->n, &l->cap, sizeof *e);
+    if (!e)
+        return -1;
+    e->i = i;
+    e->j = j;
+    e->sim = sim;
+    e->skew = skew;
     return 0;
 }
 

@@ -23,15 +23,10 @@ typedef struct raw_list {
 
 static int push_raw(raw_list *l, raw_heading h)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        raw_heading *p = realloc(l->h, cap * sizeof *p);
-        if (!p)
-            return -1;
-        l->h = p;
-        l->cap = cap;
-    }
-    l->h[l->n++] = h;
+    raw_heading *p = gy_push(NULL, &l->h, &l->n, &l->cap, sizeof *p);
+    if (!p)
+        return -1;
+    *p = h;
     return 0;
 }
 

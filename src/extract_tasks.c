@@ -45,30 +45,17 @@ typedef struct state {
 
 static int push_cand(state *st, const cand *c)
 {
-    if (st->nc == st->capc) {
-        size_t cap = st->capc ? st->capc * 2 : 64;
-        cand *p = realloc(st->c, cap * sizeof *p);
-        if (!p)
-            return -1;
-        st->c = p;
-        st->capc = cap;
-    }
-    st->c[st->nc++] = *c;
+    cand *p = gy_push(NULL, &st->c, &st->nc, &st->capc, sizeof *p);
+    if (!p)
+        return -1;
+    *p = *c;
     return 0;
 }
 
+/* A new series; returns its index + 1, or 0 when out of memory. */
 static size_t push_series(state *st)
 {
-    if (st->ns == st->caps) {
-        size_t cap = st->caps ? st->caps * 2 : 32;
-        series *p = realloc(st->s, cap * sizeof *p);
-        if (!p)
-            return 0;
-        st->s = p;
-        st->caps = cap;
-    }
-    memset(&st->s[st->ns], 0, sizeof st->s[0]);
-    return ++st->ns;
+    return gy_push(NULL, &st->s, &st->ns, &st->caps, sizeof(series)) ? st->ns : 0;
 }
 
 /* Bytes that can begin some task marker (from the patterns' first code
@@ -427,6 +414,42 @@ static void majority_asks(state *st)
     free(asks);
 }
 
+/* Fills task t from candidate ci; task_of maps candidates to tasks. */
+static int fill_task(state *st, size_t ci, gy_task *t, const size_t *task_of)
+{
+    gy_doc *d = st->d;
+    const cand *c = &st->c[ci];
+    series *s = &st->s[c->series - 1];
+    const gy_task_marker *m = &st->r->markers[c->marker];
+    size_t pi = s->parent_item;
+    if (pi && st->s[st->c[pi - 1].series - 1].dropped)
+        pi = 0;
+    t->section = c->section;
+    t->parent = pi ? task_of[pi - 1] : 0;
+    t->series = c->series;
+    t->family = gy_arena_strndup(&d->arena, m->family, strlen(m->family));
+    t->marker.start = c->pos;
+    t->marker.end = c->marker_end;
+    t->number = c->number;
+    t->line = c->line + 1;
+    t->start = c->pos;
+    t->end = item_end(st, ci);
+    const gy_task *parent = t->parent ? &GY_TASKS(d)[t->parent - 1] : NULL;
+    if (parent && t->end > parent->end)
+        t->end = parent->end;
+    size_t text_to = sentence_end_after(d, c->line, c->marker_end);
+    const cand *next = next_sibling(st, ci);
+    if (next && next->pos < text_to)
+        text_to = next->pos;
+    t->text.start = c->marker_end;
+    t->text.end = trim_end(st, c->marker_end, text_to);
+    if (c->order == 0)
+        s->directive = parent ? parent->directive || m->directive : decide_directive(st, s);
+    t->directive = s->directive || text_asks(st, c->marker_end, t->end);
+    t->deadline = find_deadline(st, t->start, t->end);
+    return t->family ? 0 : -1;
+}
+
 static int emit_tasks(state *st)
 {
     gy_doc *d = st->d;
@@ -434,59 +457,17 @@ static int emit_tasks(state *st)
     size_t *task_of = calloc(st->nc ? st->nc : 1, sizeof *task_of);
     if (!task_of)
         return -1;
-    for (size_t si = 0; si < st->ns; si++) {
-        series *s = &st->s[si];
-        s->dropped = s->count < 2;
-    }
+    for (size_t si = 0; si < st->ns; si++)
+        st->s[si].dropped = st->s[si].count < 2;
     /* items in text order; a nested series follows its parent item */
     int rc = 0;
     for (size_t ci = 0; ci < st->nc && rc == 0; ci++) {
-        cand *c = &st->c[ci];
+        const cand *c = &st->c[ci];
         if (!c->series || st->s[c->series - 1].dropped)
             continue;
-        series *s = &st->s[c->series - 1];
         gy_task *t = gy_vec_push(&d->arena, &d->tasks, sizeof *t);
-        if (!t) {
-            rc = -1;
-            break;
-        }
         task_of[ci] = d->tasks.len;
-        const gy_task_marker *m = &st->r->markers[c->marker];
-        t->section = c->section;
-        size_t pi = s->parent_item;
-        if (pi && st->s[st->c[pi - 1].series - 1].dropped)
-            pi = 0;
-        t->parent = pi ? task_of[pi - 1] : 0;
-        t->series = c->series;
-        t->family = gy_arena_strndup(&d->arena, m->family, strlen(m->family));
-        t->marker.start = c->pos;
-        t->marker.end = c->marker_end;
-        t->number = c->number;
-        t->line = c->line + 1;
-        t->start = c->pos;
-        t->end = item_end(st, ci);
-        if (t->parent) {
-            const gy_task *p = &GY_TASKS(d)[t->parent - 1];
-            if (t->end > p->end)
-                t->end = p->end;
-        }
-        size_t text_from = c->marker_end;
-        size_t text_to = sentence_end_after(d, c->line, text_from);
-        const cand *next = next_sibling(st, ci);
-        if (next && next->pos < text_to)
-            text_to = next->pos;
-        t->text.start = text_from;
-        t->text.end = trim_end(st, text_from, text_to);
-        if (c->order == 0) {
-            const gy_task *parent = t->parent ? &GY_TASKS(d)[t->parent - 1] : NULL;
-            s->directive = parent ? parent->directive : decide_directive(st, s);
-            if (parent && st->r->markers[c->marker].directive)
-                s->directive = 1;
-        }
-        t->directive = s->directive || text_asks(st, text_from, t->end);
-        t->deadline = find_deadline(st, t->start, t->end);
-        if (!t->family)
-            rc = -1;
+        rc = t ? fill_task(st, ci, t, task_of) : -1;
     }
     free(task_of);
     if (rc == 0)

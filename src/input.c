@@ -152,19 +152,6 @@ static gy_status read_input(const char *path, bytes *b, gy_error *err)
     return e ? open_error(err, path, e) : GY_OK;
 }
 
-/* Line (1-based) and column (code points, 1-based) of offset in UTF-8 text. */
-static void locate_utf8(const unsigned char *s, size_t off, long *line, long *col)
-{
-    size_t l = 1, start = 0;
-    for (size_t i = 0; i < off; i++)
-        if (s[i] == '\n') {
-            l++;
-            start = i + 1;
-        }
-    *line = (long)l;
-    *col = (long)gy_utf8_count((const char *)s + start, off - start) + 1;
-}
-
 /* ---- iconv ------------------------------------------------------------ */
 
 typedef struct decoded {
@@ -193,7 +180,70 @@ static void note_bad(decoded *d, size_t at, size_t used)
 {
     if (d->bad++ == 0) {
         d->first_bad = at;
-        locate_utf8((const unsigned char *)d->buf, used, &d->bad_line, &d->bad_col);
+        gy_utf8_locate(d->buf, used, &d->bad_line, &d->bad_col);
+    }
+}
+
+/* A conversion under way: the input left, the output so far. */
+typedef struct conv {
+    iconv_t cd;
+    const unsigned char *in;
+    char *inp;
+    size_t inleft;
+    size_t cap, used;
+    int lossy;
+    decoded *d;
+} conv;
+
+/* After an invalid (EILSEQ) or cut-off (EINVAL) sequence: noted, and with
+ * lossy replaced by U+FFFD.  Returns 0 to go on, 1 to stop, -1 when out of
+ * memory. */
+static int conv_bad(conv *c, int e)
+{
+    note_bad(c->d, (size_t)((unsigned char *)c->inp - c->in), c->used);
+    if (!c->lossy)
+        return 1;
+    if (reserve(c->d, &c->cap, c->used, 8) != 0)
+        return -1;
+    memcpy(c->d->buf + c->used, "\xEF\xBF\xBD", 3);
+    c->used += 3;
+    if (e == EINVAL) {
+        c->inleft = 0;
+    } else {
+        c->inp++;
+        c->inleft--;
+    }
+    return 0;
+}
+
+/* Runs iconv to the end of the input, then flushes its state.  Returns 0,
+ * or -1 when out of memory. */
+static int conv_run(conv *c)
+{
+    int flushing = 0;
+    for (;;) {
+        char *out = c->d->buf + c->used;
+        size_t outleft = c->cap - c->used - 1;
+        size_t r = flushing ? iconv(c->cd, NULL, NULL, &out, &outleft)
+                            : iconv(c->cd, &c->inp, &c->inleft, &out, &outleft);
+        int e = errno;
+        c->used = (size_t)(out - c->d->buf);
+        if (r != (size_t)-1) {
+            if (flushing)
+                return 0;
+            flushing = c->inleft == 0;
+            continue;
+        }
+        if (e == E2BIG) {
+            if (reserve(c->d, &c->cap, c->used, 64) != 0)
+                return -1;
+            continue;
+        }
+        if (flushing)
+            return 0;
+        int rc = conv_bad(c, e);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0;
     }
 }
 
@@ -205,68 +255,20 @@ static gy_status iconv_decode(const char *from, const unsigned char *in, size_t 
                               int lossy, decoded *d)
 {
     memset(d, 0, sizeof *d);
-    iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1)
+    conv c = {iconv_open("UTF-8", from), in, (char *)(uintptr_t)in, n, n + n / 2 + 16, 0,
+              lossy, d};
+    if (c.cd == (iconv_t)-1)
         return errno == EINVAL ? GY_E_BADENC : GY_E_INTERNAL;
-    size_t cap = n + n / 2 + 16, used = 0;
-    d->buf = malloc(cap);
-    if (!d->buf) {
-        iconv_close(cd);
-        return GY_E_INTERNAL;
-    }
-    char *inp = (char *)(uintptr_t)in;
-    size_t inleft = n;
-    gy_status st = GY_OK;
-    int flushing = 0;
-    for (;;) {
-        char *out = d->buf + used;
-        size_t outleft = cap - used - 1;
-        size_t r = flushing ? iconv(cd, NULL, NULL, &out, &outleft)
-                            : iconv(cd, &inp, &inleft, &out, &outleft);
-        int e = errno;
-        used = (size_t)(out - d->buf);
-        if (r != (size_t)-1) {
-            if (flushing || inleft == 0) {
-                if (flushing)
-                    break;
-                flushing = 1;
-            }
-            continue;
-        }
-        if (e == E2BIG) {
-            if (reserve(d, &cap, used, 64) != 0) {
-                st = GY_E_INTERNAL;
-                break;
-            }
-            continue;
-        }
-        if (flushing)
-            break;
-        /* EILSEQ: an invalid sequence; EINVAL: one cut off at the end. */
-        note_bad(d, (size_t)((unsigned char *)inp - in), used);
-        if (!lossy)
-            break;
-        if (reserve(d, &cap, used, 8) != 0) {
-            st = GY_E_INTERNAL;
-            break;
-        }
-        memcpy(d->buf + used, "\xEF\xBF\xBD", 3);
-        used += 3;
-        if (e == EINVAL) {
-            inleft = 0;
-        } else {
-            inp++;
-            inleft--;
-        }
-    }
-    iconv_close(cd);
-    if (st != GY_OK) {
+    d->buf = malloc(c.cap);
+    int rc = d->buf ? conv_run(&c) : -1;
+    iconv_close(c.cd);
+    if (rc != 0) {
         free(d->buf);
         d->buf = NULL;
-        return st;
+        return GY_E_INTERNAL;
     }
-    d->len = used;
-    d->buf[used] = '\0';
+    d->len = c.used;
+    d->buf[c.used] = '\0';
     return GY_OK;
 }
 
@@ -371,7 +373,7 @@ static gy_status check_binary(gy_error *err, const gy_source *src,
         return GY_OK;
     long line, col;
     size_t at = (size_t)(nul - text);
-    locate_utf8((const unsigned char *)text, at, &line, &col);
+    gy_utf8_locate(text, at, &line, &col);
     return gy_error_set(
         err, GY_E_BINARY, display_name(src->name), line, col, (long)at,
         "gangyao reads text files; a UTF-16 file without a byte order mark "
@@ -400,7 +402,7 @@ static gy_status decode_given(gy_source *src, bytes *raw, const gy_input_options
         }
         if (!opt->lossy) {
             long line, col;
-            locate_utf8(raw->data, ok, &line, &col);
+            gy_utf8_locate((const char *)raw->data, ok, &line, &col);
             return invalid_bytes(err, src->name, "UTF-8", raw->data, raw->len, ok,
                                  line, col,
                                  "name the file's real encoding with --encoding, "
@@ -453,71 +455,50 @@ static gy_status decode_utf16(gy_source *src, bytes *raw, const char *enc,
     return check_binary(err, src, src->text, src->len, "decoded");
 }
 
-static gy_status decode_detect(gy_source *src, bytes *raw, const gy_input_options *opt,
-                               gy_error *err)
+/* Takes the raw bytes as the text: valid UTF-8, skip bytes of BOM. */
+static gy_status adopt_utf8(gy_source *src, bytes *raw, size_t skip)
+{
+    set_encoding(src, "UTF-8");
+    src->buf = (char *)raw->data;
+    src->mapped = raw->mapped;
+    src->text = src->buf + skip;
+    src->len = raw->len - skip;
+    src->bom = skip > 0;
+    raw->data = NULL;
+    return GY_OK;
+}
+
+/* Neither UTF-8 nor GB18030: the error reports the reading that got
+ * further, most likely the file's own. */
+static gy_status undecodable(gy_error *err, const gy_source *src, const bytes *raw, size_t skip,
+                             size_t ok, const decoded *gb)
 {
     const unsigned char *p = raw->data;
-    size_t n = raw->len;
-    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
-        return decode_utf16(src, raw, "UTF-16LE", opt, err);
-    if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
-        return decode_utf16(src, raw, "UTF-16BE", opt, err);
-    size_t skip = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    gy_status st = check_binary(err, src, (const char *)p, n, "byte");
-    if (st != GY_OK)
-        return st;
-    size_t ok = gy_utf8_valid_prefix(p, n);
-    if (ok == n) {
-        set_encoding(src, "UTF-8");
-        src->buf = (char *)raw->data;
-        src->mapped = raw->mapped;
-        src->text = src->buf + skip;
-        src->len = n - skip;
-        src->bom = skip > 0;
-        raw->data = NULL;
-        return GY_OK;
-    }
-    decoded gb;
-    size_t gb_ok = 0;
-    long gb_line = 0, gb_col = 0;
-    if (!skip) {
-        st = iconv_decode("GB18030", p, n, 0, &gb);
-        if (st != GY_OK && st != GY_E_BADENC)
-            return gy_error_oom(err, display_name(src->name));
-        if (st == GY_OK && gb.bad == 0) {
-            set_encoding(src, "GB18030");
-            adopt(src, &gb);
-            return GY_OK;
-        }
-        if (st == GY_OK) {
-            gb_ok = gb.first_bad;
-            gb_line = gb.bad_line;
-            gb_col = gb.bad_col;
-            free(gb.buf);
-        }
-    }
     long line, col;
-    locate_utf8(p, ok, &line, &col);
-    if (!opt->lossy) {
-        const char *hint = "name the encoding with --encoding (e.g. --encoding BIG5), "
-                           "or use --lossy to replace bad bytes with U+FFFD";
-        if (skip)
-            return invalid_bytes(err, src->name, "UTF-8", p, n, ok, line, col, hint);
-        /* report the reading that got further: most likely the file's own */
-        char note[96];
-        if (gb_ok > ok) {
-            snprintf(note, sizeof note, "; not UTF-8 either (invalid at byte offset %zu)", ok);
-            return invalid_bytes_note(err, src->name, "GB18030", p, n, gb_ok, gb_line, gb_col,
-                                      note, hint);
-        }
-        snprintf(note, sizeof note, "; not GB18030 either (invalid at byte offset %zu)", gb_ok);
-        return invalid_bytes_note(err, src->name, "UTF-8", p, n, ok, line, col, note, hint);
+    gy_utf8_locate((const char *)p, ok, &line, &col);
+    const char *hint = "name the encoding with --encoding (e.g. --encoding BIG5), "
+                       "or use --lossy to replace bad bytes with U+FFFD";
+    if (skip)
+        return invalid_bytes(err, src->name, "UTF-8", p, raw->len, ok, line, col, hint);
+    char note[96];
+    if (gb->first_bad > ok) {
+        snprintf(note, sizeof note, "; not UTF-8 either (invalid at byte offset %zu)", ok);
+        return invalid_bytes_note(err, src->name, "GB18030", p, raw->len, gb->first_bad,
+                                  gb->bad_line, gb->bad_col, note, hint);
     }
-    /* Lossy: take whichever reading needs fewer replacements. */
-    decoded u8;
-    if (utf8_lossy(p + skip, n - skip, &u8) != GY_OK)
+    snprintf(note, sizeof note, "; not GB18030 either (invalid at byte offset %zu)",
+             gb->first_bad);
+    return invalid_bytes_note(err, src->name, "UTF-8", p, raw->len, ok, line, col, note, hint);
+}
+
+/* Lossy: whichever reading, UTF-8 or GB18030, needs fewer replacements. */
+static gy_status decode_lossy(gy_source *src, bytes *raw, size_t skip, gy_error *err)
+{
+    const unsigned char *p = raw->data;
+    decoded u8, gb;
+    if (utf8_lossy(p + skip, raw->len - skip, &u8) != GY_OK)
         return gy_error_oom(err, display_name(src->name));
-    if (!skip && iconv_decode("GB18030", p, n, 1, &gb) == GY_OK) {
+    if (!skip && iconv_decode("GB18030", p, raw->len, 1, &gb) == GY_OK) {
         if (gb.bad < u8.bad) {
             free(u8.buf);
             set_encoding(src, "GB18030");
@@ -532,6 +513,42 @@ static gy_status decode_detect(gy_source *src, bytes *raw, const gy_input_option
         u8.first_bad += skip;
     adopt(src, &u8);
     return GY_OK;
+}
+
+static gy_status decode_detect(gy_source *src, bytes *raw, const gy_input_options *opt,
+                               gy_error *err)
+{
+    const unsigned char *p = raw->data;
+    size_t n = raw->len;
+    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+        return decode_utf16(src, raw, "UTF-16LE", opt, err);
+    if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+        return decode_utf16(src, raw, "UTF-16BE", opt, err);
+    size_t skip = n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    gy_status st = check_binary(err, src, (const char *)p, n, "byte");
+    if (st != GY_OK)
+        return st;
+    size_t ok = gy_utf8_valid_prefix(p, n);
+    if (ok == n)
+        return adopt_utf8(src, raw, skip);
+    decoded gb;
+    memset(&gb, 0, sizeof gb);
+    if (!skip) {
+        st = iconv_decode("GB18030", p, n, 0, &gb);
+        if (st != GY_OK && st != GY_E_BADENC)
+            return gy_error_oom(err, display_name(src->name));
+        if (st == GY_OK && gb.bad == 0) {
+            set_encoding(src, "GB18030");
+            adopt(src, &gb);
+            return GY_OK;
+        }
+        free(gb.buf);
+        if (st != GY_OK)
+            memset(&gb, 0, sizeof gb);
+    }
+    if (opt->lossy)
+        return decode_lossy(src, raw, skip, err);
+    return undecodable(err, src, raw, skip, ok, &gb);
 }
 
 static gy_source *decode(const char *name, bytes *raw, const gy_input_options *opt,

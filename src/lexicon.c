@@ -11,24 +11,13 @@ static size_t bucket(uint32_t cp) { return (cp * 2654435761u) >> 24 & (GY_LEX_BU
 
 int gy_words_add(gy_arena *a, gy_word_list *wl, const char *s, int tag)
 {
-    if (wl->n == wl->cap) {
-        size_t cap = wl->cap ? wl->cap * 2 : 32;
-        gy_word *nw = gy_arena_alloc(a, cap * sizeof *nw);
-        if (!nw)
-            return -1;
-        if (wl->n)
-            memcpy(nw, wl->w, wl->n * sizeof *nw);
-        wl->w = nw;
-        wl->cap = cap;
-    }
-    size_t len = strlen(s);
-    wl->w[wl->n].s = gy_arena_strndup(a, s, len);
-    wl->w[wl->n].len = len;
-    wl->w[wl->n].tag = tag;
-    if (!wl->w[wl->n].s)
+    gy_word *w = gy_push(a, &wl->w, &wl->n, &wl->cap, sizeof *w);
+    if (!w)
         return -1;
-    wl->n++;
-    return 0;
+    w->len = strlen(s);
+    w->s = gy_arena_strndup(a, s, w->len);
+    w->tag = tag;
+    return w->s ? 0 : -1;
 }
 
 static int longer_first(const void *a, const void *b)

@@ -36,21 +36,11 @@ static const char *skip_string(const char *p, const char *end)
 
 static int locate_push(gy_locator *l, const cJSON *node, size_t off)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 256;
-        const cJSON **nn = realloc(l->nodes, cap * sizeof *nn);
-        if (!nn)
-            return -1;
-        l->nodes = nn;
-        size_t *no = realloc(l->offsets, cap * sizeof *no);
-        if (!no)
-            return -1;
-        l->offsets = no;
-        l->cap = cap;
-    }
-    l->nodes[l->n] = node;
-    l->offsets[l->n] = off;
-    l->n++;
+    gy_place *p = gy_push(NULL, &l->places, &l->n, &l->cap, sizeof *p);
+    if (!p)
+        return -1;
+    p->node = node;
+    p->offset = off;
     return 0;
 }
 
@@ -104,8 +94,8 @@ static const char *locate_value(gy_locator *l, const char *base, const char *p,
 static size_t offset_of(const gy_rfile *f, const cJSON *node)
 {
     for (size_t i = 0; i < f->loc.n; i++)
-        if (f->loc.nodes[i] == node)
-            return f->loc.offsets[i];
+        if (f->loc.places[i].node == node)
+            return f->loc.places[i].offset;
     return 0;
 }
 
@@ -156,8 +146,7 @@ int gy_rfile_parse(gy_loader *ld, gy_rfile *f)
 void gy_rfile_free(gy_rfile *f)
 {
     cJSON_Delete(f->root);
-    free(f->loc.nodes);
-    free(f->loc.offsets);
+    free(f->loc.places);
     f->root = NULL;
     memset(&f->loc, 0, sizeof f->loc);
 }
@@ -352,15 +341,10 @@ int gy_rj_lexicon(gy_jobj *o, const char *key, int required, gy_lexicon *lx)
  * that fails half-way frees all it compiled. */
 static int keep_code(gy_rules *r, pcre2_code *code)
 {
-    if (r->ncodes == r->capcodes) {
-        size_t cap = r->capcodes ? r->capcodes * 2 : 64;
-        pcre2_code **p = realloc(r->codes, cap * sizeof *p);
-        if (!p)
-            return -1;
-        r->codes = p;
-        r->capcodes = cap;
-    }
-    r->codes[r->ncodes++] = code;
+    pcre2_code **p = gy_push(NULL, &r->codes, &r->ncodes, &r->capcodes, sizeof *p);
+    if (!p)
+        return -1;
+    *p = code;
     return 0;
 }
 

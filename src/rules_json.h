@@ -9,9 +9,14 @@
 
 #include "rules.h"
 
+/* Where a node's value (or for an object member, its key) begins. */
+typedef struct gy_place {
+    const cJSON *node;
+    size_t offset;
+} gy_place;
+
 typedef struct gy_locator {
-    const cJSON **nodes;
-    size_t *offsets;       /* where each node's value (or member key) begins */
+    gy_place *places;      /* malloc'd, in pre-order */
     size_t n, cap;
 } gy_locator;
 

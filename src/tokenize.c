@@ -114,17 +114,11 @@ typedef struct span_vec {
 
 static int push_span(span_vec *v, size_t start, size_t end)
 {
-    if (v->len == v->cap) {
-        size_t cap = v->cap ? v->cap * 2 : 256;
-        gy_span *p = realloc(v->items, cap * sizeof *p);
-        if (!p)
-            return -1;
-        v->items = p;
-        v->cap = cap;
-    }
-    v->items[v->len].start = start;
-    v->items[v->len].end = end;
-    v->len++;
+    gy_span *p = gy_push(NULL, &v->items, &v->len, &v->cap, sizeof *p);
+    if (!p)
+        return -1;
+    p->start = start;
+    p->end = end;
     return 0;
 }
 

@@ -311,23 +311,62 @@ static int looks_like_command(const char *word)
     return access(word, F_OK) != 0;
 }
 
+/* The option a names (--name, --name=ARG, -x, -xARG), with its attached
+ * argument in *arg.  NULL after printing a usage error. */
+static const option_def *lookup_option(const char *a, const char **arg)
+{
+    const option_def *o;
+    *arg = NULL;
+    if (a[1] == '-') {
+        const char *eq = strchr(a + 2, '=');
+        size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+        if (!(o = find_long(a + 2, n))) {
+            usage_error("unknown option '%s'", a);
+            return NULL;
+        }
+        if (eq && !o->arg) {
+            usage_error("option '--%s' takes no argument", o->long_name);
+            return NULL;
+        }
+        *arg = eq ? eq + 1 : NULL;
+        return o;
+    }
+    if (!(o = find_short(a[1]))) {
+        usage_error("unknown option '%s'", a);
+        return NULL;
+    }
+    if (a[2] && !o->arg) {
+        usage_error("unknown option '%s' (give short options separately)", a);
+        return NULL;
+    }
+    *arg = a[2] ? a + 2 : NULL;
+    return o;
+}
+
+/* The command word at argv[*i], if any.  Returns -1 to go on, or an exit
+ * status. */
+static int parse_command(int argc, char **argv, int *i, settings *s)
+{
+    s->cmd = CMD_ANALYZE;
+    if (*i >= argc || argv[*i][0] == '-')
+        return -1;
+    enum command c = command_named(argv[*i]);
+    if (c) {
+        s->cmd = c;
+        (*i)++;
+    } else if (looks_like_command(argv[*i])) {
+        return usage_error("unknown command '%s' (commands: analyze, diff, tokens, rules)",
+                           argv[*i]);
+    }
+    return -1;
+}
+
 /* Parses argv into s.  Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, settings *s)
 {
-    int i = 1, only_files = 0;
-    s->cmd = CMD_ANALYZE;
-    if (i < argc && argv[i][0] != '-') {
-        enum command c = command_named(argv[i]);
-        if (c) {
-            s->cmd = c;
-            i++;
-        } else if (looks_like_command(argv[i])) {
-            return usage_error("unknown command '%s' (commands: analyze, diff, "
-                               "tokens, rules)", argv[i]);
-        }
-    }
-    for (; i < argc; i++) {
-        const char *a = argv[i];
+    int i = 1, only_files = 0, st = parse_command(argc, argv, &i, s);
+    for (; i < argc && st < 0; i++) {
+        const char *a = argv[i], *arg;
         if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
             s->files[s->nfiles++] = a;
             continue;
@@ -336,35 +375,14 @@ static int parse_args(int argc, char **argv, settings *s)
             only_files = 1;
             continue;
         }
-        const option_def *o;
-        const char *arg = NULL;
-        if (a[1] == '-') {
-            const char *eq = strchr(a + 2, '=');
-            size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
-            o = find_long(a + 2, n);
-            if (!o)
-                return usage_error("unknown option '%s'", a);
-            if (eq) {
-                if (!o->arg)
-                    return usage_error("option '--%s' takes no argument", o->long_name);
-                arg = eq + 1;
-            }
-        } else {
-            o = find_short(a[1]);
-            if (!o)
-                return usage_error("unknown option '%s'", a);
-            if (a[2]) {
-                if (!o->arg)
-                    return usage_error("unknown option '%s' (give short options separately)", a);
-                arg = a + 2;
-            }
-        }
-        if (o->id == OPT_HELP) {
-            print_help(stdout, s->cmd);
-            return GY_OK;
-        }
-        if (o->id == OPT_VERSION) {
-            printf("gangyao %s\n", GY_VERSION);
+        const option_def *o = lookup_option(a, &arg);
+        if (!o)
+            return GY_E_USAGE;
+        if (o->id == OPT_HELP || o->id == OPT_VERSION) {
+            if (o->id == OPT_HELP)
+                print_help(stdout, s->cmd);
+            else
+                printf("gangyao %s\n", GY_VERSION);
             return GY_OK;
         }
         if (!(o->commands & s->cmd))
@@ -374,11 +392,11 @@ static int parse_args(int argc, char **argv, settings *s)
                 return usage_error("option '%s' needs an argument", a);
             arg = argv[++i];
         }
-        int st = apply_option(s, o, arg);
-        if (st)
-            return st;
+        st = apply_option(s, o, arg);
+        if (st == 0)
+            st = -1;
     }
-    return -1;
+    return st;
 }
 
 static int use_color(const settings *s)
