@@ -152,6 +152,11 @@ gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
                    const gy_analyze_options *opt, gy_error *err);
 void gy_doc_free(gy_doc *doc);
 
+/* The title, the occasion (——2024年3月5日在…上) and the speaker from the
+ * head of the document, NULL when absent; owned by the document. */
+const char *gy_doc_title(const gy_doc *doc);
+const char *gy_doc_occasion(const gy_doc *doc);
+const char *gy_doc_speaker(const gy_doc *doc);
 size_t gy_doc_section_count(const gy_doc *doc);
 size_t gy_doc_task_count(const gy_doc *doc);
 size_t gy_doc_target_count(const gy_doc *doc);

@@ -117,6 +117,9 @@ void gy_doc_free(gy_doc *d)
     free(d);
 }
 
+const char *gy_doc_title(const gy_doc *d) { return d->title; }
+const char *gy_doc_occasion(const gy_doc *d) { return d->occasion; }
+const char *gy_doc_speaker(const gy_doc *d) { return d->speaker; }
 size_t gy_doc_section_count(const gy_doc *d) { return d->sections.len; }
 size_t gy_doc_task_count(const gy_doc *d) { return d->tasks.len; }
 size_t gy_doc_target_count(const gy_doc *d) { return d->targets.len; }

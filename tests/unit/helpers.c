@@ -1,7 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include <math.h>
+
 #include "test.h"
 
 gy_source *load_bytes(const char *name, const char *bytes, size_t n, gy_error *err)
@@ -86,15 +87,44 @@ char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-const char *slice(const gy_doc *d, const gy_slice *sl)
+size_t count(const gy_doc *d, gy_element e) { return d ? gy_doc_count(d, e) : 0; }
+
+const char *str(const gy_doc *d, gy_element e, size_t i, const char *field)
 {
     static char buf[8][512];
     static int k;
+    gy_value v = gy_doc_get(d, e, i, field);
+    if (v.type == GY_VALUE_NULL)
+        return NULL;
     k = (k + 1) % 8;
-    size_t n = sl->end > sl->start ? sl->end - sl->start : 0;
+    size_t n = v.type == GY_VALUE_STRING ? v.len : 0;
     if (n >= sizeof buf[k])
         n = sizeof buf[k] - 1;
-    memcpy(buf[k], d->s + sl->start, n);
+    memcpy(buf[k], v.s, n);
     buf[k][n] = '\0';
     return buf[k];
+}
+
+long long num(const gy_doc *d, gy_element e, size_t i, const char *field)
+{
+    gy_value v = gy_doc_get(d, e, i, field);
+    return v.type == GY_VALUE_INT || v.type == GY_VALUE_BOOL || v.type == GY_VALUE_ID ? v.i : -1;
+}
+
+double real(const gy_doc *d, gy_element e, size_t i, const char *field)
+{
+    gy_value v = gy_doc_get(d, e, i, field);
+    if (v.type == GY_VALUE_NUMBER)
+        return v.n;
+    return v.type == GY_VALUE_INT ? (double)v.i : NAN;
+}
+
+int has_warning(const gy_doc *d, const char *code)
+{
+    for (size_t i = 0; i < count(d, WARN); i++) {
+        const char *c = str(d, WARN, i, "code");
+        if (c && strcmp(c, code) == 0)
+            return 1;
+    }
+    return 0;
 }

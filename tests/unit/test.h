@@ -65,10 +65,23 @@ gy_doc *analyze_text(const char *text);
 void free_doc(gy_doc *doc);
 /* The built-in rule set, loaded once. */
 const gy_rules *builtin_rules(void);
-/* The text of a slice of d, in one of eight rotating static buffers (so a
- * few may be compared at once), cut at 511 bytes. */
-struct gy_slice;
-const char *slice(const gy_doc *d, const struct gy_slice *sl);
+/* Reading elements through the public field readers (gy_doc_value). */
+#define SEC GY_ELEM_SECTION
+#define TASK GY_ELEM_TASK
+#define TGT GY_ELEM_TARGET
+#define TIME GY_ELEM_TIME
+#define NOISE GY_ELEM_NOISE
+#define WARN GY_ELEM_WARNING
+size_t count(const gy_doc *d, gy_element e);
+/* A string field, in one of eight rotating static buffers (so a few may be
+ * compared at once), cut at 511 bytes; NULL when the field is null. */
+const char *str(const gy_doc *d, gy_element e, size_t i, const char *field);
+/* An integer, boolean or id field (the element's number); -1 when null. */
+long long num(const gy_doc *d, gy_element e, size_t i, const char *field);
+/* A number field; NAN when null. */
+double real(const gy_doc *d, gy_element e, size_t i, const char *field);
+/* Whether a warning with this code was given. */
+int has_warning(const gy_doc *d, const char *code);
 /* Reads a file into a NUL-terminated malloc'd buffer. */
 char *slurp(const char *path, size_t *len);
 

@@ -1,6 +1,5 @@
 /* Targets and times: every unit, bound word, range form and exclusion
  * class of the built-in rules, kinds and periods. */
-#include "doc.h"
 #include "test.h"
 
 /* The one target of a sentence: checks value, unit, op and text. */
@@ -8,26 +7,34 @@ static void one(const char *text, const char *want_text, double value, const cha
                 const char *op)
 {
     gy_doc *d = analyze_text(text);
-    if (!d || d->targets.len != 1) {
-        test_fail(__FILE__, __LINE__, "%s: %zu targets, want 1", text, d ? d->targets.len : 0);
+    if (count(d, TGT) != 1) {
+        test_fail(__FILE__, __LINE__, "%s: %zu targets, want 1", text, count(d, TGT));
         free_doc(d);
         return;
     }
-    const gy_target *t = GY_TARGETS(d);
-    if (strcmp(slice(d, &t->text), want_text) != 0 || fabs(t->value - value) > 1e-9 * fmax(1, value) ||
-        strcmp(t->unit, unit) != 0 || strcmp(gy_op_names[t->op], op) != 0)
+    const char *got_text = str(d, TGT, 0, "text"), *got_unit = str(d, TGT, 0, "unit");
+    const char *got_op = str(d, TGT, 0, "op");
+    double got = real(d, TGT, 0, "value");
+    if (strcmp(got_text, want_text) != 0 || fabs(got - value) > 1e-9 * fmax(1, value) ||
+        strcmp(got_unit, unit) != 0 || strcmp(got_op, op) != 0)
         test_fail(__FILE__, __LINE__, "%s: got '%s' %.17g '%s' %s, want '%s' %.17g '%s' %s", text,
-                  slice(d, &t->text), t->value, t->unit, gy_op_names[t->op], want_text, value, unit, op);
+                  got_text, got, got_unit, got_op, want_text, value, unit, op);
     free_doc(d);
 }
 
 static void none(const char *text)
 {
     gy_doc *d = analyze_text(text);
-    if (d && d->targets.len)
+    if (count(d, TGT))
         test_fail(__FILE__, __LINE__, "%s: %zu targets (first '%s'), want none", text,
-                  d->targets.len, slice(d, &GY_TARGETS(d)->text));
+                  count(d, TGT), str(d, TGT, 0, "text"));
     free_doc(d);
+}
+
+static int is_fact(const gy_doc *d, size_t i)
+{
+    const char *k = str(d, TGT, i, "kind");
+    return k && strcmp(k, "fact") == 0;
 }
 
 static void values_and_units(void)
@@ -73,9 +80,9 @@ static void exact_values(void)
     double want[] = {2067000000.0, 4060000000000.0, 0.6, 1390000000000.0, 112660000000.0, 70.0, 3.5};
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
         gy_doc *d = analyze_text(texts[i]);
-        if (d->targets.len != 1 || GY_TARGETS(d)[0].value != want[i])
+        if (count(d, TGT) != 1 || real(d, TGT, 0, "value") != want[i])
             test_fail(__FILE__, __LINE__, "%s: value %.17g, want exactly %.17g", texts[i],
-                      d->targets.len ? GY_TARGETS(d)[0].value : -1.0, want[i]);
+                      count(d, TGT) ? real(d, TGT, 0, "value") : -1.0, want[i]);
         free_doc(d);
     }
 }
@@ -120,11 +127,11 @@ static void traditional_and_joined_lines(void)
     one("每人每月增加不少于五元。", "不少于五元", 5, "元", ">=");
     none("達到一個新的水平。");
     gy_doc *d = analyze_text("我訂下目標：每年興建八萬五千個單位；在十年內，全港七成的家庭可以自置居所。");
-    CHECK_INT(d->targets.len, 2);
-    if (d->targets.len == 2) {
-        CHECK_STR(slice(d, &GY_TARGETS(d)[0].period), "每年");
-        CHECK_STR(slice(d, &GY_TARGETS(d)[1].period), "十年內");
-        CHECK_NEAR(GY_TARGETS(d)[1].value, 70);
+    CHECK_INT(count(d, TGT), 2);
+    if (count(d, TGT) == 2) {
+        CHECK_STR(str(d, TGT, 0, "period"), "每年");
+        CHECK_STR(str(d, TGT, 1, "period"), "十年內");
+        CHECK_NEAR(real(d, TGT, 1, "value"), 70);
     }
     free_doc(d);
 }
@@ -141,45 +148,44 @@ static void livestock_and_lists(void)
     none("三头六臂。");
     /* a number in a list takes the unit of the next one written alike */
     gy_doc *d = analyze_text("客运量分别达1409万、1305万人次。");
-    CHECK_INT(d->targets.len, 2);
-    if (d->targets.len == 2) {
-        CHECK_STR(slice(d, &GY_TARGETS(d)[0].text), "1409万");
-        CHECK_STR(GY_TARGETS(d)[0].unit, "人次");
-        CHECK_NEAR(GY_TARGETS(d)[0].value, 1.409e7);
+    CHECK_INT(count(d, TGT), 2);
+    if (count(d, TGT) == 2) {
+        CHECK_STR(str(d, TGT, 0, "text"), "1409万");
+        CHECK_STR(str(d, TGT, 0, "unit"), "人次");
+        CHECK_NEAR(real(d, TGT, 0, "value"), 1.409e7);
     }
     free_doc(d);
     d = analyze_text("扶持3、5万元。");
-    CHECK_INT(d->targets.len, 1);
+    CHECK_INT(count(d, TGT), 1);
     free_doc(d);
 }
 
 static void ranges(void)
 {
     gy_doc *d = analyze_text("国内生产总值增长6%－6.5%。");
-    CHECK_INT(d->targets.len, 2);
-    if (d->targets.len == 2) {
-        const gy_target *t = GY_TARGETS(d);
-        CHECK_STR(slice(d, &t[0].text), "6%");
-        CHECK_STR(slice(d, &t[1].text), "6.5%");
-        CHECK_INT(t[0].op, GY_OP_GE);
-        CHECK_INT(t[1].op, GY_OP_LE);
-        CHECK(t[0].is_range && t[1].is_range);
-        CHECK_NEAR(t[0].min, 6);
-        CHECK_NEAR(t[1].max, 6.5);
+    CHECK_INT(count(d, TGT), 2);
+    if (count(d, TGT) == 2) {
+        CHECK_STR(str(d, TGT, 0, "text"), "6%");
+        CHECK_STR(str(d, TGT, 1, "text"), "6.5%");
+        CHECK_STR(str(d, TGT, 0, "op"), ">=");
+        CHECK_STR(str(d, TGT, 1, "op"), "<=");
+        CHECK(num(d, TGT, 0, "range") && num(d, TGT, 1, "range"));
+        CHECK_NEAR(real(d, TGT, 0, "min"), 6);
+        CHECK_NEAR(real(d, TGT, 1, "max"), 6.5);
     }
     free_doc(d);
     const char *forms[] = {"增长6%-6.5%。", "增长6%至6.5%。", "增长6%到6.5%。", "需要3到5年。",
                            "投资3至5万元。"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         d = analyze_text(forms[i]);
-        if (d->targets.len != 2 || !GY_TARGETS(d)[0].is_range)
+        if (count(d, TGT) != 2 || !num(d, TGT, 0, "range"))
             test_fail(__FILE__, __LINE__, "%s: no range", forms[i]);
         free_doc(d);
     }
     d = analyze_text("投资3至5万元。");
-    if (d->targets.len == 2) {
-        CHECK_NEAR(GY_TARGETS(d)[0].value, 3e4);
-        CHECK_STR(GY_TARGETS(d)[0].unit, "元");
+    if (count(d, TGT) == 2) {
+        CHECK_NEAR(real(d, TGT, 0, "value"), 3e4);
+        CHECK_STR(str(d, TGT, 0, "unit"), "元");
     }
     free_doc(d);
 }
@@ -215,62 +221,61 @@ static void kinds_and_periods(void)
                              "全年减税近2万亿元。\n比如，某村集体收入年均10万元以上。\n"
                              "3年内培养储备5000名以上。\n每半年至少召开1次专题会议。\n"
                              "到2025年，改造100万户。\n");
-    const gy_target *t = GY_TARGETS(d);
-    CHECK_INT(d->targets.len, 7);
-    if (d->targets.len == 7) {
-        CHECK(t[0].fact);          /* a review section reports facts */
-        CHECK(!t[1].fact);
-        CHECK_STR(slice(d, &t[1].period), "今年");
-        CHECK(!t[2].fact);         /* a plan section sets goals */
-        CHECK_STR(slice(d, &t[2].period), "全年");
-        CHECK(t[3].fact);          /* 比如: an example */
-        CHECK_STR(slice(d, &t[3].period), "年均");
-        CHECK_STR(slice(d, &t[4].period), "3年内");
-        CHECK_STR(slice(d, &t[5].period), "每半年");
-        CHECK_INT(t[5].op, GY_OP_GE);
-        CHECK_STR(slice(d, &t[6].period), "到2025年");
-        CHECK_INT(t[1].section, 2);
-        CHECK_INT(t[1].line, 4);
-        CHECK_STR(slice(d, &t[1].sentence), "今年要新增就业1100万人以上。");
+    CHECK_INT(count(d, TGT), 7);
+    if (count(d, TGT) == 7) {
+        CHECK(is_fact(d, 0));          /* a review section reports facts */
+        CHECK(!is_fact(d, 1));
+        CHECK_STR(str(d, TGT, 1, "period"), "今年");
+        CHECK(!is_fact(d, 2));         /* a plan section sets goals */
+        CHECK_STR(str(d, TGT, 2, "period"), "全年");
+        CHECK(is_fact(d, 3));          /* 比如: an example */
+        CHECK_STR(str(d, TGT, 3, "period"), "年均");
+        CHECK_STR(str(d, TGT, 4, "period"), "3年内");
+        CHECK_STR(str(d, TGT, 5, "period"), "每半年");
+        CHECK_STR(str(d, TGT, 5, "op"), ">=");
+        CHECK_STR(str(d, TGT, 6, "period"), "到2025年");
+        CHECK_INT(num(d, TGT, 1, "section"), 2);
+        CHECK_INT(num(d, TGT, 1, "line"), 4);
+        CHECK_STR(str(d, TGT, 1, "sentence"), "今年要新增就业1100万人以上。");
     }
     free_doc(d);
     /* a period in the number's own clause, else the one heading its sentence */
     d = analyze_text("今年主要预期目标是：新增就业1100万人以上，失业率全年控制在5.5%以内；"
                      "物价涨幅3%左右。");
-    CHECK_INT(d->targets.len, 3);
-    if (d->targets.len == 3) {
-        CHECK_STR(slice(d, &GY_TARGETS(d)[0].period), "今年");
-        CHECK_STR(slice(d, &GY_TARGETS(d)[1].period), "全年");
-        CHECK_STR(slice(d, &GY_TARGETS(d)[2].period), "今年");
+    CHECK_INT(count(d, TGT), 3);
+    if (count(d, TGT) == 3) {
+        CHECK_STR(str(d, TGT, 0, "period"), "今年");
+        CHECK_STR(str(d, TGT, 1, "period"), "全年");
+        CHECK_STR(str(d, TGT, 2, "period"), "今年");
     }
     free_doc(d);
     /* 每年 in an earlier part of the sentence is no period of a later number,
      * and 下降到2016年底 is a date, no deadline */
     d = analyze_text("每年贫困人口减少都超过1000万人；贫困发生率从2012年底的10.2%下降到2016年底的4.5%。");
-    CHECK_INT(d->targets.len, 3);
-    if (d->targets.len == 3) {
-        CHECK_STR(slice(d, &GY_TARGETS(d)[0].period), "每年");
-        CHECK_STR(slice(d, &GY_TARGETS(d)[1].period), "");
-        CHECK_STR(slice(d, &GY_TARGETS(d)[2].period), "");
+    CHECK_INT(count(d, TGT), 3);
+    if (count(d, TGT) == 3) {
+        CHECK_STR(str(d, TGT, 0, "period"), "每年");
+        CHECK(str(d, TGT, 1, "period") == NULL);
+        CHECK(str(d, TGT, 2, "period") == NULL);
     }
-    for (size_t i = 0; i < d->times.len; i++)
-        CHECK(GY_TIMES(d)[i].kind != GY_TIME_DEADLINE);
+    for (size_t i = 0; i < count(d, TIME); i++)
+        CHECK(strcmp(str(d, TIME, i, "kind"), "deadline") != 0);
     free_doc(d);
     d = analyze_text("意见提出，每年讲课比例不低于20%，领导每年应该讲一次课。");
-    for (size_t i = 0; i < d->targets.len; i++)
-        CHECK(!GY_TARGETS(d)[i].fact);
-    CHECK_INT(d->targets.len, 2);
+    for (size_t i = 0; i < count(d, TGT); i++)
+        CHECK(!is_fact(d, i));
+    CHECK_INT(count(d, TGT), 2);
     free_doc(d);
     /* 我国有 states what is, even in a sentence that then asks (要…) */
     d = analyze_text("我国有2.9亿在校学生，要坚持把教育这件大事办好。");
-    CHECK_INT(d->targets.len, 1);
-    if (d->targets.len == 1)
-        CHECK(GY_TARGETS(d)[0].fact);
+    CHECK_INT(count(d, TGT), 1);
+    if (count(d, TGT) == 1)
+        CHECK(is_fact(d, 0));
     free_doc(d);
     d = analyze_text("我市90%行政村是空壳村。前段时间，省委组织部3位副部长到市督导。");
-    CHECK_INT(d->targets.len, 2);
-    for (size_t i = 0; i < d->targets.len; i++)
-        CHECK(GY_TARGETS(d)[i].fact);
+    CHECK_INT(count(d, TGT), 2);
+    for (size_t i = 0; i < count(d, TGT); i++)
+        CHECK(is_fact(d, i));
     free_doc(d);
 }
 
@@ -278,19 +283,19 @@ static void times(void)
 {
     gy_doc *d = analyze_text("2024年3月5日开会，2021—2025年规划，10月20日至26日调研，"
                              "到2025年完成，本月底前上报，3年内建成，每年检查，“十四五”期间推进。");
-    struct { const char *text; enum gy_time_kind kind; } want[] = {
-        {"2024年3月5日", GY_TIME_DATE},   {"2021—2025年", GY_TIME_PERIOD},
-        {"10月20日至26日", GY_TIME_RANGE}, {"到2025年", GY_TIME_DEADLINE},
-        {"本月底前", GY_TIME_DEADLINE},   {"3年内", GY_TIME_PERIOD},
-        {"每年", GY_TIME_FREQUENCY},      {"“十四五”期间", GY_TIME_PERIOD},
+    struct { const char *text, *kind; } want[] = {
+        {"2024年3月5日", "date"},   {"2021—2025年", "period"},
+        {"10月20日至26日", "range"}, {"到2025年", "deadline"},
+        {"本月底前", "deadline"},   {"3年内", "period"},
+        {"每年", "frequency"},      {"“十四五”期间", "period"},
     };
     size_t n = sizeof want / sizeof want[0];
-    CHECK_INT(d->times.len, n);
-    for (size_t i = 0; i < n && i < d->times.len; i++) {
-        CHECK_STR(slice(d, &GY_TIMES(d)[i].text), want[i].text);
-        CHECK_INT(GY_TIMES(d)[i].kind, want[i].kind);
+    CHECK_INT(count(d, TIME), n);
+    for (size_t i = 0; i < n && i < count(d, TIME); i++) {
+        CHECK_STR(str(d, TIME, i, "text"), want[i].text);
+        CHECK_STR(str(d, TIME, i, "kind"), want[i].kind);
     }
-    CHECK_INT(d->targets.len, 0);
+    CHECK_INT(count(d, TGT), 0);
     free_doc(d);
 }
 
@@ -298,14 +303,13 @@ static void offsets_are_exact(void)
 {
     /* start/end select the text in the decoded source */
     gy_doc *d = analyze_text("　　各位代表：\n　　新增就业1100万人以上，增长5%左右。\n");
-    for (size_t i = 0; i < d->targets.len; i++) {
-        const gy_target *t = &GY_TARGETS(d)[i];
-        CHECK(t->text.end > t->text.start);
-        CHECK_INT(t->line, 2);
+    for (size_t i = 0; i < count(d, TGT); i++) {
+        CHECK(num(d, TGT, i, "end") > num(d, TGT, i, "start"));
+        CHECK_INT(num(d, TGT, i, "line"), 2);
     }
-    CHECK_INT(d->targets.len, 2);
-    if (d->targets.len == 2)
-        CHECK_STR(slice(d, &GY_TARGETS(d)[1].text), "5%左右");
+    CHECK_INT(count(d, TGT), 2);
+    if (count(d, TGT) == 2)
+        CHECK_STR(str(d, TGT, 1, "text"), "5%左右");
     free_doc(d);
 }
 
