@@ -87,13 +87,18 @@ typedef void (*gy_emit_fn)(void *ctx, char op, const char *s, size_t len);
 int gy_char_diff(const char *x, size_t xl, const char *y, size_t yl, size_t max,
                  gy_emit_fn emit, void *ctx);
 
+/* Aligns the n items of a with the m items of b by their labels
+ * (diff_align.c), into out.  Returns 0 or -1. */
+typedef gy_slice (*gy_label_fn)(const gy_doc *d, size_t i, gy_slice *marker);
+int gy_align_lists(const gy_doc *a, size_t n, const gy_doc *b, size_t m, gy_label_fn label,
+                   double t, gy_plist *out);
+
 /* Pairs the goal targets of the two documents (diff_targets.c). */
 int gy_diff_pair_targets(gy_diff *df);
 
 /* ---- what the reporters show ------------------------------------------------- */
 
 /* The label (text) and marker of item i of a list of tasks or sections. */
-typedef gy_slice (*gy_label_fn)(const gy_doc *d, size_t i, gy_slice *marker);
 gy_slice gy_task_label(const gy_doc *d, size_t i, gy_slice *marker);
 gy_slice gy_section_label(const gy_doc *d, size_t i, gy_slice *marker);
 /* The paired targets of p (NULL where a side has none). */

@@ -203,17 +203,24 @@ static void index_free(index *ix)
     free(ix->touched);
 }
 
-/* First posting with hash h, and how many there are. */
-static size_t postings_of(const index *ix, uint64_t h, size_t *count)
+/* The first posting of p[lo..hi) (sorted by hash, then item) that is not
+ * before (h, item). */
+static size_t first_from(const posting *p, size_t lo, size_t hi, uint64_t h, size_t item)
 {
-    size_t lo = 0, hi = ix->total;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (ix->p[mid].h < h)
+        if (p[mid].h < h || (p[mid].h == h && p[mid].item < item))
             lo = mid + 1;
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* First posting with hash h, and how many there are. */
+static size_t postings_of(const index *ix, uint64_t h, size_t *count)
+{
+    size_t lo = first_from(ix->p, 0, ix->total, h, 0);
     size_t k = lo;
     while (k < ix->total && ix->p[k].h == h)
         k++;
@@ -251,15 +258,8 @@ static size_t rarest_probes(const index *ix, const gy_sig *b, size_t *at, size_t
  * its place stands: MAX_POSTING postings from about `diagonal` on. */
 static size_t around_diagonal(const index *ix, size_t from, size_t cnt, size_t diagonal)
 {
-    size_t lo = from, hi = from + cnt;
     size_t want = diagonal > MAX_POSTING / 2 ? diagonal - MAX_POSTING / 2 : 0;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (ix->p[mid].item < want)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = first_from(ix->p, from, from + cnt, ix->p[from].h, want);
     return lo + MAX_POSTING <= from + cnt ? lo : from + cnt - MAX_POSTING;
 }
 

@@ -59,49 +59,52 @@ int gy_doc_line_live(const gy_doc *d, size_t i)
            d->content[i].start < d->content[i].end;
 }
 
-/* Number of elements (each starting at the size_t at byte offset `start` of
- * an element of `size` bytes) that start at or before off. */
-static size_t starting_by(const void *items, size_t n, size_t size, size_t start, size_t off)
+/* Where the extent and parent of an element of a nested list lie in it. */
+typedef struct nest_layout {
+    size_t size, start, end, parent;
+} nest_layout;
+
+static size_t field_at(const char *item, size_t offset)
+{
+    size_t v;
+    memcpy(&v, item + offset, sizeof v);
+    return v;
+}
+
+/* Index + 1 of the innermost element of a nested list (in text order, each
+ * element's parent its index + 1) whose extent holds off, 0 = none. */
+static size_t innermost_at(const void *items, size_t n, const nest_layout *l, size_t off)
 {
     const char *p = items;
     size_t lo = 0, hi = n;
     while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2, s;
-        memcpy(&s, p + mid * size + start, sizeof s);
-        if (s <= off)
+        size_t mid = lo + (hi - lo) / 2;
+        if (field_at(p + mid * l->size, l->start) <= off)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo;
+    /* of the elements starting by off, the last whose extent holds off is
+     * the innermost; one that ended before off leads to its parent, and a
+     * top-level one that ended before off means none holds it */
+    size_t i = lo;
+    while (i > 0 && off >= field_at(p + (i - 1) * l->size, l->end))
+        i = field_at(p + (i - 1) * l->size, l->parent);
+    return i;
 }
 
 size_t gy_doc_section_at(const gy_doc *d, size_t off)
 {
-    const gy_section *s = GY_SECTIONS(d);
-    /* of the sections starting by off, the last whose extent holds off is
-     * the innermost; sections that ended before off lead to their parent */
-    size_t i = starting_by(s, d->sections.len, sizeof *s, offsetof(gy_section, start), off);
-    while (i > 0) {
-        if (off < s[i - 1].end)
-            return i;
-        i = s[i - 1].parent;
-    }
-    return 0;
+    static const nest_layout l = {sizeof(gy_section), offsetof(gy_section, start),
+                                  offsetof(gy_section, end), offsetof(gy_section, parent)};
+    return innermost_at(d->sections.items, d->sections.len, &l, off);
 }
 
 size_t gy_doc_task_at(const gy_doc *d, size_t off)
 {
-    const gy_task *t = GY_TASKS(d);
-    /* the last task starting by off, or one of its ancestors, holds off if
-     * any task does: a top-level task that ended before off is the end */
-    size_t i = starting_by(t, d->tasks.len, sizeof *t, offsetof(gy_task, start), off);
-    while (i > 0) {
-        if (off < t[i - 1].end)
-            return i;
-        i = t[i - 1].parent;
-    }
-    return 0;
+    static const nest_layout l = {sizeof(gy_task), offsetof(gy_task, start),
+                                  offsetof(gy_task, end), offsetof(gy_task, parent)};
+    return innermost_at(d->tasks.items, d->tasks.len, &l, off);
 }
 
 size_t gy_slice_chars(const gy_doc *d, gy_slice sl)

@@ -22,11 +22,12 @@ part fuzz "./$build/fuzz_replay" tests/corpus tests/bad tests/inputs tests/fuzz/
 if [ -n "$py" ]; then
     part eval bash tests/eval/run.sh "$build/gangyao" "$py"
     part schema "$py" tests/schema/validate.py docs/gangyao.schema.json "$build/gangyao"
+    part layers "$py" tools/layers.py "$build"
 else
-    echo "== eval, schema: no python3 with jsonschema; run 'make deps' to install it" >&2
-    summary="$summary eval:SKIPPED schema:SKIPPED"
+    echo "== eval, schema, layers: no python3 with jsonschema; run 'make deps' to install it" >&2
+    summary="$summary eval:SKIPPED schema:SKIPPED layers:SKIPPED"
     parts_failed=$((parts_failed + 1))
 fi
 echo "==$summary"
-echo "test parts: $((5 - parts_failed)) passed, $parts_failed failed"
+echo "test parts: $((6 - parts_failed)) passed, $parts_failed failed"
 [ $parts_failed = 0 ]
