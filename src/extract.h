@@ -18,7 +18,16 @@ typedef struct gy_run {
  * text).  Returns the number of pairs in the match data (> 0) on a match,
  * 0 on no match; a match error (a PCRE2 limit) is no match, and is reported
  * once per pattern and document as a warning naming the rule. */
-int gy_match(gy_run *x, const gy_rx *rx, const char *subject, size_t len, size_t start);
+int gy_match_failed(gy_run *x, const gy_rx *rx, const char *subject, size_t start, int rc);
+
+static inline int gy_match(gy_run *x, const gy_rx *rx, const char *subject, size_t len,
+                           size_t start)
+{
+    if (!gy_rx_may_start(rx, subject, len, start))
+        return 0;
+    int rc = gy_rx_exec(rx, subject, len, start, x->md);
+    return rc > 0 ? rc : gy_match_failed(x, rx, subject, start, rc);
+}
 
 /* Offsets of group g of the last match; returns 0 when unset. */
 int gy_group(const gy_run *x, int g, size_t *start, size_t *end);

@@ -397,8 +397,11 @@ static size_t take_number(para *p, size_t pos, int *err)
 
 /* Where a clause (，；：、), a part of a sentence (；) and a full sentence
  * (。！？) last began. */
-static void boundary(para *p, uint32_t cp, size_t after)
+static inline void boundary(para *p, const unsigned char *s, size_t pos, uint32_t cp,
+                            size_t after)
 {
+    if (!gy_punct_may_start(p->punct, s[pos]))
+        return;
     unsigned roles = gy_punct_roles(p->punct, cp);
     if (roles & GY_P_STOP)
         p->full = p->semi = p->clause = after;
@@ -423,7 +426,7 @@ static int scan_paragraph(para *p)
         uint32_t cp = s[pos];
         if (cp >= 0x80)
             cp = gy_utf8_decode(s + pos, p->b - pos, &len);
-        boundary(p, cp, pos + len);
+        boundary(p, s, pos, cp, pos + len);
         int digit = (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
         if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&
                                      !gy_lex_may_start(&p->tr->triggers, cp)))) {
@@ -448,7 +451,7 @@ static int scan_paragraph(para *p)
             for (size_t q = pos + len; q < next;) {
                 size_t k;
                 uint32_t c = gy_utf8_decode(s + q, next - q, &k);
-                boundary(p, c, q + k);
+                boundary(p, s, q, c, q + k);
                 q += k;
             }
             size_t k;

@@ -10,7 +10,7 @@ static int is_digit(uint32_t cp) { return (cp >= '0' && cp <= '9') || (cp >= 0xF
 
 /* May the number at pos begin a time phrase?  Only when what follows its
  * digits is one of the rules' after_number words (2024年, 3月, 2021—). */
-static int time_may_follow(const gy_scan *p, size_t pos)
+int gy_time_may_follow(const gy_scan *p, size_t pos)
 {
     const unsigned char *s = (const unsigned char *)p->d->s;
     size_t i = pos;
@@ -24,14 +24,6 @@ static int time_may_follow(const gy_scan *p, size_t pos)
         i += k;
     }
     return gy_lex_at(&p->tr->after_number, p->d->s, i, p->b) >= 0;
-}
-
-int gy_time_may_start(const gy_scan *p, size_t pos, uint32_t cp, int num_start, uint32_t prev)
-{
-    if (num_start)
-        return time_may_follow(p, pos);
-    return !gy_is_numeral(prev) &&
-           (gy_is_numeral(cp) || is_digit(cp) || gy_lex_at(&p->tr->triggers, p->d->s, pos, p->b) >= 0);
 }
 
 /* The longest time pattern matching at pos; at a number only those that

@@ -10,8 +10,7 @@
 
 static gy_value null_value(void)
 {
-    gy_value v;
-    memset(&v, 0, sizeof v);
+    gy_value v = {GY_VALUE_NULL, 0, 0, NULL, 0};
     return v;
 }
 

@@ -12,17 +12,51 @@ static const char tabs[GY_JW_MAX_DEPTH + 1] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
 
 void gy_jw_init(gy_jw *w, FILE *out, int pretty)
 {
-    memset(w, 0, sizeof *w);
     w->out = out;
+    w->n = 0;
     w->pretty = pretty;
+    w->depth = 0;
+    w->after_key = 0;
+    w->oom = 0;
+    w->count[0] = 0;
+    w->inline_[0] = 0;
 }
+
+void gy_jw_flush(gy_jw *w)
+{
+    if (w->n)
+        fwrite(w->buf, 1, w->n, w->out);
+    w->n = 0;
+}
+
+static void put(gy_jw *w, const char *s, size_t n)
+{
+    if (w->n + n > sizeof w->buf) {
+        gy_jw_flush(w);
+        if (n > sizeof w->buf) {
+            fwrite(s, 1, n, w->out);
+            return;
+        }
+    }
+    memcpy(w->buf + w->n, s, n);
+    w->n += n;
+}
+
+static void put1(gy_jw *w, char c)
+{
+    if (w->n == sizeof w->buf)
+        gy_jw_flush(w);
+    w->buf[w->n++] = c;
+}
+
+static void puts_(gy_jw *w, const char *s) { put(w, s, strlen(s)); }
 
 static void newline(gy_jw *w)
 {
     if (!w->pretty)
         return;
-    fputc('\n', w->out);
-    fwrite(tabs, 1, (size_t)w->depth, w->out);
+    put1(w, '\n');
+    put(w, tabs, (size_t)w->depth);
 }
 
 /* What goes before a value: nothing after a key, else a comma after an
@@ -34,7 +68,7 @@ static void begin_value(gy_jw *w)
         return;
     }
     if (w->count[w->depth]++)
-        fputs(w->inline_[w->depth] && w->pretty ? ", " : ",", w->out);
+        puts_(w, w->inline_[w->depth] && w->pretty ? ", " : ",");
     if (!w->inline_[w->depth] && w->depth > 0)
         newline(w);
 }
@@ -42,7 +76,7 @@ static void begin_value(gy_jw *w)
 static void open_(gy_jw *w, char c, int inline_)
 {
     begin_value(w);
-    fputc(c, w->out);
+    put1(w, c);
     if (w->depth + 1 < GY_JW_MAX_DEPTH)
         w->depth++;
     w->count[w->depth] = 0;
@@ -56,7 +90,9 @@ static void close_(gy_jw *w, char c)
         w->depth--;
     if (had)
         newline(w);
-    fputc(c, w->out);
+    put1(w, c);
+    if (w->depth == 0)
+        gy_jw_flush(w);
 }
 
 void gy_jw_open_object(gy_jw *w) { open_(w, '{', 0); }
@@ -68,9 +104,9 @@ void gy_jw_close_array(gy_jw *w) { close_(w, ']'); }
 void gy_jw_key(gy_jw *w, const char *key)
 {
     begin_value(w);
-    fputc('"', w->out);
-    fputs(key, w->out);
-    fputs(w->pretty ? "\":\t" : "\":", w->out);
+    put1(w, '"');
+    puts_(w, key);
+    puts_(w, w->pretty ? "\":\t" : "\":");
     w->after_key = 1;
 }
 
@@ -84,24 +120,24 @@ static int needs_escape8(const char *s, size_t i)
     return (((x - ones * 0x20) | (q - ones) | (b - ones)) & ~x & highs) != 0;
 }
 
-static void escaped_byte(FILE *out, unsigned char c)
+static void escaped_byte(gy_jw *w, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
     const char *short_form = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
                              : c == '\r' ? "\\r" : c == '\t' ? "\\t" : c == '\b' ? "\\b"
                              : c == '\f' ? "\\f" : NULL;
     if (short_form) {
-        fputs(short_form, out);
+        puts_(w, short_form);
         return;
     }
-    char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], '\0'};
-    fputs(u, out);
+    char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+    put(w, u, 6);
 }
 
 void gy_jw_string(gy_jw *w, const char *s, size_t n)
 {
     begin_value(w);
-    fputc('"', w->out);
+    put1(w, '"');
     size_t i = 0, run = 0; /* s[run..i) needs no escaping */
     while (i < n) {
         if (i + 8 <= n && !needs_escape8(s, i)) {
@@ -110,14 +146,14 @@ void gy_jw_string(gy_jw *w, const char *s, size_t n)
         }
         unsigned char c = (unsigned char)s[i];
         if (c == '"' || c == '\\' || c < 0x20) {
-            fwrite(s + run, 1, i - run, w->out);
-            escaped_byte(w->out, c);
+            put(w, s + run, i - run);
+            escaped_byte(w, c);
             run = i + 1;
         }
         i++;
     }
-    fwrite(s + run, 1, n - run, w->out);
-    fputc('"', w->out);
+    put(w, s + run, n - run);
+    put1(w, '"');
 }
 
 void gy_jw_cstr(gy_jw *w, const char *s)
@@ -162,19 +198,19 @@ void gy_jw_number(gy_jw *w, double v)
     char buf[40];
     gy_json_number_text(v, buf);
     begin_value(w);
-    fputs(buf, w->out);
+    puts_(w, buf);
 }
 
 void gy_jw_bool(gy_jw *w, int b)
 {
     begin_value(w);
-    fputs(b ? "true" : "false", w->out);
+    puts_(w, b ? "true" : "false");
 }
 
 void gy_jw_null(gy_jw *w)
 {
     begin_value(w);
-    fputs("null", w->out);
+    put(w, "null", 4);
 }
 
 void gy_jw_value(gy_jw *w, const gy_value *v)
@@ -186,9 +222,11 @@ void gy_jw_value(gy_jw *w, const gy_value *v)
     case GY_VALUE_NUMBER: gy_jw_number(w, v->n); break;
     case GY_VALUE_STRING: gy_jw_string(w, v->s, v->len); break;
     case GY_VALUE_ID: {
-        char id[32];
-        int n = snprintf(id, sizeof id, "%.*s%lld", (int)v->len, v->s, v->i);
-        gy_jw_string(w, id, (size_t)n);
+        char id[48];
+        size_t n = v->len < 16 ? v->len : 16;
+        memcpy(id, v->s, n);
+        gy_json_number_text((double)v->i, id + n);
+        gy_jw_string(w, id, strlen(id));
         break;
     }
     }

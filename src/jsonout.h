@@ -12,8 +12,15 @@
 
 enum { GY_JW_MAX_DEPTH = 16 };
 
+enum { GY_JW_BUFFER = 16384 };
+
+/* Output goes through a buffer of the writer's own, written to out when it
+ * fills and when the outermost container closes (gy_jw_flush for a value
+ * written outside any container). */
 typedef struct gy_jw {
     FILE *out;
+    size_t n;
+    char buf[GY_JW_BUFFER];
     int pretty;
     int depth;
     int after_key;             /* a key was written; its value comes next */
@@ -23,6 +30,7 @@ typedef struct gy_jw {
 } gy_jw;
 
 void gy_jw_init(gy_jw *w, FILE *out, int pretty);
+void gy_jw_flush(gy_jw *w);
 void gy_jw_open_object(gy_jw *w);
 void gy_jw_close_object(gy_jw *w);
 void gy_jw_open_array(gy_jw *w);

@@ -7,6 +7,7 @@
 
 #include "utf8.h"
 
+
 /* The bytes a match may start with, from PCRE2's own analysis (all when
  * it cannot tell), so anchored matches fail without a call. */
 static void first_bytes(const pcre2_code *code, uint8_t first[32])
@@ -218,31 +219,10 @@ pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena
     return code;
 }
 
-/* Can an anchored pattern match at subject[start]?  From the tables. */
-static int may_start(const gy_rx *rx, const char *subject, size_t len, size_t start)
-{
-    unsigned b = (unsigned char)subject[start];
-    if (!(rx->first[b / 8] >> (b % 8) & 1))
-        return 0;
-    if (!rx->nfirst_cps)
-        return 1;
-    size_t k;
-    uint32_t cp = gy_utf8_decode((const unsigned char *)subject + start, len - start, &k);
-    size_t lo = 0, hi = rx->nfirst_cps;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (rx->first_cps[mid] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < rx->nfirst_cps && rx->first_cps[lo] == cp;
-}
-
 int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,
                pcre2_match_data *md)
 {
-    if (rx->anchored && start < len && !may_start(rx, subject, len, start))
+    if (!gy_rx_may_start(rx, subject, len, start))
         return PCRE2_ERROR_NOMATCH;
     return pcre2_match(rx->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, md,
                        (pcre2_match_context *)(uintptr_t)rx->mctx);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "utf8.h"
 
 /* A compiled pattern and the numbers of the named groups the engine reads
  * (-1 when the pattern has no such group). */
@@ -40,6 +41,30 @@ typedef struct gy_rx_error {
  * (rx points at it), or NULL with e filled. */
 pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena *a,
                           gy_rx_error *e);
+
+/* Can rx match at subject[start]?  For an anchored pattern, from the tables
+ * of what it starts with: most positions fail here without a call. */
+static inline int gy_rx_may_start(const gy_rx *rx, const char *subject, size_t len, size_t start)
+{
+    if (!rx->anchored || start >= len)
+        return 1;
+    unsigned b = (unsigned char)subject[start];
+    if (!(rx->first[b / 8] >> (b % 8) & 1))
+        return 0;
+    if (!rx->nfirst_cps)
+        return 1;
+    size_t k;
+    uint32_t cp = gy_utf8_decode((const unsigned char *)subject + start, len - start, &k);
+    size_t lo = 0, hi = rx->nfirst_cps;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (rx->first_cps[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < rx->nfirst_cps && rx->first_cps[lo] == cp;
+}
 
 /* Runs rx on subject[0..len) from start.  Returns PCRE2's result: > 0 on a
  * match, PCRE2_ERROR_NOMATCH, or another negative code on an error such as

@@ -11,6 +11,7 @@ static void note_lead(gy_punct *p, uint32_t cp)
 {
     unsigned char buf[4];
     gy_utf8_encode(cp, buf);
+    p->any_lead[buf[0]] = 1;
     if (p->is_lead[buf[0]])
         return;
     p->is_lead[buf[0]] = 1;
@@ -30,8 +31,13 @@ int gy_punct_add(gy_punct *p, uint32_t cp, unsigned roles)
         p->page_of[hi] = (uint8_t)++p->npages;
     }
     p->pages[p->page_of[hi]][cp & 0xFF] |= (uint8_t)roles;
-    if (roles & (GY_P_STOP | GY_P_SEMI))
+    if (roles & (GY_P_STOP | GY_P_SEMI)) {
         note_lead(p, cp);
+    } else {
+        unsigned char buf[4];
+        gy_utf8_encode(cp, buf);
+        p->any_lead[buf[0]] = 1;
+    }
     return 0;
 }
 

@@ -1,11 +1,10 @@
 /* Running rule patterns on a document's text during its analysis. */
 #include "extract.h"
 
-int gy_match(gy_run *x, const gy_rx *rx, const char *subject, size_t len, size_t start)
+/* A match that did not succeed: no match, or an error to report once per
+ * pattern and document.  Returns 0. */
+int gy_match_failed(gy_run *x, const gy_rx *rx, const char *subject, size_t start, int rc)
 {
-    int rc = gy_rx_exec(rx, subject, len, start, x->md);
-    if (rc > 0)
-        return rc;
     if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL || x->failed[rx->id])
         return 0;
     /* a hit limit or another match error: the rule may have missed a match,

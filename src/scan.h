@@ -24,7 +24,16 @@ typedef struct gy_scan {
 
 /* May a time phrase start at pos (code point cp)?  num_start: a number
  * starts there; prev: the code point before. */
-int gy_time_may_start(const gy_scan *p, size_t pos, uint32_t cp, int num_start, uint32_t prev);
+int gy_time_may_follow(const gy_scan *p, size_t pos);
+static inline int gy_time_may_start(const gy_scan *p, size_t pos, uint32_t cp, int num_start,
+                                    uint32_t prev)
+{
+    if (num_start)
+        return gy_time_may_follow(p, pos);
+    int digit = (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+    return !gy_is_numeral(prev) && (gy_is_numeral(cp) || digit ||
+                                    gy_lex_at(&p->tr->triggers, p->d->s, pos, p->b) >= 0);
+}
 /* Tries the time patterns at pos; on a match adds the time to the model,
  * stores its end and returns 1; 0 when none matches, -1 out of memory. */
 int gy_take_time(gy_scan *p, size_t pos, int num_start, size_t *end);

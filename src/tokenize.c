@@ -86,15 +86,20 @@ static size_t trailer_len(const gy_punct *p, const unsigned char *s, size_t i, s
 static size_t next_ender_lead(const gy_punct *p, const unsigned char *s, size_t i, size_t end)
 {
 #if defined(__SSE2__)
-    if (p->nleads <= GY_PUNCT_MAX_LEADS) {
+    if (p->nleads >= 1 && p->nleads <= GY_PUNCT_MAX_LEADS) {
         __m128i lead[GY_PUNCT_MAX_LEADS];
-        for (size_t k = 0; k < p->nleads; k++)
-            lead[k] = _mm_set1_epi8((char)p->leads[k]);
+        for (size_t k = 0; k < GY_PUNCT_MAX_LEADS; k++)
+            lead[k] = _mm_set1_epi8((char)p->leads[k < p->nleads ? k : 0]);
+        int half = p->nleads <= 4; /* then the last four repeat the first */
         while (end - i >= 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            __m128i m = _mm_setzero_si128();
-            for (size_t k = 0; k < p->nleads; k++)
-                m = _mm_or_si128(m, _mm_cmpeq_epi8(v, lead[k]));
+            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lead[0]), _mm_cmpeq_epi8(v, lead[1])),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, lead[2]), _mm_cmpeq_epi8(v, lead[3])));
+            if (!half)
+                m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lead[4]),
+                                                              _mm_cmpeq_epi8(v, lead[5])),
+                                                 _mm_or_si128(_mm_cmpeq_epi8(v, lead[6]),
+                                                              _mm_cmpeq_epi8(v, lead[7]))));
             int bits = _mm_movemask_epi8(m);
             if (bits)
                 return i + (size_t)__builtin_ctz((unsigned)bits);
