@@ -427,7 +427,7 @@ static int scan_paragraph(para *p)
         if (cp >= 0x80)
             cp = gy_utf8_decode(s + pos, p->b - pos, &len);
         boundary(p, s, pos, cp, pos + len);
-        int digit = (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+        int digit = gy_is_digit(cp);
         if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&
                                      !gy_lex_may_start(&p->tr->triggers, cp)))) {
             prev = cp;

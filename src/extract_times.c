@@ -6,8 +6,6 @@
 #include "scan.h"
 #include "utf8.h"
 
-static int is_digit(uint32_t cp) { return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19); }
-
 /* May the number at pos begin a time phrase?  Only when what follows its
  * digits is one of the rules' after_number words (2024年, 3月, 2021—). */
 int gy_time_may_follow(const gy_scan *p, size_t pos)
@@ -19,7 +17,7 @@ int gy_time_may_follow(const gy_scan *p, size_t pos)
     while (i < p->b) {
         size_t k;
         uint32_t cp = gy_utf8_decode(s + i, p->b - i, &k);
-        if (!is_digit(cp) && !gy_is_numeral(cp))
+        if (!gy_is_digit(cp) && !gy_is_numeral(cp))
             break;
         i += k;
     }

@@ -30,8 +30,7 @@ static inline int gy_time_may_start(const gy_scan *p, size_t pos, uint32_t cp, i
 {
     if (num_start)
         return gy_time_may_follow(p, pos);
-    int digit = (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
-    return !gy_is_numeral(prev) && (gy_is_numeral(cp) || digit ||
+    return !gy_is_numeral(prev) && (gy_is_numeral(cp) || gy_is_digit(cp) ||
                                     gy_lex_at(&p->tr->triggers, p->d->s, pos, p->b) >= 0);
 }
 /* Tries the time patterns at pos; on a match adds the time to the model,

@@ -80,6 +80,12 @@ size_t gy_utf8_count(const char *s, size_t n);
  * table (punct.h) says what each mark does. */
 gy_token_class gy_char_class(uint32_t cp);
 
+/* Whether cp is a digit, ASCII or full-width. */
+static inline int gy_is_digit(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
 /* Whether cp is a Chinese numeral character (digit or unit). */
 int gy_is_numeral(uint32_t cp);
 /* The fast pre-check gy_is_numeral uses: never 0 for a numeral. */
