@@ -308,6 +308,56 @@ static int score_hits(index *ix, const gy_sig *b, size_t j, double t, gy_elist *
     return rc;
 }
 
+typedef struct keyed {
+    uint64_t whole;
+    size_t i;
+} keyed;
+
+static int by_whole(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    if (x->whole != y->whole)
+        return x->whole < y->whole ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static keyed *keyed_sorted(const gy_sig *S, size_t n)
+{
+    keyed *k = malloc((n ? n : 1) * sizeof *k);
+    for (size_t i = 0; k && i < n; i++) {
+        k[i].whole = S[i].whole;
+        k[i].i = i;
+    }
+    if (k && n)
+        qsort(k, n, sizeof *k, by_whole);
+    return k;
+}
+
+/* Items with the same text on both sides, the k-th of one text with the
+ * k-th: the index below caps its work, and must never miss these. */
+static int exact_pairs(const gy_sig *A, size_t n, const gy_sig *B, size_t m, gy_elist *out)
+{
+    keyed *ka = keyed_sorted(A, n), *kb = keyed_sorted(B, m);
+    int rc = ka && kb ? 0 : -1;
+    for (size_t x = 0, y = 0; rc == 0 && x < n && y < m;) {
+        if (ka[x].whole != kb[y].whole) {
+            if (ka[x].whole < kb[y].whole)
+                x++;
+            else
+                y++;
+            continue;
+        }
+        size_t i = ka[x].i, j = kb[y].i;
+        if (gy_sig_dice(&A[i], &B[j]) == 1.0)
+            rc = push_edge(out, i, j, 1.0, skew_of(i, n, j, m));
+        x++;
+        y++;
+    }
+    free(ka);
+    free(kb);
+    return rc;
+}
+
 int gy_candidates(const gy_sig *A, size_t n, const gy_sig *B, size_t m, double t, gy_elist *out)
 {
     if (n * m <= FULL_PAIRS) {
@@ -320,7 +370,11 @@ int gy_candidates(const gy_sig *A, size_t n, const gy_sig *B, size_t m, double t
         return 0;
     }
     index ix;
-    int rc = index_build(&ix, A, n, m);
+    int rc = exact_pairs(A, n, B, m, out);
+    if (rc == 0)
+        rc = index_build(&ix, A, n, m);
+    else
+        memset(&ix, 0, sizeof ix);
     for (size_t j = 0; j < m && rc == 0; j++)
         rc = score_hits(&ix, &B[j], j, t, out);
     index_free(&ix);

@@ -157,9 +157,10 @@ static uint64_t hash_slice(const char *s, gy_slice c)
 /* For each live line, the earlier line with the same text, or SIZE_MAX. */
 static size_t *find_repeats(gy_doc *d)
 {
-    size_t n = d->text.nlines;
-    size_t cap = 64;
-    while (cap < n * 2)
+    size_t n = d->text.nlines, live = 0, cap = 64;
+    for (size_t i = 0; i < n; i++)
+        live += gy_doc_line_live(d, i) != 0;
+    while (cap < live * 2)
         cap *= 2;
     size_t *table = malloc(cap * sizeof *table);
     size_t *first = malloc((n ? n : 1) * sizeof *first);
@@ -267,7 +268,11 @@ int gy_extract_noise(gy_run *x)
     if (match_rules(x) != 0 || mark_echoes(d, r) != 0 || mark_duplicates(d, r) != 0 ||
         (r->filler_lines && mark_fillers(d) != 0))
         return -1;
-    if (d->noise.len > 1)
+    const gy_noise *n = d->noise.items;
+    size_t k = 1;
+    while (k < d->noise.len && n[k - 1].line < n[k].line)
+        k++;
+    if (k < d->noise.len) /* marked out of order: by echoes, duplicates, fillers */
         qsort(d->noise.items, d->noise.len, sizeof(gy_noise), by_line);
     return 0;
 }

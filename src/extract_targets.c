@@ -173,7 +173,7 @@ static void borrow_unit(const para *p, quantity *q, int depth)
         !(gy_punct_at(p->punct, p->d->s, q->end, p->b, &len) & GY_P_LIST))
         return;
     quantity next;
-    if (!read_quantity_in(p, q->end + len, &next, depth - 1) || next.unit < 0 ||
+    if (read_quantity_in(p, q->end + len, &next, depth - 1) <= 0 || next.unit < 0 ||
         next.n.mag10 != q->n.mag10 || (next.n.chinese != 0) != (q->n.chinese != 0))
         return;
     q->unit = next.unit;
@@ -186,12 +186,15 @@ static int read_quantity(const para *p, size_t pos, quantity *q)
     return read_quantity_in(p, pos, q, 8);
 }
 
+/* Reads a quantity at pos: 1 when it is one, 0 when it is none, -1 for a
+ * number that is refused (q->n.problem says why). */
 static int read_quantity_in(const para *p, size_t pos, quantity *q, int depth)
 {
     memset(q, 0, sizeof *q);
     q->factor = 1;
-    if (!gy_parse_number(p->d->s, pos, p->b, &q->n))
-        return 0;
+    int rc = gy_parse_number(p->d->s, pos, p->b, &q->n);
+    if (rc <= 0)
+        return rc;
     q->numeral = q->n.value;
     size_t len;
     uint32_t next = q->n.end < p->b ? gy_utf8_at(p->d->s, q->n.end, p->b, &len) : 0;
@@ -201,6 +204,11 @@ static int read_quantity_in(const para *p, size_t pos, quantity *q, int depth)
     if (read_unit(p, q) != 0)
         return 0;
     borrow_unit(p, q, depth);
+    if (!isfinite(q->value)) {
+        q->n.problem = "too large to be held";
+        q->n.end = q->end;
+        return -1;
+    }
     return 1;
 }
 
@@ -210,6 +218,7 @@ typedef struct found {
     size_t end;            /* text end, with 以上/左右 after */
     enum gy_op op;
     int op_near;           /* the op came from words next to the number */
+    int negative;          /* a minus sign stands before it */
 } found;
 
 /* Comparison from the words around the number. */
@@ -284,13 +293,27 @@ static int is_fact(const para *p, size_t clause, size_t sentence, size_t pos, si
     return role != GY_ROLE_PLAN;
 }
 
-static gy_slice sentence_of(const para *p, size_t pos)
+/* The sentence of the number at pos; of a sentence longer than twice
+ * context_chars, the part within context_chars of the number, so that the
+ * output stays proportional to the input. */
+static gy_slice sentence_of(const para *p, size_t pos, size_t end)
 {
+    const char *s = p->d->s;
     gy_slice sl = {p->a, p->b};
-    size_t k = gy_text_sentence_at(&p->d->text, pos);
+    size_t k = gy_text_sentence_at(&p->d->text, pos), span = 3 * p->r->context_chars;
     if (k != (size_t)-1) {
         sl.start = p->d->text.sentences[k].start;
         sl.end = p->d->text.sentences[k].end;
+    }
+    if (pos - sl.start > span) {
+        sl.start = pos - span;
+        while (((unsigned char)s[sl.start] & 0xC0) == 0x80)
+            sl.start++;
+    }
+    if (sl.end > end && sl.end - end > span) {
+        sl.end = end + span;
+        while (((unsigned char)s[sl.end] & 0xC0) == 0x80)
+            sl.end--;
     }
     return sl;
 }
@@ -315,7 +338,7 @@ static int add_target(para *p, const found *f, double lo, double hi, int range, 
     t->section = gy_doc_section_at(d, f->start);
     t->task = gy_doc_task_at(d, f->start);
     t->fact = is_fact(p, clause, full, f->q.n.end, t->section);
-    t->sentence = sentence_of(p, f->start);
+    t->sentence = sentence_of(p, f->start, f->end);
     t->line = p->line + 1;
     t->subject.start = clause;
     t->subject.end = f->start;
@@ -334,7 +357,7 @@ static int read_range_end(const para *p, const found *f, found *g)
     size_t pos = at + r->range_joiners.words[j].len;
     memset(g, 0, sizeof *g);
     if (pos >= p->b || !gy_number_can_start(p->d->s, pos, p->b) ||
-        !read_quantity(p, pos, &g->q) || g->q.n.chinese != f->q.n.chinese)
+        read_quantity(p, pos, &g->q) <= 0 || g->q.n.chinese != f->q.n.chinese)
         return 0;
     const char *u1 = unit_name(p, &f->q), *u2 = unit_name(p, &g->q);
     if (!*u2 || (*u1 && strcmp(u1, u2) != 0))
@@ -344,17 +367,96 @@ static int read_range_end(const para *p, const found *f, found *g)
     return 1;
 }
 
+/* A number refused by the parser: left out, with a warning naming it. */
+static void refused(para *p, const quantity *q, int *err)
+{
+    size_t len = q->n.end - q->n.start, shown = len;
+    while (shown > 48)
+        shown = gy_utf8_back(p->d->s + q->n.start, 0, shown);
+    if (gy_doc_warn(p->d, p->line + 1, "bad-number",
+                    "'%.*s%s' is left out: %s", (int)shown, p->d->s + q->n.start,
+                    shown < len ? "…" : "", q->n.problem ? q->n.problem : "not a number") != 0)
+        *err = 1;
+}
+
+/* A minus sign right before the number (增长-5%), where it is no joiner
+ * of a range or a code (010-1234): the number is negative. */
+static int minus_before(const para *p, size_t pos, size_t *sign)
+{
+    int w = gy_lex_ending_at(&p->r->minus_signs, p->d->s, p->a, pos);
+    if (w < 0)
+        return 0;
+    *sign = pos - p->r->minus_signs.words[w].len;
+    size_t len;
+    uint32_t before = gy_utf8_before(p->d->s, p->a, *sign, &len);
+    gy_token_class c = gy_char_class(before);
+    return !(c == GY_TOK_DIGIT || c == GY_TOK_FULLDIGIT || c == GY_TOK_CNUMERAL ||
+             c == GY_TOK_LATIN || before == '%' || before == 0xFF05);
+}
+
+/* A range (6%－6.5%): the first bound takes the unit and magnitude of the
+ * second, and the bounds are ordered. */
+static size_t take_range(para *p, found *f, found *g, size_t clause, size_t full, int *err)
+{
+    gy_doc *d = p->d;
+    if (f->q.unit < 0 && !f->q.n.percent) {
+        f->q.unit = g->q.unit;
+        f->q.n.percent = g->q.n.percent;
+        if (g->q.n.mag10 && !f->q.n.mag10)
+            gy_number_shift(&f->q.n, g->q.n.mag10);
+        if (g->q.unit >= 0)
+            scale(&f->q, p->r->units[g->q.unit].scale);
+        f->q.value = f->q.n.value * f->q.factor * (f->negative ? -1 : 1);
+    }
+    read_op(p, clause, g);
+    size_t save_end = f->end;
+    read_op(p, clause, f);
+    f->end = save_end;
+    f->op = GY_OP_GE;
+    g->op = GY_OP_LE;
+    double lo = fmin(f->q.value, g->q.value), hi = fmax(f->q.value, g->q.value);
+    if (add_target(p, f, lo, hi, 1, clause, full) != 0 ||
+        add_target(p, g, lo, hi, 1, clause, full) != 0)
+        *err = 1;
+    else /* both bounds are about the words before the range */
+        GY_TARGETS(d)[d->targets.len - 1].subject.end = f->start;
+    return g->end;
+}
+
+/* What is read around a number is bounded: a clause or sentence longer
+ * than context_chars is read as if it began that far before the number,
+ * so that the work per number stays bounded however long a sentence runs. */
+static void bound_context(para *p, size_t pos)
+{
+    size_t span = 3 * p->r->context_chars; /* bytes: three per ideograph */
+    if (pos - p->a <= span)
+        return;
+    size_t floor = pos - span;
+    while (floor < pos && ((unsigned char)p->d->s[floor] & 0xC0) == 0x80)
+        floor++;
+    if (p->full < floor)
+        p->full = floor;
+    if (p->semi < floor)
+        p->semi = floor;
+    if (p->clause < floor)
+        p->clause = floor;
+}
+
 /* Handles the number starting at pos; returns where scanning goes on. */
 static size_t take_number(para *p, size_t pos, int *err)
 {
-    gy_doc *d = p->d;
     const gy_target_rules *r = p->r;
-    const char *s = d->s;
+    const char *s = p->d->s;
     found f;
     memset(&f, 0, sizeof f);
-    size_t one;
+    size_t one, sign;
     gy_utf8_decode((const unsigned char *)s + pos, p->b - pos, &one);
-    if (!read_quantity(p, pos, &f.q))
+    int rc = read_quantity(p, pos, &f.q);
+    if (rc < 0) {
+        refused(p, &f.q, err);
+        return f.q.n.end > pos ? f.q.n.end : pos + one;
+    }
+    if (rc == 0)
         return pos + one;
     size_t skip_to = f.q.end > pos ? f.q.end : pos + one;
     if (gy_lex_ending_at(&r->ordinal_before, s, p->a, pos) >= 0 || in_short_quote(p, pos) ||
@@ -362,33 +464,16 @@ static size_t take_number(para *p, size_t pos, int *err)
         return skip_to;
     f.start = pos;
     f.end = f.q.end;
+    if (minus_before(p, pos, &sign)) {
+        f.start = sign;
+        f.negative = 1;
+        f.q.value = -f.q.value;
+    }
+    bound_context(p, pos);
     size_t full = p->full, clause = p->clause;
     found g;
-    if (read_range_end(p, &f, &g)) {
-        /* the first bound takes the unit and magnitude of the second */
-        if (f.q.unit < 0 && !f.q.n.percent) {
-            f.q.unit = g.q.unit;
-            f.q.n.percent = g.q.n.percent;
-            if (g.q.n.mag10 && !f.q.n.mag10)
-                gy_number_shift(&f.q.n, g.q.n.mag10);
-            if (g.q.unit >= 0)
-                scale(&f.q, r->units[g.q.unit].scale);
-            f.q.value = f.q.n.value * f.q.factor;
-        }
-        read_op(p, clause, &g);
-        size_t save_end = f.end;
-        read_op(p, clause, &f);
-        f.end = save_end;
-        f.op = GY_OP_GE;
-        g.op = GY_OP_LE;
-        double lo = f.q.value, hi = g.q.value;
-        if (add_target(p, &f, lo, hi, 1, clause, full) != 0 ||
-            add_target(p, &g, lo, hi, 1, clause, full) != 0)
-            *err = 1;
-        else /* both bounds are about the words before the range */
-            GY_TARGETS(d)[d->targets.len - 1].subject.end = f.start;
-        return g.end;
-    }
+    if (read_range_end(p, &f, &g))
+        return take_range(p, &f, &g, clause, full, err);
     read_op(p, clause, &f);
     if (accept(p, &f, clause) && add_target(p, &f, 0, 0, 0, clause, full) != 0)
         *err = 1;

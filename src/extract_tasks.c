@@ -22,6 +22,7 @@ typedef struct cand {
     size_t section;        /* index + 1 */
     size_t series;         /* index + 1 into the series list, 0 = none */
     size_t order;          /* position in the series, 0-based */
+    size_t next;           /* index + 1 of the next item of its series, 0 = none */
 } cand;
 
 typedef struct series {
@@ -31,12 +32,15 @@ typedef struct series {
     int family;            /* marker index of the first item (family by name) */
     int directive;
     int dropped;
+    size_t closed_at;      /* where a later series at its level or above began */
 } series;
 
 typedef struct state {
     gy_run *x;
     gy_doc *d;
     const gy_task_rules *r;
+    gy_vec deadlines;      /* gy_slice: deadline phrases in the lines indexed */
+    size_t indexed;        /* lines below this index are indexed (or passed) */
     cand *c;
     size_t nc, capc;
     series *s;
@@ -169,8 +173,20 @@ static int add_item(state *st, size_t si, size_t ci)
     }
     c->series = si;
     c->order = s->count++;
+    st->c[s->last].next = ci + 1;
     s->last = ci;
     return 0;
+}
+
+/* Closes the open series above depth: a later series at their level or
+ * above begins at pos, and their last items end there at the latest. */
+static void close_above(state *st, const size_t *open, size_t from, size_t depth, size_t pos)
+{
+    for (size_t k = from; k < depth; k++) {
+        series *s = &st->s[open[k] - 1];
+        if (!s->closed_at)
+            s->closed_at = pos;
+    }
 }
 
 /* Is candidate c inside the scope of the last item of series s? */
@@ -192,8 +208,10 @@ static int build_series(state *st)
     for (size_t ci = 0; ci < st->nc; ci++) {
         cand *c = &st->c[ci];
         /* series of another section are over */
+        size_t was = depth;
         while (depth > 0 && st->c[st->s[open[depth - 1] - 1].last].section != c->section)
             depth--;
+        close_above(st, open, depth, was, c->pos);
         if (c->number > 1) {
             size_t k = depth;
             while (k > 0) {
@@ -205,6 +223,7 @@ static int build_series(state *st)
             }
             if (k == 0)
                 continue; /* a stray marker */
+            close_above(st, open, k, depth, c->pos);
             depth = k;
             if (add_item(st, open[k - 1], ci) != 0)
                 return -1;
@@ -214,6 +233,7 @@ static int build_series(state *st)
             continue;
         /* a new series: nested in the last item of an open series of
          * another family that holds it, else it replaces the open ones */
+        was = depth;
         while (depth > 0) {
             const series *s = &st->s[open[depth - 1] - 1];
             if (strcmp(family(st, st->c[s->first].marker), family(st, c->marker)) != 0 &&
@@ -221,6 +241,7 @@ static int build_series(state *st)
                 break;
             depth--;
         }
+        close_above(st, open, depth, was, c->pos);
         size_t si = push_series(st);
         if (!si)
             return -1;
@@ -253,25 +274,27 @@ static size_t trim_end(const state *st, size_t start, size_t end)
     return end;
 }
 
+/* The end of the first sentence of the line that ends after from. */
 static size_t sentence_end_after(const gy_doc *d, size_t line, size_t from)
 {
     const gy_line *l = &d->text.lines[line];
-    for (size_t k = 0; k < l->nsentences; k++) {
-        const gy_span *sp = &d->text.sentences[l->first_sentence + k];
-        if (sp->end > from)
-            return sp->end;
+    const gy_span *sp = &d->text.sentences[l->first_sentence];
+    size_t lo = 0, hi = l->nsentences;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sp[mid].end <= from)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return d->content[line].end;
+    return lo < l->nsentences ? sp[lo].end : d->content[line].end;
 }
 
 /* Next item of the same series, or NULL. */
 static const cand *next_sibling(const state *st, size_t ci)
 {
-    const cand *c = &st->c[ci];
-    for (size_t k = ci + 1; k < st->nc; k++)
-        if (st->c[k].series == c->series)
-            return &st->c[k];
-    return NULL;
+    size_t next = st->c[ci].next;
+    return next ? &st->c[next - 1] : NULL;
 }
 
 /* Does the paragraph of line i hold one sentence only (a heading-like item)? */
@@ -280,6 +303,10 @@ static int one_sentence(const gy_doc *d, size_t line)
     return d->text.lines[line].nsentences <= 1;
 }
 
+/* Where item ci ends: at its next sibling; else at the end of its sentence
+ * when the whole series stands in one sentence, or of its paragraph (and
+ * the next paragraph, for an item that is a heading-like line of its
+ * own); and never after a later series at its level or above begins. */
 static size_t item_end(const state *st, size_t ci)
 {
     const gy_doc *d = st->d;
@@ -287,14 +314,13 @@ static size_t item_end(const state *st, size_t ci)
     const cand *next = next_sibling(st, ci);
     if (next)
         return next->pos;
-    size_t end = d->content[c->line].end;
-    /* a list inside one sentence (一是…，二是…，三是…。) ends with it */
     const series *s = &st->s[c->series - 1];
     const cand *first = &st->c[s->first];
+    size_t end = d->content[c->line].end;
     if (!c->initial && first->line == c->line &&
-        gy_text_sentence_at(&d->text, first->pos) == gy_text_sentence_at(&d->text, c->pos))
-        return sentence_end_after(d, c->line, c->pos);
-    if (c->initial && one_sentence(d, c->line)) {
+        gy_text_sentence_at(&d->text, first->pos) == gy_text_sentence_at(&d->text, c->pos)) {
+        end = sentence_end_after(d, c->line, c->pos);
+    } else if (c->initial && one_sentence(d, c->line)) {
         /* 一是联合港澳…。 on a line of its own, its body on the next */
         for (size_t k = c->line + 1; k < d->text.nlines; k++) {
             if (!gy_doc_line_live(d, k))
@@ -304,7 +330,7 @@ static size_t item_end(const state *st, size_t ci)
             break;
         }
     }
-    return end;
+    return s->closed_at > c->pos && s->closed_at < end ? s->closed_at : end;
 }
 
 /* The words just before the first item: up to intro_chars characters
@@ -351,20 +377,67 @@ static int text_asks(const state *st, size_t from, size_t end)
     return gy_lex_at(&st->r->text_starts, st->d->s, from, end) >= 0;
 }
 
-static gy_slice find_deadline(const state *st, size_t start, size_t end)
+static int by_start_longest(const void *a, const void *b)
 {
-    gy_slice best = {0, 0};
+    const gy_slice *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end;
+}
+
+/* The deadline phrases of line i, each pattern searched through it once,
+ * appended in text order. */
+static int index_line(state *st, size_t i)
+{
+    const gy_slice *c = &st->d->content[i];
+    size_t from = st->deadlines.len;
     for (size_t k = 0; k < st->r->ndeadlines; k++) {
-        size_t ms, me;
-        if (gy_match(st->x, &st->r->deadlines[k], st->d->s + start, end - start, 0) &&
-            gy_group(st->x, 0, &ms, &me) && me > ms &&
-            (best.end == 0 || start + ms < best.start ||
-             (start + ms == best.start && start + me > best.end))) {
-            best.start = start + ms;
-            best.end = start + me;
+        size_t at = c->start, ms, me;
+        while (at < c->end && gy_match(st->x, &st->r->deadlines[k], st->d->s, c->end, at) &&
+               gy_group(st->x, 0, &ms, &me)) {
+            if (me > ms) {
+                gy_slice *h = gy_vec_push(NULL, &st->deadlines, sizeof *h);
+                if (!h)
+                    return -1;
+                h->start = ms;
+                h->end = me;
+            }
+            at = me > at ? me : at + 1;
         }
     }
-    return best;
+    gy_slice *h = (gy_slice *)st->deadlines.items + from;
+    qsort(h, st->deadlines.len - from, sizeof *h, by_start_longest);
+    return 0;
+}
+
+/* The first deadline phrase inside s[start..end) (the longest of those
+ * that start there).  Lines are indexed as the items reach them: items
+ * come in text order, so each line is searched once. */
+static int find_deadline(state *st, size_t start, size_t end, gy_slice *out)
+{
+    const gy_doc *d = st->d;
+    size_t first = gy_text_line_of(&d->text, start) - 1, last = gy_text_line_of(&d->text, end) - 1;
+    if (st->indexed < first)
+        st->indexed = first;
+    for (; st->indexed <= last && st->indexed < d->text.nlines; st->indexed++)
+        if (gy_doc_line_live(d, st->indexed) && index_line(st, st->indexed) != 0)
+            return -1;
+    const gy_slice *h = st->deadlines.items;
+    size_t lo = 0, hi = st->deadlines.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    out->start = out->end = 0;
+    for (; lo < st->deadlines.len && h[lo].start < end; lo++)
+        if (h[lo].end <= end) {
+            *out = h[lo];
+            break;
+        }
+    return 0;
 }
 
 /* Announced count ("三大工程", "四个特点") in the intro, or -1. */
@@ -377,7 +450,7 @@ static long announced(const state *st, gy_slice in)
         uint32_t cp = gy_utf8_decode((const unsigned char *)d->s + p, in.end - p, &k);
         if (gy_cn_digit(cp) > 0 || gy_cn_unit(cp) == 10.0) {
             gy_number n;
-            if (gy_parse_number(d->s, p, in.end, &n) && n.chinese &&
+            if (gy_parse_number(d->s, p, in.end, &n) > 0 && n.chinese &&
                 gy_lex_at(&st->r->announce_counters, d->s, n.end, in.end) >= 0 &&
                 n.value >= (double)st->r->announce_min && n.value <= (double)st->r->announce_max)
                 found = (long)n.value;
@@ -446,7 +519,8 @@ static int fill_task(state *st, size_t ci, gy_task *t, const size_t *task_of)
     if (c->order == 0)
         s->directive = parent ? parent->directive || m->directive : decide_directive(st, s);
     t->directive = s->directive || text_asks(st, c->marker_end, t->end);
-    t->deadline = find_deadline(st, t->start, t->end);
+    if (find_deadline(st, t->start, t->end, &t->deadline) != 0)
+        return -1;
     return t->family ? 0 : -1;
 }
 
@@ -507,6 +581,7 @@ int gy_extract_tasks(gy_run *x)
     if (rc == 0)
         rc = check_counts(&st);
     free(st.c);
+    gy_vec_free(&st.deadlines);
     free(st.s);
     return rc;
 }

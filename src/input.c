@@ -1,5 +1,6 @@
 /* Input stage: read a file or stdin, detect the encoding, decode to UTF-8
  * with iconv(3). */
+#define _DEFAULT_SOURCE /* madvise */
 #include "source.h"
 
 #include <errno.h>
@@ -17,40 +18,17 @@
 #include "text.h"
 #include "utf8.h"
 
+/* The file's bytes are read, not mapped: a file that shrinks while it is
+ * read (truncated by another program) is then a short read, not a crash. */
 typedef struct bytes {
-    unsigned char *data;   /* owned, NUL-terminated: malloc'd, or mapped */
+    unsigned char *data;   /* owned, malloc'd, NUL-terminated */
     size_t len;
-    size_t mapped;         /* length of the mapping, 0 when malloc'd */
 } bytes;
 
 static void release(bytes *b)
 {
-    if (b->mapped)
-        munmap(b->data, b->mapped);
-    else
-        free(b->data);
+    free(b->data);
     b->data = NULL;
-}
-
-/* Maps a regular file whose size is not a multiple of the page size, so
- * the byte after its end is a zero inside the last page: the text is
- * NUL-terminated without a copy.  Returns 0, or -1 to read it instead. */
-static int map_file(int fd, size_t size, bytes *b)
-{
-    long page = sysconf(_SC_PAGESIZE);
-    if (size == 0 || page <= 0 || size % (size_t)page == 0)
-        return -1;
-    int flags = MAP_PRIVATE;
-#ifdef MAP_POPULATE
-    flags |= MAP_POPULATE;
-#endif
-    void *p = mmap(NULL, size, PROT_READ, flags, fd, 0);
-    if (p == MAP_FAILED)
-        return -1;
-    b->data = p;
-    b->len = size;
-    b->mapped = size;
-    return 0;
 }
 
 static const char *display_name(const char *name)
@@ -58,15 +36,32 @@ static const char *display_name(const char *name)
     return strcmp(name, "-") == 0 ? "<stdin>" : name;
 }
 
+/* A large buffer is backed by huge pages where the system offers them:
+ * first touching it then costs a few faults instead of one per page. */
+static void advise_huge(void *p, size_t n)
+{
+#if defined(MADV_HUGEPAGE)
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + n) & ~(huge - 1);
+    if (e > a)
+        madvise((void *)a, e - a, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 /* Reads all of fd into b.  Returns 0, or errno. */
 static int read_all(int fd, size_t size_hint, bytes *b)
 {
-    b->mapped = 0;
-    size_t cap = size_hint + 1 > 4096 ? size_hint + 1 : 4096;
+    /* room for the expected size, the NUL, and one byte more, so that the
+     * end of a file of the expected size is found without growing */
+    size_t cap = size_hint + 2 > 4096 ? size_hint + 2 : 4096;
     b->data = malloc(cap);
     b->len = 0;
     if (!b->data)
         return ENOMEM;
+    advise_huge(b->data, cap);
     for (;;) {
         if (cap - b->len < 2) {
             if (cap > SIZE_MAX / 2) {
@@ -143,10 +138,6 @@ static gy_status read_input(const char *path, bytes *b, gy_error *err)
                             "is a directory, not a file");
     }
     size_t hint = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 0;
-    if (hint && map_file(fd, hint, b) == 0) {
-        close(fd);
-        return GY_OK;
-    }
     int e = read_all(fd, hint, b);
     close(fd);
     return e ? open_error(err, path, e) : GY_OK;
@@ -192,8 +183,22 @@ typedef struct conv {
     size_t inleft;
     size_t cap, used;
     int lossy;
+    size_t unit;           /* bytes of a code unit: 2 for UTF-16, 4 for UTF-32 */
     decoded *d;
 } conv;
+
+/* The size of a code unit of the encoding called name: an invalid unit is
+ * skipped whole, so that the text after it stays in step. */
+static size_t code_unit(const char *name)
+{
+    if (strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UTF16", 5) == 0 ||
+        strncasecmp(name, "UCS-2", 5) == 0)
+        return 2;
+    if (strncasecmp(name, "UTF-32", 6) == 0 || strncasecmp(name, "UTF32", 5) == 0 ||
+        strncasecmp(name, "UCS-4", 5) == 0)
+        return 4;
+    return 1;
+}
 
 /* After an invalid (EILSEQ) or cut-off (EINVAL) sequence: noted, and with
  * lossy replaced by U+FFFD.  Returns 0 to go on, 1 to stop, -1 when out of
@@ -207,11 +212,12 @@ static int conv_bad(conv *c, int e)
         return -1;
     memcpy(c->d->buf + c->used, "\xEF\xBF\xBD", 3);
     c->used += 3;
+    size_t skip = c->unit < c->inleft ? c->unit : c->inleft;
     if (e == EINVAL) {
         c->inleft = 0;
     } else {
-        c->inp++;
-        c->inleft--;
+        c->inp += skip;
+        c->inleft -= skip;
     }
     return 0;
 }
@@ -256,7 +262,7 @@ static gy_status iconv_decode(const char *from, const unsigned char *in, size_t 
 {
     memset(d, 0, sizeof *d);
     conv c = {iconv_open("UTF-8", from), in, (char *)(uintptr_t)in, n, n + n / 2 + 16, 0,
-              lossy, d};
+              lossy, code_unit(from), d};
     if (c.cd == (iconv_t)-1)
         return errno == EINVAL ? GY_E_BADENC : GY_E_INTERNAL;
     d->buf = malloc(c.cap);
@@ -393,7 +399,6 @@ static gy_status decode_given(gy_source *src, bytes *raw, const gy_input_options
         if (ok == raw->len) {
             set_encoding(src, "UTF-8");
             src->buf = (char *)raw->data;
-            src->mapped = raw->mapped;
             src->text = src->buf;
             src->len = raw->len;
             raw->data = NULL;
@@ -442,9 +447,10 @@ static gy_status decode_utf16(gy_source *src, bytes *raw, const char *enc,
     gy_status st = iconv_decode(enc, raw->data + 2, raw->len - 2, opt->lossy, &d);
     if (st != GY_OK)
         return gy_error_oom(err, display_name(src->name));
+    d.first_bad += 2; /* an offset in the file, byte order mark included */
     if (d.bad && !opt->lossy) {
         gy_status e = invalid_bytes(err, src->name, enc, raw->data, raw->len,
-                                    d.first_bad + 2, d.bad_line, d.bad_col,
+                                    d.first_bad, d.bad_line, d.bad_col,
                                     "use --lossy to replace bad bytes with U+FFFD");
         free(d.buf);
         return e;
@@ -460,7 +466,6 @@ static gy_status adopt_utf8(gy_source *src, bytes *raw, size_t skip)
 {
     set_encoding(src, "UTF-8");
     src->buf = (char *)raw->data;
-    src->mapped = raw->mapped;
     src->text = src->buf + skip;
     src->len = raw->len - skip;
     src->bom = skip > 0;
@@ -598,7 +603,6 @@ gy_source *gy_source_from_memory(const char *name, const void *data, size_t n,
         memcpy(raw.data, data, n);
     raw.data[n] = 0;
     raw.len = n;
-    raw.mapped = 0;
     return decode(name ? name : "-", &raw, opt, err);
 }
 
@@ -606,10 +610,7 @@ void gy_source_free(gy_source *src)
 {
     if (!src)
         return;
-    if (src->mapped)
-        munmap(src->buf, src->mapped);
-    else
-        free(src->buf);
+    free(src->buf);
     free(src->name);
     free(src);
 }

@@ -259,98 +259,145 @@ double gy_parse_magnitude(const char *s, size_t pos, size_t end, size_t *stop)
     return small * big;
 }
 
-/* Arabic digits with optional thousands separators and decimals. */
-static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
+/* The largest mantissa a double holds exactly: beyond it a number is not
+ * what was written. */
+#define EXACT_LIMIT 9007199254740992.0
+
+/* Marks n as refused: it ends at stop, for the reason given.  Returns -1. */
+static int refuse(gy_number *n, size_t stop, const char *problem)
+{
+    n->end = stop;
+    n->problem = problem;
+    return -1;
+}
+
+/* The end of the run of ASCII or full-width digits at i. */
+static size_t digits_end(const char *s, size_t i, size_t end)
+{
+    size_t k;
+    while (i < end && ascii_digit(gy_utf8_at(s, i, end, &k)) >= 0)
+        i += k;
+    return i;
+}
+
+/* At a separator after group digits: 1 when three digits follow and no
+ * fourth (a thousands group), 0 otherwise. */
+static int thousands_group(const char *s, size_t i, size_t end)
+{
+    size_t k, stop = digits_end(s, i, end), n = 0;
+    for (size_t j = i; j < stop; j += k, n++)
+        gy_utf8_at(s, j, stop, &k);
+    return n == 3;
+}
+
+/* The end of a malformed run of digits and separators at pos (1,20,3.5). */
+static size_t run_end(const char *s, size_t pos, size_t end)
 {
     size_t i = pos, k;
-    double v = 0;
-    int digits = 0, group = 0, sep = 0, dec = 0, frac = 0;
+    while (i < end) {
+        uint32_t cp = gy_utf8_at(s, i, end, &k);
+        if (ascii_digit(cp) < 0 && cp != ',' && cp != '.' && cp != 0xFF0E)
+            break;
+        i += k;
+    }
+    return i;
+}
+
+/* The digits before the decimal point, with thousands separators: their
+ * value in *v, their count in *digits, whether a separator was used in
+ * *sep.  Returns the end, or (size_t)-1 for a separator that groups no
+ * thousands (1,20万). */
+static size_t integer_part(const char *s, size_t pos, size_t end, double *v, int *digits,
+                           int *sep)
+{
+    size_t i = pos, k;
+    int group = 0;
     while (i < end) {
         uint32_t cp = gy_utf8_at(s, i, end, &k);
         int d = ascii_digit(cp);
         if (d >= 0) {
-            v = v * 10 + d;
-            digits++;
+            *v = *v * 10 + d;
+            (*digits)++;
             group++;
             i += k;
             continue;
         }
-        /* 1,200 and 1，200: a separator needs exactly three digits after it */
-        if ((cp == ',' || cp == 0xFF0C) && group >= 1 && (sep ? group == 3 : group <= 3)) {
-            size_t j = i + k, cnt = 0, m;
-            while (j < end && cnt < 4 && ascii_digit(gy_utf8_at(s, j, end, &m)) >= 0) {
-                j += m;
-                cnt++;
-            }
-            if (cnt == 3) {
-                sep = 1;
-                group = 0;
-                i += k;
-                continue;
-            }
+        int comma = cp == ',' || cp == 0xFF0C;
+        if (!comma || group < 1 || (*sep ? group != 3 : group > 3))
+            break;
+        if (thousands_group(s, i + k, end)) {
+            *sep = 1;
+            group = 0;
+            i += k;
+            continue;
         }
+        /* an ASCII comma right before digits means a thousands group; a
+         * full-width one may end a clause (增长1，2个百分点) */
+        if (cp == ',' && i + k < end && ascii_digit(gy_utf8_at(s, i + k, end, &k)) >= 0)
+            return (size_t)-1;
         break;
     }
-    if (!digits || (sep && group != 3))
+    return *sep && group != 3 ? (size_t)-1 : i;
+}
+
+/* Arabic digits with optional thousands separators and decimals. */
+static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
+{
+    double v = 0;
+    int digits = 0, frac = 0, sep = 0;
+    size_t i = integer_part(s, pos, end, &v, &digits, &sep), k, m;
+    if (i == (size_t)-1)
+        return refuse(n, run_end(s, pos, end), "a thousands separator that groups no three digits");
+    if (!digits)
         return 0;
-    size_t m;
     uint32_t cp = i < end ? gy_utf8_at(s, i, end, &k) : 0;
     if ((cp == '.' || cp == 0xFF0E) && i + k < end &&
         ascii_digit(gy_utf8_at(s, i + k, end, &m)) >= 0) {
-        i += k;
-        while (i < end) {
+        for (i += k; i < end; i += m) {
             int d = ascii_digit(gy_utf8_at(s, i, end, &m));
             if (d < 0)
                 break;
             v = v * 10 + d;
             frac++;
             digits++;
-            dec = 1;
-            i += m;
         }
     }
+    if (v >= EXACT_LIMIT || frac > 22)
+        return refuse(n, i, "more digits than can be held exactly");
     n->mant = v;
     n->exp10 = -frac;
     n->value = gy_decimal(v, -frac);
     n->end = i;
     n->digits = digits;
-    n->year_like = !sep && !dec && digits == 4;
+    n->year_like = !sep && !frac && digits == 4;
     return 1;
 }
 
 /* Longest run of Chinese numerals at pos (with 点 between digits, and a
- * single space between numerals where lines were joined: 一百八 十六). */
-static size_t numeral_run(const char *s, size_t pos, size_t end)
+ * single space between numerals where lines were joined: 一百八 十六);
+ * its number of characters goes to *chars. */
+static size_t numeral_run(const char *s, size_t pos, size_t end, size_t *chars)
 {
-    size_t i = pos, k;
+    size_t i = pos, k, m;
+    *chars = 0;
     while (i < end) {
         uint32_t cp = gy_utf8_at(s, i, end, &k);
-        if (is_numeral(cp)) {
-            i += k;
-            continue;
-        }
-        if (cp == ' ' && i > pos && i + 1 < end) {
-            size_t m;
-            if (is_numeral(gy_utf8_at(s, i + 1, end, &m))) {
-                i += 1;
-                continue;
-            }
-        }
-        if (is_point(cp) && i > pos && i + k < end) {
-            size_t m;
-            if (gy_cn_digit(gy_utf8_at(s, i + k, end, &m)) >= 0) {
-                i += k;
-                continue;
-            }
-        }
-        break;
+        int more = is_numeral(cp) ||
+                   (cp == ' ' && i > pos && i + 1 < end && is_numeral(gy_utf8_at(s, i + 1, end, &m))) ||
+                   (is_point(cp) && i > pos && i + k < end &&
+                    gy_cn_digit(gy_utf8_at(s, i + k, end, &m)) >= 0);
+        if (!more)
+            break;
+        i += k;
+        (*chars)++;
     }
     return i - pos;
 }
 
 /* Mantissa and exponent of a Chinese numeral whose value is v: digits
- * after 点 make the exponent negative (一点五 is 15 x 10^-1). */
-static void chinese_mantissa(const char *s, size_t len, double v, gy_number *n)
+ * after 点 make the exponent negative (一点五 is 15 x 10^-1).  Returns 0,
+ * or -1 when the number cannot be held exactly. */
+static int chinese_mantissa(const char *s, size_t len, double v, gy_number *n)
 {
     int frac = 0, after = 0;
     for (size_t i = 0; i < len;) {
@@ -362,19 +409,29 @@ static void chinese_mantissa(const char *s, size_t len, double v, gy_number *n)
             after = 1;
         i += k;
     }
-    n->mant = frac ? round(v * pow10_table[frac < 22 ? frac : 22]) : v;
+    if (frac > 15 || v * pow10_table[frac] >= EXACT_LIMIT)
+        return -1;
+    n->mant = frac ? round(v * pow10_table[frac]) : v;
     n->exp10 = -frac;
     n->value = gy_decimal(n->mant, n->exp10);
+    return 0;
 }
 
-/* The longest well-formed Chinese numeral that is a prefix of the run. */
+/* The longest well-formed Chinese numeral that is a prefix of the run (十九
+ * of 十九大).  A run too long to be a number is refused whole. */
 static int parse_chinese_prefix(const char *s, size_t pos, size_t end, gy_number *n)
 {
-    size_t run = numeral_run(s, pos, end);
+    size_t chars, whole = numeral_run(s, pos, end, &chars), run = whole, k;
+    if (chars > GY_NUMERAL_MAX_CHARS)
+        return refuse(n, pos + whole, "a run of numerals too long to be a number");
     while (run > 0) {
         double v;
         if (gy_parse_chinese(s + pos, run, &v) == 0) {
-            chinese_mantissa(s + pos, run, v, n);
+            /* 一亿亿: the rest of the run is another magnitude */
+            if (run < whole && gy_cn_unit(gy_utf8_at(s, pos + run, end, &k)) >= 1e4)
+                return refuse(n, pos + whole, "a magnitude written twice");
+            if (chinese_mantissa(s + pos, run, v, n) != 0)
+                return refuse(n, pos + run, "more digits than can be held exactly");
             n->end = pos + run;
             n->chinese = 1;
             n->digits = (int)gy_utf8_count(s + pos, run);
@@ -384,6 +441,13 @@ static int parse_chinese_prefix(const char *s, size_t pos, size_t end, gy_number
         run = gy_utf8_back(s + pos, 0, run);
     }
     return 0;
+}
+
+/* Arabic digits, or else Chinese numerals, at pos (see gy_parse_number). */
+static int parse_digits_or_numerals(const char *s, size_t pos, size_t end, gy_number *n)
+{
+    int rc = parse_arabic(s, pos, end, n);
+    return rc ? rc : parse_chinese_prefix(s, pos, end, n);
 }
 
 /* Does lit start at s[pos], allowing one space between its characters
@@ -414,8 +478,12 @@ static int parse_fraction_word(const char *s, size_t pos, size_t end, gy_number 
         return 0;
     gy_number inner;
     memset(&inner, 0, sizeof inner);
-    if (!parse_arabic(s, at, end, &inner) && !parse_chinese_prefix(s, at, end, &inner))
-        return 0;
+    int rc = parse_digits_or_numerals(s, at, end, &inner);
+    if (rc <= 0) {
+        n->end = inner.end;
+        n->problem = inner.problem;
+        return rc;
+    }
     n->value = inner.value;
     n->mant = inner.mant;
     n->exp10 = inner.exp10;
@@ -429,31 +497,64 @@ static int parse_fraction_word(const char *s, size_t pos, size_t end, gy_number 
     return 1;
 }
 
+/* A magnitude after Arabic digits (2.9亿, 1.3万亿); a second one right
+ * after it (1万万亿) is a number written wrong. */
+static int arabic_magnitude(const char *s, size_t end, gy_number *n)
+{
+    size_t stop, k;
+    n->digits_end = n->end;
+    n->mult = 1;
+    double mult = gy_parse_magnitude(s, n->end, end, &stop);
+    if (mult <= 1)
+        return 1;
+    if (stop < end && gy_cn_unit(gy_utf8_at(s, stop, end, &k)) >= 1e4) {
+        while (stop < end && gy_cn_unit(gy_utf8_at(s, stop, end, &k)) > 0)
+            stop += k;
+        return refuse(n, stop, "a magnitude written twice");
+    }
+    n->mult = mult;
+    n->mag10 = (int)lround(log10(mult));
+    gy_number_shift(n, n->mag10);
+    n->end = stop;
+    n->magnitude = 1;
+    n->year_like = 0;
+    return 1;
+}
+
+/* 三分之一 after the numeral n: the fraction, in percent. */
+static void fraction_of(const char *s, size_t end, gy_number *n)
+{
+    size_t at;
+    if (!starts_with_at(s, n->end, end, "分之", &at) || n->value <= 0)
+        return;
+    gy_number num;
+    memset(&num, 0, sizeof num);
+    if (parse_digits_or_numerals(s, at, end, &num) <= 0)
+        return;
+    n->value = num.value / n->value * 100.0;
+    n->mant = n->value;
+    n->exp10 = 0;
+    n->end = num.end;
+    n->digits_end = num.end;
+    n->percent = 1;
+    n->magnitude = 0;
+}
+
 int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n)
 {
     memset(n, 0, sizeof *n);
     n->start = pos;
     if (pos >= end)
         return 0;
-    if (parse_fraction_word(s, pos, end, n))
-        return 1;
-    if (parse_arabic(s, pos, end, n)) {
-        size_t stop;
-        n->digits_end = n->end;
-        n->mult = 1;
-        double mult = gy_parse_magnitude(s, n->end, end, &stop);
-        if (mult > 1) {
-            n->mult = mult;
-            n->mag10 = (int)lround(log10(mult));
-            gy_number_shift(n, n->mag10);
-            n->end = stop;
-            n->magnitude = 1;
-            n->year_like = 0;
-        }
-        return 1;
-    }
-    if (!parse_chinese_prefix(s, pos, end, n))
-        return 0;
+    int rc = parse_fraction_word(s, pos, end, n);
+    if (rc)
+        return rc;
+    rc = parse_arabic(s, pos, end, n);
+    if (rc)
+        return rc < 0 ? rc : arabic_magnitude(s, end, n);
+    rc = parse_chinese_prefix(s, pos, end, n);
+    if (rc <= 0)
+        return rc;
     n->digits_end = n->end;
     n->mult = 1;
     size_t k;
@@ -461,21 +562,7 @@ int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n)
     for (size_t i = pos; i < n->end; i += k)
         last = gy_utf8_at(s, i, n->end, &k);
     n->magnitude = gy_cn_unit(last) >= 1e4;
-    /* 三分之一 */
-    size_t at;
-    if (starts_with_at(s, n->end, end, "分之", &at) && n->value > 0) {
-        gy_number num;
-        memset(&num, 0, sizeof num);
-        if (parse_chinese_prefix(s, at, end, &num) || parse_arabic(s, at, end, &num)) {
-            n->value = num.value / n->value * 100.0;
-            n->mant = n->value;
-            n->exp10 = 0;
-            n->end = num.end;
-            n->digits_end = num.end;
-            n->percent = 1;
-            n->magnitude = 0;
-        }
-    }
+    fraction_of(s, end, n);
     return 1;
 }
 
@@ -488,7 +575,7 @@ long gy_marker_number(const char *s, size_t len)
     if (cp >= 0x2460 && cp <= 0x2473 && k == len) /* ① .. ⑳ */
         return (long)(cp - 0x2460 + 1);
     gy_number n;
-    if (gy_parse_number(s, 0, len, &n) && n.end == len && n.value == floor(n.value) &&
+    if (gy_parse_number(s, 0, len, &n) > 0 && n.end == len && n.value == floor(n.value) &&
         n.value < 1e6)
         return (long)n.value;
     return -1;

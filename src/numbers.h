@@ -19,7 +19,13 @@ typedef struct gy_number {
     int magnitude;         /* ends in 万, 亿 ... */
     int year_like;         /* four digits, no separator or decimals */
     int digits;            /* how many digits (Arabic) or numeral characters */
+    const char *problem;   /* why a number is refused (gy_parse_number -1) */
 } gy_number;
+
+/* The longest run of Chinese numerals read as one number: no number is
+ * written with more (九千九百九十九万九千九百九十九亿… has 31), and the
+ * parser's work per run stays bounded. */
+enum { GY_NUMERAL_MAX_CHARS = 40 };
 
 /* m x 10^e with one correctly rounded operation: 20.67亿 is 2067 x 10^6,
  * exactly 2067000000, not 20.67 x 1e8. */
@@ -29,7 +35,10 @@ double gy_decimal(double m, int e);
 void gy_number_shift(gy_number *n, int e);
 
 /* Parses the number starting at s[pos], reading no further than end.
- * Returns 1 and fills *n, or 0 when no well-formed number starts there.
+ * Returns 1 and fills *n; 0 when no number starts there; -1 for a number
+ * that is written wrong (1,20万, 1万万) or cannot be held exactly (more
+ * than 15 significant digits), with n->end where it ends and n->problem
+ * saying why: such a number is refused whole, never read in part.
  * Magnitudes (万, 亿 ...) directly after Arabic digits are included. */
 int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n);
 

@@ -224,7 +224,14 @@ int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,
 {
     if (!gy_rx_may_start(rx, subject, len, start))
         return PCRE2_ERROR_NOMATCH;
-    return pcre2_match(rx->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, md,
+    uint32_t opts = PCRE2_NO_UTF_CHECK;
+    if (rx->anchored && len - start > GY_ANCHORED_WINDOW) {
+        len = start + GY_ANCHORED_WINDOW;
+        while (len > start && ((unsigned char)subject[len] & 0xC0) == 0x80)
+            len--;
+        opts |= PCRE2_NOTEOL;
+    }
+    return pcre2_match(rx->code, (PCRE2_SPTR)subject, len, start, opts, md,
                        (pcre2_match_context *)(uintptr_t)rx->mctx);
 }
 

@@ -66,9 +66,16 @@ static inline int gy_rx_may_start(const gy_rx *rx, const char *subject, size_t l
     return lo < rx->nfirst_cps && rx->first_cps[lo] == cp;
 }
 
+/* How much text after the place it is tried at an anchored pattern sees:
+ * a marker or a time phrase is short, and PCRE2 may look far ahead for a
+ * character the pattern needs, so a pattern tried at every number of a
+ * long line would cost the length of the line each time. */
+enum { GY_ANCHORED_WINDOW = 1024 };
+
 /* Runs rx on subject[0..len) from start.  Returns PCRE2's result: > 0 on a
  * match, PCRE2_ERROR_NOMATCH, or another negative code on an error such as
- * a hit match limit. */
+ * a hit match limit.  An anchored pattern sees GY_ANCHORED_WINDOW bytes
+ * after start at most (where the subject is cut, $ does not match). */
 int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,
                pcre2_match_data *md);
 

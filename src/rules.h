@@ -110,7 +110,9 @@ typedef struct gy_target_rules {
     gy_lexicon not_quantities;        /* slogans, idioms, names */
     gy_lexicon kind_cues;             /* tags are enum gy_cue */
     gy_lexicon range_joiners;         /* －, 至, 到 between two numbers */
+    gy_lexicon minus_signs;           /* - right before a number: it is negative */
     size_t quote_max_chars;           /* a short quoted name holds no quantity */
+    size_t context_chars;             /* the words read before a number, at most */
     double chinese_min_value;         /* smallest Chinese-numeral value without context */
     double counter_min_value;         /* ... before a counter (四个特点) */
 } gy_target_rules;

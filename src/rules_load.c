@@ -371,8 +371,10 @@ static int load_targets(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_lexicon(&o, "ordinal_before", 1, &t->ordinal_before) != 0 ||
         gy_rj_lexicon(&o, "amount_before", 0, &t->amount_before) != 0 ||
         gy_rj_lexicon(&o, "range_joiners", 1, &t->range_joiners) != 0 ||
+        gy_rj_lexicon(&o, "minus_signs", 1, &t->minus_signs) != 0 ||
         gy_rj_lexicon(&o, "not_quantities", 1, &t->not_quantities) != 0 ||
         gy_rj_size(&o, "quote_max_chars", 1, 0, 1000, &t->quote_max_chars) != 0 ||
+        gy_rj_size(&o, "context_chars", 1, 10, 100000, &t->context_chars) != 0 ||
         gy_rj_number(&o, "chinese_min_value", 1, 0, 1e6, &t->chinese_min_value) != 0 ||
         gy_rj_number(&o, "counter_min_value", 1, 0, 1e6, &t->counter_min_value) != 0 ||
         load_kinds(&o, t) != 0)

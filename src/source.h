@@ -8,8 +8,7 @@
 
 struct gy_source {
     char *name;            /* owned; "-" for stdin */
-    char *buf;             /* owned allocation holding the text */
-    size_t mapped;         /* buf is a file mapping of this length (munmap) */
+    char *buf;             /* owned allocation holding the text (malloc) */
     const char *text;      /* decoded UTF-8, NUL-terminated, points into buf */
     size_t len;
     char encoding[64];

@@ -4,18 +4,21 @@
 #define GY_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 #include "punct.h"
 
+/* 40 bytes a line: with the per-line flags and content, and a noise entry
+ * for a line set aside, the model costs about 100 bytes a line besides the
+ * text (a file of empty lines is the worst case). */
 typedef struct gy_line {
     size_t start;          /* first byte of the line */
     size_t end;            /* end of the content, before CR/LF */
-    size_t next;           /* start of the next line */
     size_t indent;         /* first byte after leading spaces (U+3000 ...) */
     size_t trim;           /* end of the content without trailing spaces */
-    size_t first_sentence; /* index of the line's first sentence */
-    size_t nsentences;
+    uint32_t first_sentence; /* index of the line's first sentence */
+    uint32_t nsentences;
 } gy_line;
 
 typedef struct gy_span {

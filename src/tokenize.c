@@ -173,12 +173,12 @@ int gy_text_build_lines(gy_text *t, gy_arena *a, const char *text, size_t len)
         const char *nl = memchr(text + pos, term, len - pos);
         size_t e = nl ? (size_t)(nl - text) : len;
         l->start = pos;
-        l->next = nl ? e + 1 : len;
+        size_t next = nl ? e + 1 : len;
         while (term == '\n' && e > pos && text[e - 1] == '\r')
             e--;
         l->end = e;
         measure_indent(s, l);
-        pos = l->next;
+        pos = next;
     }
     t->nlines = nlines;
     return 0;
@@ -191,12 +191,13 @@ int gy_text_build_sentences(gy_text *t, gy_arena *a, const gy_punct *p,
     span_vec sv = {NULL, 0, 0};
     for (size_t k = 0; k < t->nlines; k++) {
         gy_line *l = &t->lines[k];
-        l->first_sentence = sv.len;
-        if ((!skip || !skip[k]) && split_sentences(p, s, l, &sv) != 0) {
+        size_t first = sv.len;
+        if (sv.len > UINT32_MAX || ((!skip || !skip[k]) && split_sentences(p, s, l, &sv) != 0)) {
             free(sv.items);
             return -1;
         }
-        l->nsentences = sv.len - l->first_sentence;
+        l->first_sentence = (uint32_t)first;
+        l->nsentences = (uint32_t)(sv.len - first);
     }
     t->nsentences = sv.len;
     t->sentences = gy_arena_alloc(a, (sv.len ? sv.len : 1) * sizeof(gy_span));

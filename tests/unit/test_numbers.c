@@ -53,9 +53,19 @@ static void chinese_numerals(void)
 static double parse(const char *s, size_t *used, int *ok)
 {
     gy_number n;
-    *ok = gy_parse_number(s, 0, strlen(s), &n);
+    *ok = gy_parse_number(s, 0, strlen(s), &n) > 0;
     *used = *ok ? n.end : 0;
     return *ok ? n.value : 0;
+}
+
+/* Is s refused whole as a number (written wrong or not exact), up to want_end? */
+static void refused(const char *s, size_t want_end)
+{
+    gy_number n;
+    int rc = gy_parse_number(s, 0, strlen(s), &n);
+    if (rc != -1 || !n.problem || n.end != want_end)
+        test_fail(__FILE__, __LINE__, "%.40s: rc %d, end %zu (want -1, end %zu)", s, rc, n.end,
+                  want_end);
 }
 
 static void arabic_numbers(void)
@@ -70,10 +80,14 @@ static void arabic_numbers(void)
     CHECK_INT(used, 5);
     CHECK_NEAR(parse("1，200名", &used, &ok), 1200);
     CHECK_NEAR(parse("12,345,678元", &used, &ok), 12345678);
-    /* a comma that does not group thousands ends the number */
-    CHECK_NEAR(parse("1,2", &used, &ok), 1);
+    /* an ASCII comma that groups no thousands is a number written wrong,
+     * refused whole; a full-width comma may end a clause */
+    refused("1,2", 3);
+    refused("1,2345", 6);
+    refused("1,20万人", 4);
+    refused("12,3456,789元", strlen("12,3456,789"));
+    CHECK_NEAR(parse("1，2", &used, &ok), 1);
     CHECK_INT(used, 1);
-    CHECK_NEAR(parse("1,2345", &used, &ok), 1);
     CHECK_NEAR(parse("２０２４", &used, &ok), 2024);
     CHECK_NEAR(parse("３．５", &used, &ok), 3.5);
     CHECK_NEAR(parse("2.9亿元", &used, &ok), 2.9e8);
@@ -119,7 +133,7 @@ static void numeral_prefixes(void)
     gy_number n;
     /* the longest well-formed prefix: 十九 of 十九大 */
     const char *s = "十九大";
-    CHECK(gy_parse_number(s, 0, strlen(s), &n));
+    CHECK(gy_parse_number(s, 0, strlen(s), &n) > 0);
     CHECK_NEAR(n.value, 19);
     CHECK_INT(n.end, strlen("十九"));
     s = "八萬五千個單位";
@@ -127,11 +141,36 @@ static void numeral_prefixes(void)
     CHECK_NEAR(n.value, 85000);
     /* 千万 alone (by all means) is no number; 万 alone neither */
     s = "千万不能";
-    CHECK(!gy_parse_number(s, 0, strlen(s), &n));
+    CHECK(gy_parse_number(s, 0, strlen(s), &n) == 0);
     s = "一点儿";
     CHECK(gy_parse_number(s, 0, strlen(s), &n));
     CHECK_NEAR(n.value, 1);
     CHECK_INT(n.end, strlen("一"));
+}
+
+static void refused_numbers(void)
+{
+    /* more digits than a double holds exactly, or none of it at all */
+    char buf[2048];
+    memset(buf, '9', 309);
+    strcpy(buf + 309, "元");
+    refused(buf, 309);
+    refused("12345678901234567", 17);
+    CHECK(gy_parse_number("9007199254740991", 0, 16, &(gy_number){0}) == 1);
+    refused("0.00000000000000000000001", strlen("0.00000000000000000000001"));
+    /* a magnitude written twice */
+    refused("1万万亿元", strlen("1万万亿"));
+    /* a run of numerals too long to be one number, whole */
+    buf[0] = '\0';
+    for (int i = 0; i < 200; i++)
+        strcat(buf, "九");
+    refused(buf, strlen(buf));
+    strcpy(buf, "百分之零点");
+    for (int i = 0; i < 100; i++)
+        strcat(buf, "零");
+    strcat(buf, "五");
+    refused(buf, strlen(buf));
+    refused("一亿亿亿", strlen("一亿亿亿")); /* 1e24: not exact */
 }
 
 static void magnitudes(void)
@@ -163,6 +202,7 @@ static const test_case cases[] = {
     {"numbers/chinese", chinese_numerals}, {"numbers/arabic", arabic_numbers},
     {"numbers/percent", percent_and_fractions}, {"numbers/prefixes", numeral_prefixes},
     {"numbers/magnitudes", magnitudes}, {"numbers/markers", marker_numbers},
+    {"numbers/refused", refused_numbers},
 };
 
 SUITE(numbers)

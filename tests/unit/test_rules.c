@@ -253,7 +253,43 @@ static void lexicon_lookups(void)
     CHECK_INT(where, strlen("每年"));
 }
 
+/* A pattern that hits PCRE2's match limit is reported once, with its name,
+ * and the analysis goes on. */
+static void match_limit_reported(void)
+{
+    char *d = dump();
+    const char *from = "\"pattern\":\t\"仅供(?:学习|参考|内部)|禁止外传|严禁外传|用后删除|会员资料|资料均不完整|倒卖|免费赠送.*会员\"";
+    char *t = d ? replace_once(d, from, "\"pattern\":\t\"^(?:a|aa)+$\"") : NULL;
+    CHECK(t != NULL);
+    gy_error err;
+    gy_rules *r = t ? parse(t, &err) : NULL;
+    CHECK(r != NULL);
+    if (r) {
+        char text[256];
+        memset(text, 'a', 60);
+        strcpy(text + 60, "b\n正文。\n");
+        strcat(text, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\n");
+        gy_source *src = load_bytes("limit.txt", text, strlen(text), &err);
+        gy_doc *doc = gy_analyze(src, r, NULL, &err);
+        CHECK(doc != NULL);
+        size_t found = 0;
+        for (size_t i = 0; doc && i < count(doc, WARN); i++)
+            if (strcmp(str(doc, WARN, i, "code"), "match-error") == 0) {
+                found++;
+                CHECK(strstr(str(doc, WARN, i, "message"), "seller-watermark") != NULL);
+                CHECK_INT(num(doc, WARN, i, "line"), 1);
+            }
+        CHECK_INT(found, 1); /* once per rule and document, not per line */
+        gy_doc_free(doc);
+        gy_source_free(src);
+        gy_rules_free(r);
+    }
+    free(t);
+    free(d);
+}
+
 static const test_case cases[] = {
+    {"rules/match-limit", match_limit_reported},
     {"rules/builtin", builtin_loads},
     {"rules/bad-json", bad_json},
     {"rules/bad-pattern", bad_pattern},
