@@ -8,6 +8,7 @@
 #   make install    PREFIX=/usr/local DESTDIR=   (make uninstall undoes it)
 #   make SAN=1 ...  build and test with AddressSanitizer + UBSan (in build-san/)
 #   make fuzz       libFuzzer target for the whole pipeline (clang)
+#   make fuzz-run   a ten-minute libFuzzer run (FUZZ_SECONDS=600)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -54,7 +55,7 @@ UNIT_SRCS = $(sort $(wildcard tests/unit/*.c))
 SAMPLE = tests/corpus/party-building-speech.txt
 
 .PHONY: FORCE all run test check unit golden golden-update eval schema fuzz-replay \
-        bench deps setup check-deps install uninstall clean fuzz
+        bench deps setup check-deps install uninstall clean fuzz fuzz-run
 
 all: check-deps $(BUILD)/gangyao $(BUILD)/libgangyao.a
 
@@ -127,6 +128,17 @@ $(BUILD) $(BUILD)/obj:
 	mkdir -p $@
 
 # libFuzzer build of the same target: make fuzz && ./build-fuzz/fuzz_pipeline tests/fuzz/corpus
+# A run of FUZZ_SECONDS (ten minutes by default) over the corpus and 1 MB
+# inputs of joined lines, new inputs kept in build-fuzz/corpus:
+#   make fuzz-run            make fuzz-run FUZZ_SECONDS=60
+FUZZ_SECONDS ?= 600
+fuzz-run: fuzz
+	$(PYTHON) tests/fuzz/seeds.py build-fuzz/seeds
+	mkdir -p build-fuzz/corpus
+	./build-fuzz/fuzz_pipeline -max_len=1100000 -max_total_time=$(FUZZ_SECONDS) -timeout=60 \
+	    -rss_limit_mb=4096 -print_final_stats=1 build-fuzz/corpus build-fuzz/seeds \
+	    tests/fuzz/corpus tests/corpus
+
 fuzz:
 	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
 	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \

@@ -350,6 +350,26 @@ int main(int argc, char **argv)
            "end-to-end: gangyao --json GB18030 > /dev/null", r.seconds, mbs(bytes_gb, r.seconds),
            (double)r.max_rss_kb / 1024.0, (double)r.max_rss_kb * 1024.0 / (double)g.n, r.status);
 
+    /* the first half of the corpus compared with itself: no change at any size */
+    char half[256];
+    snprintf(half, sizeof half, "%s/corpus-half.txt", dir);
+    {
+        FILE *in = fopen(utf8, "rb"), *out = fopen(half, "wb");
+        char line[65536];
+        size_t written = 0;
+        while (in && out && written < bytes_utf8 / 2 && fgets(line, sizeof line, in))
+            written += fwrite(line, 1, strlen(line), out);
+        if (in)
+            fclose(in);
+        if (!out || fclose(out) != 0)
+            die(half);
+    }
+    char *self_diff[] = {bin, "diff", "--keep-noise", half, half, NULL};
+    r = run_child(self_diff);
+    printf("\n%-48s %10.3f s     peak %.0f MB (exit %d%s)\n",
+           "diff of 50 MB with itself, --keep-noise", r.seconds, (double)r.max_rss_kb / 1024.0,
+           r.status, r.status == 0 ? ": no change, as it must be" : ": WRONG, it must be 0");
+
     char cpc19[4096], cpc20[4096];
     snprintf(cpc19, sizeof cpc19, "%s/cpc19-report.txt", argv[2]);
     snprintf(cpc20, sizeof cpc20, "%s/cpc20-report.txt", argv[2]);

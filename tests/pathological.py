@@ -162,6 +162,38 @@ def diff_case(binary, tmp, n):
     return None, times
 
 
+def self_diff_case(binary, tmp, n):
+    """A document compared with itself reports no change, at any size."""
+    text = "".join(open(os.path.join(ROOT, "tests", "corpus", f), encoding="utf-8").read()
+                   for f in ("gwr-2019.txt", "gwr-2021.txt", "province-beijing-2026.txt"))
+    times = []
+    for k, size in enumerate((n, 2 * n)):
+        a = os.path.join(tmp, f"same{k}.txt")
+        with open(a, "w", encoding="utf-8") as f:
+            f.write(repeat_to(text, size * 1000))
+        cpu, rss, status = best([binary, "diff", "--keep-noise", a, a])
+        if status != 0:
+            return f"exit status {status}: a document differs from itself", None
+        times.append((cpu, os.path.getsize(a), rss))
+    return None, times
+
+
+def truncated_while_read(binary, tmp):
+    """A file cut short while it is read is a shorter text, never a crash."""
+    path = os.path.join(tmp, "shrinking.txt")
+    for delay in (0.0, 0.01, 0.05):
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(repeat_to(corpus_text(), 64 << 20))
+        p = subprocess.Popen([binary, "--json", path], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        os.truncate(path, 1000)
+        status = p.wait(timeout=TIMEOUT)
+        if status < 0:
+            return f"killed by signal {-status} (file cut after {delay} s)"
+    return None
+
+
 def verdict(name, err, times, rss_per_byte=None):
     if err:
         print(f"FAIL {name}: {err}")
@@ -197,7 +229,14 @@ def main(argv):
         if not only or "diff of task lists" in only:
             err, times = diff_case(binary, tmp, 3000)
             failed += not verdict("diff of task lists", err, times)
-    total = len(CASES) + 1 if not only else len(only)
+        if not only or "diff of a document with itself" in only:
+            err, times = self_diff_case(binary, tmp, 1000)
+            failed += not verdict("diff of a document with itself", err, times)
+        if not only or "a file truncated while read" in only:
+            err = truncated_while_read(binary, tmp)
+            print(f"{'FAIL' if err else 'ok  '} a file truncated while read{': ' + err if err else ''}")
+            failed += err is not None
+    total = len(CASES) + 3 if not only else len(only)
     print(f"pathological: {total - failed} passed, {failed} failed")
     return 1 if failed else 0
 

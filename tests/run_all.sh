@@ -18,7 +18,7 @@ part() {
 }
 part unit "./$build/test_unit"
 part golden bash tests/golden/run.sh "$build/gangyao"
-part fuzz "./$build/fuzz_replay" tests/corpus tests/bad tests/inputs tests/fuzz/corpus
+part fuzz "./$build/fuzz_replay" --large 4 tests/corpus tests/bad tests/inputs tests/fuzz/corpus
 if [ -n "$py" ]; then
     part eval bash tests/eval/run.sh "$build/gangyao" "$py"
     part schema "$py" tests/schema/validate.py docs/gangyao.schema.json "$build/gangyao"

@@ -1,6 +1,7 @@
 /* Runs the fuzz target over files and directories, and over deterministic
- * mutations of them (truncations, byte flips, spliced lines), so `make test`
- * exercises the whole pipeline on odd input without libFuzzer.
+ * mutations of them (truncations, byte flips, spliced lines) and, with
+ * --large N, over a 1 MB input made from every N-th file's lines joined, so
+ * `make test` exercises the whole pipeline on odd input without libFuzzer.
  * Prints "fuzz: N inputs, 0 crashes" (a crash aborts the run). */
 #include <dirent.h>
 #include <stdint.h>
@@ -60,6 +61,41 @@ static void mutate(const uint8_t *data, size_t n)
     free(buf);
 }
 
+enum { LARGE = 1 << 20 };
+
+/* About 1 MB made of the input's lines in a shuffled order, joined without
+ * line ends: one long line, as scraped reports arrive (CSV fields, pages
+ * stripped of tags). */
+static void large(const uint8_t *data, size_t n)
+{
+    size_t starts[4096], nl = 0;
+    for (size_t i = 0; i < n && nl < 4096; i++)
+        if (i == 0 || data[i - 1] == '\n')
+            starts[nl++] = i;
+    uint8_t *buf = malloc(LARGE + 4096);
+    if (!buf || nl == 0) {
+        free(buf);
+        return;
+    }
+    size_t len = 0;
+    while (len < LARGE) {
+        size_t k = (size_t)(next_random() % nl), a = starts[k];
+        size_t b = k + 1 < nl ? starts[k + 1] : n;
+        while (b > a && (data[b - 1] == '\n' || data[b - 1] == '\r'))
+            b--;
+        size_t take = b - a < LARGE + 4096 - len ? b - a : LARGE + 4096 - len;
+        memcpy(buf + len, data + a, take);
+        len += take;
+        if (take == 0)
+            break;
+    }
+    run(buf, len);
+    free(buf);
+}
+
+static int large_every; /* --large N: a large input from every N-th file */
+static size_t files_seen;
+
 static void file(const char *path, int mutations)
 {
     FILE *f = fopen(path, "rb");
@@ -86,6 +122,8 @@ static void file(const char *path, int mutations)
     run(buf, n);
     if (mutations)
         mutate(buf, n);
+    if (large_every && files_seen++ % (size_t)large_every == 0)
+        large(buf, n);
     free(buf);
 }
 
@@ -118,6 +156,10 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--no-mutations") == 0) {
             mutations = 0;
+            continue;
+        }
+        if (strcmp(argv[i], "--large") == 0 && i + 1 < argc) {
+            large_every = atoi(argv[++i]);
             continue;
         }
         walk(argv[i], mutations);

@@ -171,6 +171,29 @@ static void majority_and_reached_dates(void)
     free_doc(d);
 }
 
+static void long_series_and_their_ends(void)
+{
+    /* numbering of any length: 二十一是 and 一百二十三是 continue a series */
+    static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                     "十一", "十二", "十三", "十四", "十五", "十六", "十七",
+                                     "十八", "十九", "二十", "二十一", "二十二", "二十三"};
+    char text[4096] = "要做好以下工作：";
+    for (size_t i = 0; i < sizeof cn / sizeof cn[0]; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s是抓好第%zu项；", cn[i], i + 1);
+    gy_doc *d = analyze_text(text);
+    CHECK_INT(count(d, TASK), 23);
+    CHECK_STR(str(d, TASK, 22, "marker"), "二十三是");
+    CHECK_INT(num(d, TASK, 22, "series"), 1);
+    CHECK(!has_warning(d, "numbering"));
+    free_doc(d);
+    /* a series ends where a later one of its level begins in the paragraph */
+    const char *two = "要做好：一是甲；二是乙。还要做好：一是丙；二是丁。";
+    d = analyze_text(two);
+    CHECK_INT(count(d, TASK), 4);
+    CHECK_INT(num(d, TASK, 1, "end"), strstr(two, "一是丙") - two);
+    free_doc(d);
+}
+
 static void task_warnings(void)
 {
     gy_doc *d = analyze_text("实施“三大工程”：一要抓甲；二要抓乙。\n要做好：一要抓丙；三要抓丁。\n");
@@ -277,6 +300,7 @@ static const test_case cases[] = {
     {"extract/list-in-one-sentence", list_in_one_sentence},
     {"extract/majority-and-reached-dates", majority_and_reached_dates},
     {"extract/task-warnings", task_warnings},
+    {"extract/long-series", long_series_and_their_ends},
     {"extract/content-within-line", content_within_line},
     {"extract/title", title_head},
     {"extract/noise", noise_lines},

@@ -190,6 +190,41 @@ static void ranges(void)
     free_doc(d);
 }
 
+static void signs_and_refusals(void)
+{
+    /* a minus sign is part of the number; a fall in words keeps its value */
+    one("增长-5%。", "-5%", -5, "%", "=");
+    one("增长－5%。", "－5%", -5, "%", "=");
+    one("下降5%。", "5%", 5, "%", "=");
+    none("电话010-12345678。");
+    /* a range written high to low has its bounds in order */
+    gy_doc *d = analyze_text("增长6.5%－6%。");
+    CHECK_INT(count(d, TGT), 2);
+    CHECK_NEAR(real(d, TGT, 0, "min"), 6);
+    CHECK_NEAR(real(d, TGT, 1, "max"), 6.5);
+    free_doc(d);
+    /* numbers written wrong, or beyond exact, are left out with a warning */
+    const char *bad[] = {"投资1万万亿元。", "新增1,20万人。", "投资99999999999999999999元。",
+                         "收入12345678901234567元。"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        d = analyze_text(bad[i]);
+        if (count(d, TGT) != 0 || !has_warning(d, "bad-number"))
+            test_fail(__FILE__, __LINE__, "%s: %zu targets, warning %d", bad[i], count(d, TGT),
+                      has_warning(d, "bad-number"));
+        free_doc(d);
+    }
+    /* a run of numerals too long to be a number is one warning, not 40000 */
+    static char run[200000];
+    char *p = run + strlen(strcpy(run, "投资"));
+    for (int i = 0; i < 40000; i++, p += strlen("九"))
+        memcpy(p, "九", strlen("九"));
+    strcpy(p, "元。");
+    d = analyze_text(run);
+    CHECK_INT(count(d, TGT), 0);
+    CHECK_INT(count(d, WARN), 1);
+    free_doc(d);
+}
+
 static void exclusions(void)
 {
     none("党的十九大胜利召开。");
@@ -320,6 +355,7 @@ static const test_case cases[] = {
     {"targets/traditional", traditional_and_joined_lines},
     {"targets/ranges", ranges},
     {"targets/exclusions", exclusions},
+    {"targets/signs-and-refusals", signs_and_refusals},
     {"targets/kinds-and-periods", kinds_and_periods},
     {"targets/livestock-and-lists", livestock_and_lists},
     {"targets/times", times},
