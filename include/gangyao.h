@@ -144,6 +144,7 @@ typedef struct gy_doc gy_doc;
 
 typedef struct gy_analyze_options {
     int keep_noise;      /* do not set noise lines aside */
+    int year;            /* the report's year when the text says none (0: unknown) */
 } gy_analyze_options;
 
 /* Analyzes src with rules.  src must outlive the returned document (its
@@ -157,6 +158,11 @@ void gy_doc_free(gy_doc *doc);
 const char *gy_doc_title(const gy_doc *doc);
 const char *gy_doc_occasion(const gy_doc *doc);
 const char *gy_doc_speaker(const gy_doc *doc);
+/* The report's year (from its dateline, title or headings, else the one
+ * given in gy_analyze_options), 0 when unknown; its date as YYYY-MM-DD, or
+ * NULL. */
+int gy_doc_year(const gy_doc *doc);
+const char *gy_doc_date(const gy_doc *doc);
 size_t gy_doc_section_count(const gy_doc *doc);
 size_t gy_doc_task_count(const gy_doc *doc);
 size_t gy_doc_target_count(const gy_doc *doc);

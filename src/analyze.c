@@ -29,7 +29,8 @@ static int run_stages(gy_run *x)
                    gy_text_build_sentences(&x->d->text, &x->d->arena, &x->r->punct,
                                            x->d->flags) != 0 ||
                    gy_extract_title(x) != 0 || gy_extract_sections(x) != 0 ||
-                   gy_extract_tasks(x) != 0 || gy_extract_targets(x) != 0
+                   gy_extract_tasks(x) != 0 || gy_extract_targets(x) != 0 ||
+                   gy_extract_years(x) != 0
                ? -1
                : 0;
 }
@@ -46,6 +47,7 @@ gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
     d->src = src;
     d->s = gy_source_text(src, &d->len);
     d->keep_noise = opt ? opt->keep_noise : 0;
+    d->given_year = opt ? opt->year : 0;
     gy_run x = {d, rules, NULL, NULL};
     int fail = prepare(&x, rules) != 0 || run_stages(&x) != 0;
     pcre2_match_data_free(x.md);

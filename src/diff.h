@@ -104,8 +104,6 @@ gy_slice gy_section_label(const gy_doc *d, size_t i, gy_slice *marker);
 /* The paired targets of p (NULL where a side has none). */
 const gy_target *gy_diff_old_target(const gy_diff *df, const gy_dpair *p);
 const gy_target *gy_diff_new_target(const gy_diff *df, const gy_dpair *p);
-/* The subject words of a target, without a time phrase at their start. */
-gy_slice gy_diff_subject(const gy_target *t);
 
 int gy_render_diff_text(const gy_diff *df, FILE *out, const gy_render_options *opt);
 int gy_render_diff_json(const gy_diff *df, FILE *out, const gy_render_options *opt);

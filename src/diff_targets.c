@@ -7,28 +7,12 @@
 
 #include "diff.h"
 
-/* The subject of a target: the words before it in its clause, without the
- * time phrases among them (城镇调查失业率全年 is 城镇调查失业率). */
-static int target_sig(const gy_doc *d, const gy_target *t, gy_sig *out)
+/* The subject of a target, its words without times (made where the target
+ * was found), as a signature. */
+static int target_sig(const gy_target *t, gy_sig *out)
 {
-    gy_slice sub = t->subject, skip[8];
-    size_t nskip = 0;
-    const gy_time *tm = GY_TIMES(d);
-    size_t lo = 0, hi = d->times.len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (tm[mid].text.end <= sub.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < d->times.len && nskip < 8 && tm[i].text.start < sub.end; i++) {
-        /* a time may overlap the subject's ends */
-        skip[nskip].start = tm[i].text.start > sub.start ? tm[i].text.start - sub.start : 0;
-        skip[nskip].end = (tm[i].text.end < sub.end ? tm[i].text.end : sub.end) - sub.start;
-        nskip++;
-    }
-    return gy_sig_make(d->s + sub.start, sub.end - sub.start, skip, nskip, out);
+    const char *sub = t->subject ? t->subject : "";
+    return gy_sig_make(sub, strlen(sub), NULL, 0, out);
 }
 
 /* Indices of the goals with a subject (malloc'd), or NULL. */
@@ -38,7 +22,7 @@ static size_t *goal_targets(const gy_doc *d, size_t *n)
     *n = 0;
     for (size_t i = 0; idx && i < d->targets.len; i++) {
         const gy_target *t = &GY_TARGETS(d)[i];
-        if (!t->fact && t->subject.end > t->subject.start)
+        if (!t->fact && (t->subject || t->indicator))
             idx[(*n)++] = i;
     }
     return idx;
@@ -48,8 +32,7 @@ static unsigned target_changes(const gy_diff *df, const gy_target *x, const gy_t
 {
     unsigned ch = 0;
     double scale = fmax(1.0, fmax(fabs(x->value), fabs(y->value)));
-    if (fabs(x->value - y->value) > 1e-9 * scale || x->is_range != y->is_range ||
-        (x->is_range && (x->min != y->min || x->max != y->max)))
+    if (fabs(x->value - y->value) > 1e-9 * scale || x->min != y->min || x->max != y->max)
         ch |= GY_CH_VALUE;
     if (x->op != y->op)
         ch |= GY_CH_OP;
@@ -120,7 +103,7 @@ static int side_init(side *s, const gy_doc *d, const size_t *idx, size_t n)
     if (!s->sig || !s->match)
         return -1;
     for (size_t i = 0; i < n; i++)
-        if (target_sig(d, &GY_TARGETS(d)[idx[i]], &s->sig[i]) != 0)
+        if (target_sig(&GY_TARGETS(d)[idx[i]], &s->sig[i]) != 0)
             return -1;
     s->occ = occurrences(d, idx, s->sig, n);
     return s->occ ? 0 : -1;
@@ -133,12 +116,45 @@ static void side_free(side *s)
     free(s->match);
 }
 
-/* Same unit only; an identical subject ranks first, and among the repeats
- * of one subject the k-th pairs with the k-th. */
+static const char *indicator_of(const side *s, size_t i)
+{
+    return GY_TARGETS(s->d)[s->idx[i]].indicator;
+}
+
+/* Goals of one catalogue indicator pair first: the k-th of an indicator in
+ * one document with the k-th in the other. */
+static int indicator_edges(const side *A, const side *B, gy_elist *el)
+{
+    for (size_t i = 0; i < A->n; i++) {
+        const char *ind = indicator_of(A, i);
+        if (!ind)
+            continue;
+        size_t k = 0, j;
+        for (size_t q = 0; q < i; q++)
+            k += indicator_of(A, q) && strcmp(indicator_of(A, q), ind) == 0;
+        for (j = 0; j < B->n; j++)
+            if (indicator_of(B, j) && strcmp(indicator_of(B, j), ind) == 0 && k-- == 0)
+                break;
+        if (j == B->n)
+            continue;
+        gy_edge *e = gy_push(NULL, &el->e, &el->n, &el->cap, sizeof *e);
+        if (!e)
+            return -1;
+        e->i = i;
+        e->j = j;
+        e->sim = 3.0; /* above any pair of subjects */
+    }
+    return 0;
+}
+
+/* Pairs by indicator first; then the same unit only, an identical subject
+ * ranking first, and among the repeats of one subject the k-th pairs with
+ * the k-th. */
 static int match_sides(const gy_diff *df, side *A, side *B)
 {
     gy_elist el = {NULL, 0, 0};
-    if (gy_candidates(A->sig, A->n, B->sig, B->n, df->subject_threshold, &el) != 0) {
+    if (gy_candidates(A->sig, A->n, B->sig, B->n, df->subject_threshold, &el) != 0 ||
+        indicator_edges(A, B, &el) != 0) {
         free(el.e);
         return -1;
     }
@@ -146,7 +162,8 @@ static int match_sides(const gy_diff *df, side *A, side *B)
     for (size_t k = 0; k < el.n; k++) {
         gy_edge e = el.e[k];
         const gy_target *x = &GY_TARGETS(A->d)[A->idx[e.i]], *y = &GY_TARGETS(B->d)[B->idx[e.j]];
-        if (strcmp(x->unit, y->unit) != 0)
+        if (e.sim < 3.0 && (strcmp(x->unit, y->unit) != 0 ||
+                            (x->indicator && y->indicator && strcmp(x->indicator, y->indicator))))
             continue;
         if (A->sig[e.i].whole == B->sig[e.j].whole)
             e.sim += A->occ[e.i] == B->occ[e.j] ? 1.5 : 1.0;
@@ -225,11 +242,4 @@ const gy_target *gy_diff_new_target(const gy_diff *df, const gy_dpair *p)
     return p->new_i ? &GY_TARGETS(df->b)[df->tb[p->new_i - 1]] : NULL;
 }
 
-gy_slice gy_diff_subject(const gy_target *t)
-{
-    gy_slice sub = t->subject;
-    if (t->period.end > t->period.start && t->period.start >= sub.start &&
-        t->period.end <= sub.end && t->period.start - sub.start < 16)
-        sub.start = t->period.end;
-    return sub;
-}
+

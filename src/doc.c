@@ -9,7 +9,7 @@
 
 #include "utf8.h"
 
-const char *const gy_op_names[GY_OP_COUNT] = {"=", ">=", ">", "<=", "<", "~"};
+const char *const gy_op_names[GY_OP_COUNT] = {"=", ">=", ">", "<=", "<", "~", "range"};
 const char *const gy_time_kind_names[GY_TIME_KIND_COUNT] = {
     "date", "range", "deadline", "period", "frequency"};
 const char *const gy_role_names[3] = {NULL, "review", "plan"};
@@ -123,6 +123,8 @@ void gy_doc_free(gy_doc *d)
 const char *gy_doc_title(const gy_doc *d) { return d->title; }
 const char *gy_doc_occasion(const gy_doc *d) { return d->occasion; }
 const char *gy_doc_speaker(const gy_doc *d) { return d->speaker; }
+int gy_doc_year(const gy_doc *d) { return d->year; }
+const char *gy_doc_date(const gy_doc *d) { return d->date[0] ? d->date : NULL; }
 size_t gy_doc_section_count(const gy_doc *d) { return d->sections.len; }
 size_t gy_doc_task_count(const gy_doc *d) { return d->tasks.len; }
 size_t gy_doc_target_count(const gy_doc *d) { return d->targets.len; }

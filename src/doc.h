@@ -56,25 +56,29 @@ typedef struct gy_task {
 } gy_task;
 
 typedef struct gy_target {
-    gy_slice text;         /* the exact matched text */
-    double value;          /* normalised: 2.9亿元 -> 290000000 */
+    gy_slice text;         /* the exact matched text (both bounds of a range) */
+    double value;          /* normalised: 2.9亿元 -> 290000000; a range: min */
     double min, max;       /* bounds of a range; both = value otherwise */
-    int is_range;
     const char *unit;      /* base unit (arena), "" when none */
-    enum gy_op op;
+    enum gy_op op;         /* GY_OP_RANGE for a range */
     gy_slice period;
     int fact;              /* kind: 1 fact, 0 target */
     gy_slice sentence;
     size_t section;        /* index + 1, 0 = none */
     size_t task;           /* index + 1, 0 = none */
     size_t line;
-    gy_slice subject;      /* the words the number is about, for diff */
+    const char *subject;   /* what it measures (arena), NULL when the clause names nothing */
+    const char *indicator; /* catalogue id (arena), NULL when none */
+    int year;              /* the year it is for, 0 when nothing says */
+    size_t clause;         /* where its clause begins: the year is looked for from here */
 } gy_target;
 
 typedef struct gy_time {
     gy_slice text;
     enum gy_time_kind kind;
     size_t line;
+    int year;              /* the year it names (the last one), 0 none */
+    int of_period;         /* the year is a plan period's last (“十五五”) */
 } gy_time;
 
 typedef struct gy_warning {
@@ -97,6 +101,9 @@ struct gy_doc {
     const char *occasion;
     const char *speaker;
     size_t title_line;
+    char date[11];         /* ISO date of the dateline, "" when none */
+    int year;              /* the report's year, 0 when unknown */
+    int given_year;        /* --year: the year when the text says none */
 
     gy_vec noise;          /* gy_noise */
     gy_vec sections;       /* gy_section, in text order */

@@ -41,5 +41,7 @@ int gy_extract_tasks(gy_run *x);
 /* Targets and the times among them, in one scan (extract_targets.c and
  * extract_times.c). */
 int gy_extract_targets(gy_run *x);
+/* The report's date and year, and the year of each time and target. */
+int gy_extract_years(gy_run *x);
 
 #endif

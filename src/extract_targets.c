@@ -280,16 +280,39 @@ static int accept(const para *p, const found *f, size_t clause)
     return 1;
 }
 
-static int is_fact(const para *p, size_t clause, size_t sentence, size_t pos, size_t section)
+/* The last cue in s[start..end) that is not weak (a weak one stands only
+ * for its own clause), or 0. */
+static int strong_cue(const gy_lexicon *lx, const char *s, size_t start, size_t end)
 {
-    gy_role role = section ? GY_SECTIONS(p->d)[section - 1].role : GY_ROLE_NONE;
+    size_t where;
+    int w;
+    while ((w = gy_lex_last_in(lx, s, start, end, &where)) >= 0 &&
+           (lx->words[w].tag == GY_CUE_NEUTRAL || lx->words[w].tag == GY_CUE_WEAK_FACT))
+        end = where;
+    return w >= 0 ? lx->words[w].tag : 0;
+}
+
+/* The kind of a number at pos: the nearest cue before it in its clause,
+ * else in its sentence; a weak fact cue in its clause (达) says fact only
+ * outside a plan part and when no goal cue comes earlier in the sentence;
+ * without a cue, a number in an item that describes (主要成绩：一是…) is a
+ * fact, and elsewhere the part decides. */
+static int is_fact(const para *p, size_t clause, size_t sentence, size_t pos, const gy_target *t)
+{
+    gy_role role = t->section ? GY_SECTIONS(p->d)[t->section - 1].role : GY_ROLE_NONE;
     if (role == GY_ROLE_REVIEW)
         return 1;
-    int cue = gy_lex_last_cue(&p->r->kind_cues, p->d->s, clause, pos);
+    const gy_lexicon *cues = &p->r->kind_cues;
+    int cue = gy_lex_last_cue(cues, p->d->s, clause, pos);
+    int before = strong_cue(cues, p->d->s, sentence, clause);
+    if (cue == GY_CUE_WEAK_FACT)
+        return role != GY_ROLE_PLAN && before != GY_CUE_TARGET;
     if (!cue)
-        cue = gy_lex_last_cue(&p->r->kind_cues, p->d->s, sentence, clause);
+        cue = before;
     if (cue)
         return cue == GY_CUE_FACT;
+    if (t->task && !GY_TASKS(p->d)[t->task - 1].directive)
+        return 1;
     return role != GY_ROLE_PLAN;
 }
 
@@ -318,7 +341,9 @@ static gy_slice sentence_of(const para *p, size_t pos, size_t end)
     return sl;
 }
 
-static int add_target(para *p, const found *f, double lo, double hi, int range, size_t clause,
+/* Adds the target of f (to end: a range's second bound ends there) with
+ * bounds lo and hi. */
+static int add_target(para *p, const found *f, size_t end, double lo, double hi, size_t clause,
                       size_t full)
 {
     gy_doc *d = p->d;
@@ -327,22 +352,25 @@ static int add_target(para *p, const found *f, double lo, double hi, int range, 
         return -1;
     const char *u = unit_name(p, &f->q);
     t->text.start = f->start;
-    t->text.end = f->end;
-    t->value = f->q.value;
-    t->min = range ? lo : f->q.value;
-    t->max = range ? hi : f->q.value;
-    t->is_range = range;
-    t->unit = gy_arena_strndup(&d->arena, u, strlen(u));
+    t->text.end = end;
     t->op = f->op;
+    t->value = f->op == GY_OP_RANGE ? lo : f->q.value;
+    t->min = lo;
+    t->max = hi;
+    t->unit = gy_arena_strndup(&d->arena, u, strlen(u));
     t->period = gy_period_before(p, f->start);
     t->section = gy_doc_section_at(d, f->start);
     t->task = gy_doc_task_at(d, f->start);
-    t->fact = is_fact(p, clause, full, f->q.n.end, t->section);
-    t->sentence = sentence_of(p, f->start, f->end);
+    t->fact = is_fact(p, clause, full, f->q.n.end, t);
+    t->sentence = sentence_of(p, f->start, end);
     t->line = p->line + 1;
-    t->subject.start = clause;
-    t->subject.end = f->start;
-    return t->unit ? 0 : -1;
+    t->clause = clause;
+    /* the subject starts after an earlier target of its clause */
+    size_t from = p->last_end > p->phrase ? p->last_end : p->phrase;
+    p->last_end = end;
+    if (!t->unit || gy_take_subject(p, from < f->start ? from : f->start, t) != 0)
+        return -1;
+    return 0;
 }
 
 /* A second number after a range joiner (6%－6.5%, 3到5年).  Fills g and
@@ -398,7 +426,6 @@ static int minus_before(const para *p, size_t pos, size_t *sign)
  * second, and the bounds are ordered. */
 static size_t take_range(para *p, found *f, found *g, size_t clause, size_t full, int *err)
 {
-    gy_doc *d = p->d;
     if (f->q.unit < 0 && !f->q.n.percent) {
         f->q.unit = g->q.unit;
         f->q.n.percent = g->q.n.percent;
@@ -412,14 +439,10 @@ static size_t take_range(para *p, found *f, found *g, size_t clause, size_t full
     size_t save_end = f->end;
     read_op(p, clause, f);
     f->end = save_end;
-    f->op = GY_OP_GE;
-    g->op = GY_OP_LE;
+    f->op = GY_OP_RANGE;
     double lo = fmin(f->q.value, g->q.value), hi = fmax(f->q.value, g->q.value);
-    if (add_target(p, f, lo, hi, 1, clause, full) != 0 ||
-        add_target(p, g, lo, hi, 1, clause, full) != 0)
+    if (add_target(p, f, g->end, lo, hi, clause, full) != 0)
         *err = 1;
-    else /* both bounds are about the words before the range */
-        GY_TARGETS(d)[d->targets.len - 1].subject.end = f->start;
     return g->end;
 }
 
@@ -440,6 +463,8 @@ static void bound_context(para *p, size_t pos)
         p->semi = floor;
     if (p->clause < floor)
         p->clause = floor;
+    if (p->phrase < floor)
+        p->phrase = floor;
 }
 
 /* Handles the number starting at pos; returns where scanning goes on. */
@@ -475,7 +500,8 @@ static size_t take_number(para *p, size_t pos, int *err)
     if (read_range_end(p, &f, &g))
         return take_range(p, &f, &g, clause, full, err);
     read_op(p, clause, &f);
-    if (accept(p, &f, clause) && add_target(p, &f, 0, 0, 0, clause, full) != 0)
+    if (accept(p, &f, clause) &&
+        add_target(p, &f, f.end, f.q.value, f.q.value, clause, full) != 0)
         *err = 1;
     return f.end > skip_to ? f.end : skip_to;
 }
@@ -489,11 +515,13 @@ static inline void boundary(para *p, const unsigned char *s, size_t pos, uint32_
         return;
     unsigned roles = gy_punct_roles(p->punct, cp);
     if (roles & GY_P_STOP)
-        p->full = p->semi = p->clause = after;
+        p->full = p->semi = p->clause = p->phrase = after;
     else if (roles & GY_P_SEMI)
-        p->semi = p->clause = after;
+        p->semi = p->clause = p->phrase = after;
     else if (roles & GY_P_CLAUSE)
         p->clause = after;
+    if ((roles & GY_P_CLAUSE) && !(roles & GY_P_LIST))
+        p->phrase = after;
 }
 
 /* One pass over the paragraph.  Most characters are passed over after one
@@ -505,7 +533,7 @@ static int scan_paragraph(para *p)
     size_t pos = p->a;
     uint32_t prev = 0;
     int err = 0;
-    p->full = p->semi = p->clause = p->a;
+    p->full = p->semi = p->clause = p->phrase = p->last_end = p->a;
     while (pos < p->b && !err) {
         size_t len = 1;
         uint32_t cp = s[pos];

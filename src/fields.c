@@ -137,31 +137,36 @@ static void task_values(const gy_doc *d, size_t i, gy_value *v)
 const char *gy_target_kind(const gy_target *t) { return t->fact ? "fact" : "target"; }
 
 static const char *const target_fields[] = {
-    "id",   "text",     "value",   "unit", "op",   "min",   "max",  "range",
-    "period", "kind", "sentence", "section", "task", "line", "start", "end"};
+    "id",      "text",      "value", "unit",     "op",      "min",  "max",  "range",  "period",
+    "kind",    "subject", "indicator", "year", "sentence", "section", "task", "line", "start",
+    "end"};
+
+int gy_target_has_min(const gy_target *t) { return t->op != GY_OP_LE && t->op != GY_OP_LT; }
+int gy_target_has_max(const gy_target *t) { return t->op != GY_OP_GE && t->op != GY_OP_GT; }
 
 /* A bound is null where the comparison leaves it open (>= 5 has no max). */
 static void target_values(const gy_doc *d, size_t i, gy_value *v)
 {
     const gy_target *t = &GY_TARGETS(d)[i];
-    int lower = t->is_range || (t->op != GY_OP_LE && t->op != GY_OP_LT);
-    int upper = t->is_range || (t->op != GY_OP_GE && t->op != GY_OP_GT);
     v[0] = id_value("q", i + 1);
     v[1] = slice_value(d, t->text, 0);
     v[2] = number_value(t->value);
     v[3] = cstr_value(t->unit);
     v[4] = cstr_value(gy_op_names[t->op]);
-    v[5] = lower ? number_value(t->is_range ? t->min : t->value) : null_value();
-    v[6] = upper ? number_value(t->is_range ? t->max : t->value) : null_value();
-    v[7] = bool_value(t->is_range);
+    v[5] = gy_target_has_min(t) ? number_value(t->min) : null_value();
+    v[6] = gy_target_has_max(t) ? number_value(t->max) : null_value();
+    v[7] = bool_value(t->op == GY_OP_RANGE);
     v[8] = slice_value(d, t->period, 0);
     v[9] = cstr_value(gy_target_kind(t));
-    v[10] = slice_value(d, t->sentence, 0);
-    v[11] = id_value("s", t->section);
-    v[12] = id_value("t", t->task);
-    v[13] = int_value((long long)t->line);
-    v[14] = int_value((long long)t->text.start);
-    v[15] = int_value((long long)t->text.end);
+    v[10] = cstr_value(t->subject);
+    v[11] = cstr_value(t->indicator);
+    v[12] = t->year ? int_value(t->year) : null_value();
+    v[13] = slice_value(d, t->sentence, 0);
+    v[14] = id_value("s", t->section);
+    v[15] = id_value("t", t->task);
+    v[16] = int_value((long long)t->line);
+    v[17] = int_value((long long)t->text.start);
+    v[18] = int_value((long long)t->text.end);
 }
 
 static const char *const time_fields[] = {"text", "kind", "line", "start", "end"};

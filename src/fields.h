@@ -22,5 +22,9 @@ extern const gy_element_desc gy_elements[GY_ELEM_COUNT];
 
 /* "target" or "fact". */
 const char *gy_target_kind(const gy_target *t);
+/* Whether the target states a lower (upper) bound: a range both, >= only
+ * a lower one, <= only an upper one, = and ~ both (equal to the value). */
+int gy_target_has_min(const gy_target *t);
+int gy_target_has_max(const gy_target *t);
 
 #endif

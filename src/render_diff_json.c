@@ -62,16 +62,14 @@ static int item_pair(gy_jw *w, const gy_diff *df, const gy_dpair *p, gy_element 
 static void target_pair(gy_jw *w, const gy_diff *df, const gy_dpair *p)
 {
     const gy_target *x = gy_diff_old_target(df, p), *y = gy_diff_new_target(df, p);
-    gy_slice sub = gy_diff_subject(y ? y : x);
-    const gy_doc *sd = y ? df->b : df->a;
+    const gy_target *t = y ? y : x;
     gy_jw_open_object(w);
     gy_jw_key(w, "status");
     gy_jw_cstr(w, gy_dstatus_names[p->status]);
+    gy_jw_key(w, "indicator");
+    gy_jw_cstr(w, t->indicator);
     gy_jw_key(w, "subject");
-    if (sub.end > sub.start)
-        gy_jw_string(w, sd->s + sub.start, sub.end - sub.start);
-    else
-        gy_jw_null(w);
+    gy_jw_cstr(w, t->subject);
     gy_jw_key(w, "unit");
     gy_jw_cstr(w, (y ? y : x)->unit);
     side(w, "old", df->a, GY_ELEM_TARGET, x ? df->ta[p->old_i - 1] + 1 : 0);

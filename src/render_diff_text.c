@@ -119,7 +119,10 @@ static void target_pair(const tout *o, const gy_diff *df, const gy_dpair *p)
     const gy_target *x = gy_diff_old_target(df, p), *y = gy_diff_new_target(df, p);
     sign(o, p->status);
     lines_col(o, x ? x->line : 0, y ? y->line : 0);
-    put(o, y ? df->b : df->a, gy_diff_subject(y ? y : x));
+    const gy_target *t = y ? y : x;
+    if (t->indicator)
+        fprintf(o->f, "%s ", t->indicator);
+    fputs(t->subject ? t->subject : "", o->f);
     fputs(": ", o->f);
     int period = !(p->status == GY_D_CHANGED && !(p->changes & GY_CH_PERIOD));
     if (x)

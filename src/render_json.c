@@ -26,6 +26,13 @@ static void head(gy_jw *w, const gy_doc *d)
     gy_jw_cstr(w, d->occasion);
     gy_jw_key(w, "speaker");
     gy_jw_cstr(w, d->speaker);
+    gy_jw_key(w, "date");
+    gy_jw_cstr(w, d->date[0] ? d->date : NULL);
+    gy_jw_key(w, "year");
+    if (d->year)
+        gy_jw_number(w, d->year);
+    else
+        gy_jw_null(w);
 }
 
 static int json_doc(gy_report *rep, const gy_doc *d)

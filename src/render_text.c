@@ -59,7 +59,7 @@ static void put_number(const out *o, double v)
 
 static const char *op_symbol(enum gy_op op)
 {
-    static const char *const sym[GY_OP_COUNT] = {"=", "≥", ">", "≤", "<", "≈"};
+    static const char *const sym[GY_OP_COUNT] = {"=", "≥", ">", "≤", "<", "≈", "–"};
     return sym[op];
 }
 
@@ -112,15 +112,11 @@ static void print_task(const out *o, const gy_doc *d, size_t i)
     fputc('\n', o->f);
 }
 
-/* Prints target i (and its upper bound when it opens a range); returns
- * how many targets it used. */
-static size_t print_target(const out *o, const gy_doc *d, size_t i)
+/* Prints target i: its text, reading, and what it is (period, kind, year,
+ * indicator). */
+static void print_target(const out *o, const gy_doc *d, size_t i)
 {
     const gy_target *t = &GY_TARGETS(d)[i];
-    const gy_target *hi = NULL;
-    if (t->is_range && i + 1 < d->targets.len && GY_TARGETS(d)[i + 1].is_range &&
-        GY_TARGETS(d)[i + 1].min == t->min && GY_TARGETS(d)[i + 1].max == t->max)
-        hi = &GY_TARGETS(d)[i + 1];
     int indent;
     if (t->task)
         indent = section_level(d, GY_TASKS(d)[t->task - 1].section) + task_depth(d, t->task - 1) + 1;
@@ -128,11 +124,10 @@ static size_t print_target(const out *o, const gy_doc *d, size_t i)
         indent = section_level(d, t->section);
     gutter(o, t->line, indent);
     on(o, t->fact ? "" : GREEN);
-    gy_slice text = {t->text.start, hi ? hi->text.end : t->text.end};
-    put_slice(o, d, text);
+    put_slice(o, d, t->text);
     on(o, RESET);
     fputs("  ", o->f);
-    if (hi) {
+    if (t->op == GY_OP_RANGE) {
         put_number(o, t->min);
         fputs(" – ", o->f);
         put_number(o, t->max);
@@ -149,8 +144,14 @@ static size_t print_target(const out *o, const gy_doc *d, size_t i)
         fputs(", ", o->f);
     }
     fputs(gy_target_kind(t), o->f);
+    if (t->year)
+        fprintf(o->f, ", %d", t->year);
+    if (t->indicator) {
+        on(o, CYAN);
+        fprintf(o->f, ", %s", t->indicator);
+        on(o, RESET);
+    }
     fputs(")\n", o->f);
-    return hi ? 2 : 1;
 }
 
 static void print_header(const out *o, const gy_doc *d, unsigned show)
@@ -166,8 +167,13 @@ static void print_header(const out *o, const gy_doc *d, unsigned show)
             fprintf(o->f, "%s\n", d->speaker);
     }
     on(o, DIM);
-    fprintf(o->f, "%s  %s%s  %zu lines\n", strcmp(d->src->name, "-") ? d->src->name : "<stdin>",
+    fprintf(o->f, "%s  %s%s  %zu lines", strcmp(d->src->name, "-") ? d->src->name : "<stdin>",
             d->src->encoding, d->src->bom ? " with BOM" : "", d->src->lines);
+    if (d->date[0])
+        fprintf(o->f, "  %s", d->date);
+    else if (d->year)
+        fprintf(o->f, "  %d", d->year);
+    fputc('\n', o->f);
     on(o, RESET);
     fputc('\n', o->f);
 }
@@ -187,7 +193,7 @@ static void print_outline(const out *o, const gy_doc *d, unsigned show)
         else if (pt <= pq)
             print_task(o, d, ti++);
         else
-            qi += print_target(o, d, qi);
+            print_target(o, d, qi++);
     }
 }
 

@@ -98,6 +98,22 @@ typedef struct gy_unit {
     int numerals;          /* which numbers take it: 0 any, 1 Arabic only, 2 Chinese only */
 } gy_unit;
 
+/* A word that stands for a list (城乡: 城镇, 农村). */
+typedef struct gy_expansion {
+    const char **items;
+    size_t n;
+} gy_expansion;
+
+typedef struct gy_subject_rules {
+    gy_lexicon skip_start, skip_end;  /* stripped at the subject's ends */
+    gy_lexicon change_words;          /* 增长: a clause of only this names nothing */
+    gy_lexicon list_joiners;
+    const char *list_word;            /* 分别 */
+    gy_lexicon expansions;            /* tags index expansion */
+    gy_expansion *expansion;
+    size_t max_chars;
+} gy_subject_rules;
+
 typedef struct gy_target_rules {
     gy_unit *units;            /* tag of a word in unit_words */
     size_t nunits;
@@ -115,6 +131,7 @@ typedef struct gy_target_rules {
     size_t context_chars;             /* the words read before a number, at most */
     double chinese_min_value;         /* smallest Chinese-numeral value without context */
     double counter_min_value;         /* ... before a counter (四个特点) */
+    gy_subject_rules subjects;
 } gy_target_rules;
 
 typedef struct gy_time_rule {
@@ -127,7 +144,30 @@ typedef struct gy_time_rules {
     size_t npatterns;
     gy_lexicon triggers;              /* words where time patterns are tried */
     gy_lexicon after_number;          /* what follows a number that starts a time */
+    gy_lexicon year_offsets;          /* 今年, 去年: tag is the offset + GY_YEAR_BIAS */
+    gy_lexicon part_words;            /* 全年: the year of the part it stands in */
+    gy_lexicon periods;               /* 十四五: tag indexes period_last */
+    int *period_last;                 /* the last year of each plan period */
+    gy_lexicon base_before;           /* 比: the time after it is a comparison */
 } gy_time_rules;
+
+enum { GY_YEAR_BIAS = 1000 };
+
+typedef struct gy_indicator {
+    const char *id, *zh, *en;
+    const char **units;
+    size_t nunits;
+    gy_rx *patterns;                  /* anchored; must match the whole subject */
+    size_t npatterns;
+} gy_indicator;
+
+typedef struct gy_indicator_rules {
+    gy_lexicon scopes;                /* 全省: taken from the subject's start */
+    gy_lexicon average_words;         /* 年均 */
+    const char *average_suffix;
+    gy_indicator *items;
+    size_t n;
+} gy_indicator_rules;
 
 typedef struct gy_diff_rules {
     double threshold;                 /* similarity for two tasks to pair */
@@ -151,6 +191,7 @@ struct gy_rules {
     gy_task_rules tasks;
     gy_target_rules targets;
     gy_time_rules times;
+    gy_indicator_rules indicators;
     gy_diff_rules diff;
 };
 

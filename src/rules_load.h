@@ -10,6 +10,9 @@ typedef struct gy_concern {
 } gy_concern;
 
 extern const gy_concern gy_concerns[];
+int gy_load_targets(gy_loader *ld, const gy_rfile *f, const cJSON *node);
+int gy_load_times(gy_loader *ld, const gy_rfile *f, const cJSON *node);
+int gy_load_indicators(gy_loader *ld, const gy_rfile *f, const cJSON *node);
 extern const size_t gy_nconcerns;
 
 #endif

@@ -1,4 +1,6 @@
 /* Running rule patterns on a document's text during its analysis. */
+#include <stdint.h>
+
 #include "extract.h"
 
 /* A match that did not succeed: no match, or an error to report once per
@@ -13,8 +15,11 @@ int gy_match_failed(gy_run *x, const gy_rx *rx, const char *subject, size_t star
     PCRE2_UCHAR msg[128];
     if (pcre2_get_error_message(rc, msg, sizeof msg) < 0)
         msg[0] = '\0';
-    size_t off = (size_t)(subject - x->d->s) + start;
-    gy_doc_warn(x->d, gy_text_line_of(&x->d->text, off), "match-error",
+    /* a subject outside the text (a target's subject) has no line */
+    uintptr_t at = (uintptr_t)subject, text = (uintptr_t)x->d->s;
+    int in_text = at >= text && at <= text + x->d->len;
+    size_t off = in_text ? (size_t)(subject - x->d->s) + start : 0;
+    gy_doc_warn(x->d, in_text ? gy_text_line_of(&x->d->text, off) : 0, "match-error",
                 "rule '%s' could not be matched here (%s); what it finds may be incomplete",
                 rx->name, (const char *)msg);
     return 0;

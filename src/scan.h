@@ -7,6 +7,24 @@
 
 #include "extract.h"
 
+enum { GY_LIST_MAX = 8, GY_WORDS_MAX = 192 };
+
+/* What the subjects of one sentence share: the last subject's words (for a
+ * clause that names nothing) and a list being distributed (分别). */
+typedef struct gy_subject_state {
+    size_t sentence;       /* where its sentence began */
+    char noun[GY_WORDS_MAX];
+    size_t noun_len;
+    int list;              /* a list is being distributed */
+    char items[GY_LIST_MAX][GY_WORDS_MAX / 2];
+    size_t item_len[GY_LIST_MAX];
+    size_t nitems, next;
+    char head[GY_WORDS_MAX];
+    size_t head_len;
+    char verb[GY_WORDS_MAX / 4];
+    size_t verb_len;
+} gy_subject_state;
+
 typedef struct gy_scan {
     gy_run *x;
     gy_doc *d;
@@ -18,7 +36,15 @@ typedef struct gy_scan {
     size_t first_time;     /* index of the paragraph's first time in d->times */
     size_t full, semi, clause; /* where the sentence (to 。), the part of it
                                   (to ；) and the clause began */
+    size_t phrase;         /* where the clause began, a list mark (、) not ending one */
+    size_t last_end;       /* where the paragraph's last target ended */
+    gy_subject_state subject;
 } gy_scan;
+
+/* extract_subject.c: the subject and indicator of target t (its text,
+ * unit and period set), from the words in s[from..t->text.start).
+ * Returns 0, or -1 when out of memory. */
+int gy_take_subject(gy_scan *p, size_t from, gy_target *t);
 
 /* extract_times.c */
 

@@ -1,0 +1,312 @@
+/* The subject of a target (what it measures) and its catalogue indicator,
+ * computed once, where the target is made: the words of its clause before
+ * it, without time words and fillers; a clause that names nothing takes the
+ * subject of the clause before; a list before 分别 is distributed over the
+ * numbers after it.  The words come from the rule data (targets.subjects,
+ * indicators). */
+#include <string.h>
+
+#include "scan.h"
+#include "utf8.h"
+
+/* A piece of text being trimmed: s[0..n). */
+typedef struct piece {
+    const char *s;
+    size_t n;
+} piece;
+
+/* Copies s[from..to) without the times in it into buf; keeps the last
+ * bytes when it is longer than the buffer. */
+static piece words_without_times(const gy_scan *p, size_t from, size_t to, char *buf, size_t size)
+{
+    const gy_time *t = GY_TIMES(p->d);
+    size_t n = 0, k = p->first_time, pos = from;
+    while (k < p->d->times.len && t[k].text.end <= from)
+        k++;
+    while (pos < to) {
+        size_t stop = to;
+        if (k < p->d->times.len && t[k].text.start < to)
+            stop = t[k].text.start > pos ? t[k].text.start : pos;
+        for (; pos < stop && n < size; pos++)
+            buf[n++] = p->d->s[pos];
+        if (n == size)
+            break;
+        if (k < p->d->times.len && t[k].text.start < to) {
+            pos = t[k].text.end > pos ? t[k].text.end : pos;
+            k++;
+        }
+    }
+    piece w = {buf, n};
+    return w;
+}
+
+static int drop_start(piece *w, const gy_lexicon *lx)
+{
+    int i = gy_lex_at(lx, w->s, 0, w->n);
+    if (i < 0)
+        return 0;
+    w->s += lx->words[i].len;
+    w->n -= lx->words[i].len;
+    return 1;
+}
+
+/* Strips marks, spaces and skip_start words at the start, skip_end words at
+ * the end, as long as there are any. */
+static void trim(const gy_scan *p, piece *w)
+{
+    const gy_subject_rules *r = &p->r->subjects;
+    for (int moved = 1; moved && w->n;) {
+        size_t len;
+        uint32_t cp = gy_utf8_at(w->s, 0, w->n, &len);
+        moved = gy_is_space(cp) || gy_punct_roles(p->punct, cp) != 0;
+        if (moved) {
+            w->s += len;
+            w->n -= len;
+        } else {
+            moved = drop_start(w, &r->skip_start);
+        }
+    }
+    for (int moved = 1; moved && w->n;) {
+        int i = gy_lex_ending_at(&r->skip_end, w->s, 0, w->n);
+        size_t len;
+        uint32_t cp = gy_utf8_before(w->s, 0, w->n, &len);
+        moved = i >= 0 || gy_is_space(cp) || gy_punct_roles(p->punct, cp) != 0;
+        w->n -= i >= 0 ? r->skip_end.words[i].len : moved ? len : 0;
+    }
+}
+
+/* Is w nothing but a change word (增长)? */
+static int only_change(const gy_scan *p, piece w)
+{
+    const gy_lexicon *lx = &p->r->subjects.change_words;
+    int i = gy_lex_at(lx, w.s, 0, w.n);
+    return w.n == 0 || (i >= 0 && lx->words[i].len == w.n);
+}
+
+/* w without a change word at its end (一般公共预算收入增长: 一般公共预算收入). */
+static piece noun_of(const gy_scan *p, piece w)
+{
+    const gy_lexicon *lx = &p->r->subjects.change_words;
+    int i = gy_lex_ending_at(lx, w.s, 0, w.n);
+    if (i >= 0 && lx->words[i].len < w.n)
+        w.n -= lx->words[i].len;
+    return w;
+}
+
+static void copy_into(char *dst, size_t size, size_t *len, piece w)
+{
+    size_t n = w.n < size - 1 ? w.n : size - 1;
+    while (n > 0 && n < w.n && ((unsigned char)w.s[n] & 0xC0) == 0x80)
+        n--;
+    memcpy(dst, w.s, n);
+    *len = n;
+}
+
+/* ---- a list before 分别 ---------------------------------------------------- */
+
+static size_t chars(piece w) { return gy_utf8_count(w.s, w.n); }
+
+/* The first k characters of w. */
+static piece first_chars(piece w, size_t k)
+{
+    size_t i = 0;
+    for (size_t c = 0; c < k && i < w.n; c++) {
+        size_t len;
+        gy_utf8_at(w.s, i, w.n, &len);
+        i += len;
+    }
+    piece h = {w.s, i};
+    return h;
+}
+
+static void add_item(gy_subject_state *st, piece w)
+{
+    if (st->nitems < GY_LIST_MAX)
+        copy_into(st->items[st->nitems], sizeof st->items[0], &st->item_len[st->nitems], w);
+    st->nitems += st->nitems < GY_LIST_MAX;
+}
+
+/* The items of the list in w, and the head noun they share: one word of
+ * expansions (城乡居民…: 城镇, 农村), or items joined by list_joiners, the
+ * last one holding the head (城镇、农村居民…: the head follows a modifier
+ * as long as the first item). */
+static void parse_list(const gy_scan *p, piece w, gy_subject_state *st)
+{
+    const gy_subject_rules *r = &p->r->subjects;
+    piece head = {w.s + w.n, 0};
+    st->nitems = 0;
+    int e = gy_lex_at(&r->expansions, w.s, 0, w.n);
+    if (e >= 0) {
+        const gy_expansion *x = &r->expansion[r->expansions.words[e].tag];
+        for (size_t k = 0; k < x->n; k++) {
+            piece item = {x->items[k], strlen(x->items[k])};
+            add_item(st, item);
+        }
+        head.s = w.s + r->expansions.words[e].len;
+        head.n = w.n - r->expansions.words[e].len;
+    } else {
+        piece rest = w;
+        for (size_t i = 0; i < rest.n;) {
+            int j = gy_lex_at(&r->list_joiners, rest.s, i, rest.n);
+            if (j < 0) {
+                size_t len;
+                gy_utf8_at(rest.s, i, rest.n, &len);
+                i += len;
+                continue;
+            }
+            piece item = {rest.s, i};
+            add_item(st, item);
+            rest.s += i + r->list_joiners.words[j].len;
+            rest.n -= i + r->list_joiners.words[j].len;
+            i = 0;
+        }
+        size_t modifier = st->nitems ? gy_utf8_count(st->items[0], st->item_len[0]) : 0;
+        if (st->nitems && chars(rest) > modifier) {
+            piece m = first_chars(rest, modifier);
+            head.s = rest.s + m.n;
+            head.n = rest.n - m.n;
+            rest = m;
+        }
+        add_item(st, rest);
+    }
+    copy_into(st->head, sizeof st->head, &st->head_len, head);
+}
+
+/* ---- composing the subject ---------------------------------------------------- */
+
+/* The subject made of parts, in the document's arena (NULL when empty or
+ * out of memory): at most max_chars characters, the last ones. */
+static const char *compose(gy_scan *p, const piece *parts, size_t nparts)
+{
+    char buf[1024];
+    size_t n = 0;
+    for (size_t k = 0; k < nparts; k++) {
+        size_t take = parts[k].n < sizeof buf - n ? parts[k].n : sizeof buf - n;
+        memcpy(buf + n, parts[k].s, take);
+        n += take;
+    }
+    piece w = {buf, n};
+    size_t over = chars(w) > p->r->subjects.max_chars ? chars(w) - p->r->subjects.max_chars : 0;
+    piece cut = first_chars(w, over);
+    return n > cut.n ? gy_arena_strndup(&p->d->arena, buf + cut.n, n - cut.n) : NULL;
+}
+
+/* The next item of the list being distributed, with the head and the
+ * change word (this clause's own, or the list's). */
+static const char *next_item(gy_scan *p, piece own)
+{
+    gy_subject_state *st = &p->subject;
+    size_t k = st->next++;
+    piece verb = {st->verb, st->verb_len};
+    if (own.n)
+        verb = own;
+    piece parts[3] = {{st->items[k], st->item_len[k]}, {st->head, st->head_len}, verb};
+    return compose(p, parts, 3);
+}
+
+static const char *start_list(gy_scan *p, piece before, piece after)
+{
+    gy_subject_state *st = &p->subject;
+    trim(p, &before);
+    trim(p, &after);
+    parse_list(p, before, st);
+    copy_into(st->verb, sizeof st->verb, &st->verb_len, after);
+    st->list = st->nitems > 0;
+    st->next = 0;
+    if (!st->list)
+        return NULL;
+    if (st->nitems == 1) { /* no list: every number has the one subject */
+        st->list = 0;
+        piece parts[3] = {{st->items[0], st->item_len[0]}, {st->head, st->head_len}, after};
+        copy_into(st->noun, sizeof st->noun, &st->noun_len, noun_of(p, before));
+        return compose(p, parts, 3);
+    }
+    return next_item(p, after);
+}
+
+/* The subject of a target at to, from the words in s[from..to). */
+static const char *subject_of(gy_scan *p, size_t from, size_t to)
+{
+    gy_subject_state *st = &p->subject;
+    if (st->sentence != p->full) {
+        memset(st, 0, sizeof *st);
+        st->sentence = p->full;
+    }
+    char buf[2048];
+    piece w = words_without_times(p, from, to, buf, sizeof buf);
+    const char *list_word = p->r->subjects.list_word;
+    size_t lw = strlen(list_word);
+    for (size_t i = 0; i + lw <= w.n; i++)
+        if (memcmp(w.s + i, list_word, lw) == 0) {
+            piece before = {w.s, i}, after = {w.s + i + lw, w.n - i - lw};
+            return start_list(p, before, after);
+        }
+    trim(p, &w);
+    if (!only_change(p, w)) {
+        st->list = 0;
+        copy_into(st->noun, sizeof st->noun, &st->noun_len, noun_of(p, w));
+        return compose(p, &w, 1);
+    }
+    if (st->list && st->next < st->nitems)
+        return next_item(p, w);
+    if (!st->noun_len)
+        return NULL;
+    piece parts[2] = {{st->noun, st->noun_len}, w};
+    return compose(p, parts, 2);
+}
+
+/* ---- the indicator ---------------------------------------------------------- */
+
+static int unit_fits(const gy_indicator *in, const char *unit)
+{
+    for (size_t k = 0; k < in->nunits; k++)
+        if (strcmp(in->units[k], unit) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is the figure an average over years (年均增长 in its words, not the
+ * annual mean of 年均浓度)? */
+static int is_average(const gy_scan *p, size_t from, size_t to)
+{
+    const gy_lexicon *lx = &p->x->r->indicators.average_words;
+    return gy_lex_first_in(lx, p->d->s, from, to, NULL) >= 0;
+}
+
+/* The catalogue entry whose pattern matches the whole subject (a scope word
+ * such as 全省 at its start left out) and whose units hold the unit. */
+static const gy_indicator *indicator_of(gy_scan *p, const char *subject, const char *unit)
+{
+    const gy_indicator_rules *r = &p->x->r->indicators;
+    size_t len = strlen(subject), skip = 0;
+    int sc = gy_lex_at(&r->scopes, subject, 0, len);
+    if (sc >= 0 && r->scopes.words[sc].len < len)
+        skip = r->scopes.words[sc].len;
+    for (size_t i = 0; i < r->n; i++) {
+        const gy_indicator *in = &r->items[i];
+        if (!unit_fits(in, unit))
+            continue;
+        for (size_t k = 0; k < in->npatterns; k++) {
+            size_t ms, me;
+            if (gy_match(p->x, &in->patterns[k], subject + skip, len - skip, 0) &&
+                gy_group(p->x, 0, &ms, &me) && me == len - skip)
+                return in;
+        }
+    }
+    return NULL;
+}
+
+int gy_take_subject(gy_scan *p, size_t from, gy_target *t)
+{
+    t->subject = subject_of(p, from, t->text.start);
+    if (!t->subject)
+        return 0;
+    const gy_indicator *in = indicator_of(p, t->subject, t->unit);
+    if (!in)
+        return 0;
+    /* the document may outlive its rules: the id is copied */
+    int average = is_average(p, from, t->text.start);
+    t->indicator = gy_arena_printf(&p->d->arena, "%s%s", in->id,
+                                   average ? p->x->r->indicators.average_suffix : "");
+    return t->indicator ? 0 : -1;
+}

@@ -1,0 +1,221 @@
+/* Years: the report's date and year (from its dateline, title or
+ * headings), the year each time phrase names, and the year each target is
+ * for: the nearest year named before it in its clause, else in its
+ * sentence, its paragraph, its section's heading, else its part (a review
+ * is of the year before the report). */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract.h"
+#include "numbers.h"
+#include "utf8.h"
+
+enum { MIN_YEAR = 1900, MAX_YEAR = 2200, MAX_TIMES_LOOKED_AT = 64 };
+
+/* How near the start of its sentence a time must stand to give its year to
+ * the sentences after it (刚刚过去的2025年，…; not 延长至明年3月底). */
+enum { HEAD_CHARS = 12 };
+
+/* The number written just before s[end] (a year before 年, a month before
+ * 月), digits or numerals; -1 when none. */
+static long number_before(const char *s, size_t floor, size_t end)
+{
+    size_t a = end, k;
+    for (int n = 0; n < 4 && a > floor; n++) {
+        size_t b = gy_utf8_back(s, floor, a);
+        uint32_t cp = gy_utf8_at(s, b, a, &k);
+        if (!gy_is_digit(cp) && !gy_is_numeral(cp))
+            break;
+        a = b;
+    }
+    gy_number num;
+    if (a == end || gy_parse_number(s, a, end, &num) <= 0 || num.end != end ||
+        num.value != (double)(long)num.value)
+        return -1;
+    return (long)num.value;
+}
+
+/* The last year written as digits or numerals before 年 in s[a..b). */
+static int last_year_in(const char *s, size_t a, size_t b)
+{
+    static const char nian[] = "年";
+    int year = 0;
+    for (size_t i = a; i + 3 <= b; i++)
+        if (memcmp(s + i, nian, 3) == 0) {
+            long y = number_before(s, a, i);
+            if (y >= MIN_YEAR && y <= MAX_YEAR)
+                year = (int)y;
+        }
+    return year;
+}
+
+/* A date (2026年1月27日) in s[0..n): into iso when found; returns the year. */
+static int date_in(const char *s, size_t n, char *iso, size_t size)
+{
+    static const char nian[] = "年", yue[] = "月", ri[] = "日";
+    for (size_t i = 0; i + 3 <= n; i++) {
+        if (memcmp(s + i, nian, 3) != 0)
+            continue;
+        long y = number_before(s, 0, i);
+        if (y < MIN_YEAR || y > MAX_YEAR)
+            continue;
+        const char *m = strstr(s + i, yue);
+        const char *d = m ? strstr(m, ri) : NULL;
+        long mo = m && m < s + n && m - (s + i) <= 12 ? number_before(s, i + 3, (size_t)(m - s)) : -1;
+        long day = d && d < s + n && d - m <= 12 ? number_before(s, (size_t)(m - s) + 3, (size_t)(d - s)) : -1;
+        if (mo >= 1 && mo <= 12 && day >= 1 && day <= 31)
+            snprintf(iso, size, "%04ld-%02ld-%02ld", y, mo, day);
+        return (int)y;
+    }
+    return 0;
+}
+
+/* The year of the first heading of the given role, 0 when none says. */
+static int heading_year(const gy_doc *d, gy_role role)
+{
+    for (size_t i = 0; i < d->sections.len; i++) {
+        const gy_section *sec = &GY_SECTIONS(d)[i];
+        if (sec->role == role && !sec->parent) {
+            int y = last_year_in(d->s, sec->heading.start, sec->heading.end);
+            if (y)
+                return y;
+        }
+    }
+    return 0;
+}
+
+/* The report's date and year: the dateline's, else the title's, else the
+ * headings' (a review of 2025 is in the report of 2026), else --year. */
+static void document_year(gy_doc *d)
+{
+    d->date[0] = '\0';
+    int y = d->occasion ? date_in(d->occasion, strlen(d->occasion), d->date, sizeof d->date) : 0;
+    if (!y && d->title)
+        y = last_year_in(d->title, 0, strlen(d->title));
+    if (!y) {
+        int review = heading_year(d, GY_ROLE_REVIEW);
+        y = review ? review + 1 : heading_year(d, GY_ROLE_PLAN);
+    }
+    d->year = y ? y : d->given_year;
+}
+
+static gy_role role_at(const gy_doc *d, size_t off)
+{
+    size_t s = gy_doc_section_at(d, off);
+    return s ? GY_SECTIONS(d)[s - 1].role : GY_ROLE_NONE;
+}
+
+/* The year a time phrase names: its own (the last, 2021—2025年: 2025), a
+ * plan period's last, or one counted from the report's year. */
+static int time_year(gy_run *x, gy_time *t)
+{
+    const gy_doc *d = x->d;
+    const gy_time_rules *r = &x->r->times;
+    const char *s = d->s;
+    size_t a = t->text.start, b = t->text.end, where;
+    if (gy_lex_ending_at(&r->base_before, s, d->content[t->line - 1].start, a) >= 0)
+        return 0; /* 比上年: what the figure is compared with */
+    int y = last_year_in(s, a, b);
+    if (y)
+        return y;
+    int w = gy_lex_first_in(&r->periods, s, a, b, &where);
+    t->of_period = w >= 0;
+    if (w >= 0)
+        return r->period_last[r->periods.words[w].tag];
+    if (!d->year)
+        return 0;
+    w = gy_lex_first_in(&r->year_offsets, s, a, b, &where);
+    if (w >= 0)
+        return d->year + r->year_offsets.words[w].tag - GY_YEAR_BIAS;
+    if (gy_lex_first_in(&r->part_words, s, a, b, &where) >= 0)
+        return d->year - (role_at(d, a) == GY_ROLE_REVIEW);
+    return 0;
+}
+
+/* Index of the first time that starts at or after off. */
+static size_t first_time_from(const gy_doc *d, size_t off)
+{
+    const gy_time *t = GY_TIMES(d);
+    size_t lo = 0, hi = d->times.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t[mid].text.start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The year of the nearest time with one in s[floor..pos), 0 when none;
+ * without periods, a plan period (“十五五”) counts only where no year or
+ * 今年 is named: outside the figure's own clause, a sentence that names
+ * the plan (确保“十五五”良好开局) names no year for the figure. */
+static int nearest_year(const gy_doc *d, size_t floor, size_t pos, int periods, int heads)
+{
+    const gy_time *t = GY_TIMES(d);
+    size_t i = first_time_from(d, pos);
+    for (int n = 0; i-- > 0 && n < MAX_TIMES_LOOKED_AT && t[i].text.start >= floor; n++) {
+        if (!t[i].year || t[i].text.end > pos || (!periods && t[i].of_period))
+            continue;
+        size_t k = heads ? gy_text_sentence_at(&d->text, t[i].text.start) : (size_t)-1;
+        if (heads && (k == (size_t)-1 ||
+                      gy_utf8_count(d->s + d->text.sentences[k].start,
+                                    t[i].text.start - d->text.sentences[k].start) > HEAD_CHARS))
+            continue;
+        return t[i].year;
+    }
+    return 0;
+}
+
+/* Outside the figure's clause: a year before a plan period, and in earlier
+ * sentences only one that heads its sentence. */
+static int year_before(const gy_doc *d, size_t floor, size_t pos, int heads)
+{
+    int y = nearest_year(d, floor, pos, 0, heads);
+    return y ? y : nearest_year(d, floor, pos, 1, heads);
+}
+
+/* The year a heading names: for a fact the first (成就 before 目标 in
+ * “十四五”时期发展成就和“十五五”时期主要目标), for a goal the last. */
+static int heading_year_of(const gy_doc *d, const gy_section *sec, int fact)
+{
+    const gy_time *t = GY_TIMES(d);
+    int year = 0;
+    for (size_t i = first_time_from(d, sec->heading.start);
+         i < d->times.len && t[i].text.start < sec->heading.end; i++)
+        if (t[i].year) {
+            year = t[i].year;
+            if (fact)
+                break;
+        }
+    return year;
+}
+
+static int target_year(const gy_doc *d, const gy_target *t)
+{
+    size_t pos = t->text.start, para = d->content[t->line - 1].start;
+    int y = nearest_year(d, t->clause, pos, 1, 0);
+    if (!y)
+        y = year_before(d, t->sentence.start < t->clause ? t->sentence.start : t->clause, t->clause, 0);
+    if (!y)
+        y = year_before(d, para, t->sentence.start < pos ? t->sentence.start : pos, 1);
+    for (size_t s = t->section; !y && s; s = GY_SECTIONS(d)[s - 1].parent)
+        y = heading_year_of(d, &GY_SECTIONS(d)[s - 1], t->fact);
+    if (!y && d->year) {
+        gy_role role = t->section ? GY_SECTIONS(d)[t->section - 1].role : GY_ROLE_NONE;
+        y = role == GY_ROLE_REVIEW ? d->year - 1 : role == GY_ROLE_PLAN ? d->year : 0;
+    }
+    return y;
+}
+
+int gy_extract_years(gy_run *x)
+{
+    gy_doc *d = x->d;
+    document_year(d);
+    for (size_t i = 0; i < d->times.len; i++)
+        GY_TIMES(d)[i].year = time_year(x, &GY_TIMES(d)[i]);
+    for (size_t i = 0; i < d->targets.len; i++)
+        GY_TARGETS(d)[i].year = target_year(d, &GY_TARGETS(d)[i]);
+    return 0;
+}

@@ -1,0 +1,321 @@
+/* The loaders of the concerns that read numbers: targets (units,
+ * comparisons, kinds, subjects), times (patterns and the years they name)
+ * and the indicator catalogue. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules_load.h"
+#include "utf8.h"
+
+/* ---- targets --------------------------------------------------------------- */
+
+static int unit_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                     size_t index, void *out, void *ctx)
+{
+    static const char *const numerals[] = {"any", "arabic", "chinese"};
+    gy_unit *u = out;
+    gy_jobj o;
+    if (gy_rj_open(ld, f, e, path, &o) != 0)
+        return -1;
+    const cJSON *un = gy_rj_field(&o, "unit", 1);
+    if (!un)
+        return -1;
+    if (cJSON_IsNull(un))
+        u->unit = NULL;
+    else if (gy_rj_string(&o, "unit", 1, &u->unit) != 0)
+        return -1;
+    u->scale = 1.0;
+    int counter = 0;
+    if (gy_rj_number(&o, "scale", 0, 1e-12, 1e12, &u->scale) != 0 ||
+        gy_rj_bool(&o, "more", &u->more) != 0 || gy_rj_bool(&o, "counter", &counter) != 0 ||
+        gy_rj_bool(&o, "duration", &u->duration) != 0 ||
+        gy_rj_choice(&o, "numerals", 0, numerals, 3, &u->numerals) != 0 ||
+        gy_rj_words(&o, "words", 1, ctx, (int)index) != 0)
+        return -1;
+    u->measure = !counter;
+    return gy_rj_close(&o);
+}
+
+typedef struct op_lists {
+    gy_word_list before, after, clause;
+} op_lists;
+
+static int op_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                   size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)out;
+    op_lists *ol = ctx;
+    gy_jobj o;
+    int op = 0;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 ||
+        gy_rj_choice(&o, "op", 1, gy_op_names, GY_OP_WORDS, &op) != 0 ||
+        gy_rj_words(&o, "before", 0, &ol->before, op) != 0 ||
+        gy_rj_words(&o, "after", 0, &ol->after, op) != 0 ||
+        gy_rj_words(&o, "clause", 0, &ol->clause, op) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
+static int load_ops(gy_jobj *o, gy_target_rules *t)
+{
+    op_lists ol;
+    void *items;
+    size_t nops;
+    memset(&ol, 0, sizeof ol);
+    if (gy_rj_array(o, "ops", 1, 1, op_elem, &ol, &items, &nops) != 0 ||
+        gy_rj_build(o, &t->op_before, &ol.before) != 0 ||
+        gy_rj_build(o, &t->op_after, &ol.after) != 0 ||
+        gy_rj_build(o, &t->op_clause, &ol.clause) != 0)
+        return -1;
+    return 0;
+}
+
+static int load_kinds(gy_jobj *o, gy_target_rules *t)
+{
+    gy_jobj k;
+    gy_word_list cues = {NULL, 0, 0};
+    if (gy_rj_open_member(o, "kinds", &k) != 0 ||
+        gy_rj_words(&k, "target", 1, &cues, GY_CUE_TARGET) != 0 ||
+        gy_rj_words(&k, "fact", 1, &cues, GY_CUE_FACT) != 0 ||
+        gy_rj_words(&k, "weak_fact", 0, &cues, GY_CUE_WEAK_FACT) != 0 ||
+        gy_rj_words(&k, "neutral", 0, &cues, GY_CUE_NEUTRAL) != 0 ||
+        gy_rj_build(&k, &t->kind_cues, &cues) != 0)
+        return -1;
+    return gy_rj_close(&k);
+}
+
+/* An array of strings at v as a NULL-free array in the arena. */
+static int string_array(gy_loader *ld, const gy_rfile *f, const cJSON *v, const char *path,
+                        const char ***out, size_t *n)
+{
+    if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) < 1)
+        return gy_rj_fail(ld, f, v, NULL, "%s must be an array of strings", path);
+    *n = (size_t)cJSON_GetArraySize(v);
+    *out = gy_arena_alloc(&ld->r->arena, *n * sizeof **out);
+    if (!*out)
+        return gy_rj_fail(ld, f, v, NULL, "out of memory");
+    size_t i = 0;
+    for (const cJSON *e = v->child; e; e = e->next, i++) {
+        if (!cJSON_IsString(e))
+            return gy_rj_fail(ld, f, e, NULL, "%s: every element must be a string", path);
+        (*out)[i] = gy_arena_strndup(&ld->r->arena, e->valuestring, strlen(e->valuestring));
+        if (!(*out)[i])
+            return gy_rj_fail(ld, f, e, NULL, "out of memory");
+    }
+    return 0;
+}
+
+/* targets.subjects.expansions: an object of word -> list of words. */
+static int load_expansions(gy_jobj *o, gy_subject_rules *s)
+{
+    const cJSON *v = gy_rj_field(o, "expansions", 1);
+    if (!v)
+        return -1;
+    if (!cJSON_IsObject(v))
+        return gy_rj_fail(o->ld, o->f, v, NULL, "%s.expansions must be an object", o->path);
+    size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+    gy_word_list wl = {NULL, 0, 0};
+    s->expansion = gy_arena_alloc(&o->ld->r->arena, (n ? n : 1) * sizeof *s->expansion);
+    if (!s->expansion)
+        return gy_rj_fail(o->ld, o->f, v, NULL, "out of memory");
+    for (const cJSON *e = v->child; e; e = e->next, i++) {
+        const char *path = gy_rj_path(o->ld, o->path, "expansions", (long)i);
+        if (string_array(o->ld, o->f, e, path, &s->expansion[i].items, &s->expansion[i].n) != 0 ||
+            gy_words_add(&o->ld->r->arena, &wl, e->string, (int)i) != 0)
+            return -1;
+        o->ld->r->count++;
+    }
+    return gy_rj_build(o, &s->expansions, &wl);
+}
+
+static int load_subjects(gy_jobj *o, gy_subject_rules *s)
+{
+    gy_jobj sj;
+    if (gy_rj_open_member(o, "subjects", &sj) != 0 ||
+        gy_rj_lexicon(&sj, "skip_start", 1, &s->skip_start) != 0 ||
+        gy_rj_lexicon(&sj, "skip_end", 1, &s->skip_end) != 0 ||
+        gy_rj_lexicon(&sj, "change_words", 1, &s->change_words) != 0 ||
+        gy_rj_string(&sj, "list_word", 1, &s->list_word) != 0 ||
+        gy_rj_lexicon(&sj, "list_joiners", 1, &s->list_joiners) != 0 ||
+        load_expansions(&sj, s) != 0 ||
+        gy_rj_size(&sj, "max_chars", 1, 2, 1000, &s->max_chars) != 0)
+        return -1;
+    if (!s->list_word[0])
+        return gy_rj_fail(o->ld, o->f, gy_rj_field(&sj, "list_word", 0), NULL,
+                          "%s.list_word must not be empty", sj.path);
+    return gy_rj_close(&sj);
+}
+
+int gy_load_targets(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_target_rules *t = &ld->r->targets;
+    gy_jobj o;
+    void *items;
+    gy_word_list unit_words = {NULL, 0, 0};
+    if (gy_rj_open(ld, f, node, "targets", &o) != 0 ||
+        gy_rj_array(&o, "units", 1, sizeof(gy_unit), unit_elem, &unit_words, &items,
+                    &t->nunits) != 0)
+        return -1;
+    t->units = items;
+    if (gy_rj_build(&o, &t->unit_words, &unit_words) != 0 || load_ops(&o, t) != 0 ||
+        gy_rj_lexicon(&o, "more", 1, &t->more_words) != 0 ||
+        gy_rj_lexicon(&o, "ordinal_before", 1, &t->ordinal_before) != 0 ||
+        gy_rj_lexicon(&o, "amount_before", 0, &t->amount_before) != 0 ||
+        gy_rj_lexicon(&o, "range_joiners", 1, &t->range_joiners) != 0 ||
+        gy_rj_lexicon(&o, "minus_signs", 1, &t->minus_signs) != 0 ||
+        gy_rj_lexicon(&o, "not_quantities", 1, &t->not_quantities) != 0 ||
+        gy_rj_size(&o, "quote_max_chars", 1, 0, 1000, &t->quote_max_chars) != 0 ||
+        gy_rj_size(&o, "context_chars", 1, 10, 100000, &t->context_chars) != 0 ||
+        gy_rj_number(&o, "chinese_min_value", 1, 0, 1e6, &t->chinese_min_value) != 0 ||
+        gy_rj_number(&o, "counter_min_value", 1, 0, 1e6, &t->counter_min_value) != 0 ||
+        load_kinds(&o, t) != 0 || load_subjects(&o, &t->subjects) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
+/* ---- times ----------------------------------------------------------------- */
+
+static int time_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                     size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    gy_time_rule *t = out;
+    gy_jobj o;
+    const char *name = NULL;
+    int kind = 0;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
+        gy_rj_choice(&o, "kind", 1, gy_time_kind_names, GY_TIME_KIND_COUNT, &kind) != 0 ||
+        gy_rj_pattern(&o, "pattern", 1, 1, name, &t->rx) != 0)
+        return -1;
+    t->kind = (enum gy_time_kind)kind;
+    return gy_rj_close(&o);
+}
+
+/* times.years.offsets: an object of word -> whole number of years. */
+static int load_offsets(gy_jobj *o, gy_lexicon *lx)
+{
+    const cJSON *v = gy_rj_field(o, "offsets", 1);
+    if (!v)
+        return -1;
+    if (!cJSON_IsObject(v))
+        return gy_rj_fail(o->ld, o->f, v, NULL, "%s.offsets must be an object", o->path);
+    gy_word_list wl = {NULL, 0, 0};
+    for (const cJSON *e = v->child; e; e = e->next) {
+        if (!cJSON_IsNumber(e) || e->valuedouble != (int)e->valuedouble || e->valuedouble < -100 ||
+            e->valuedouble > 100)
+            return gy_rj_fail(o->ld, o->f, e, NULL, "%s.offsets.%s must be a whole number of years",
+                              o->path, e->string);
+        if (gy_words_add(&o->ld->r->arena, &wl, e->string, (int)e->valuedouble + GY_YEAR_BIAS) != 0)
+            return gy_rj_fail(o->ld, o->f, e, NULL, "out of memory");
+        o->ld->r->count++;
+    }
+    return gy_rj_build(o, lx, &wl);
+}
+
+/* times.years.periods: an object of plan period -> [first year, last year]. */
+static int load_periods(gy_jobj *o, gy_time_rules *t)
+{
+    const cJSON *v = gy_rj_field(o, "periods", 1);
+    if (!v)
+        return -1;
+    if (!cJSON_IsObject(v))
+        return gy_rj_fail(o->ld, o->f, v, NULL, "%s.periods must be an object", o->path);
+    size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+    gy_word_list wl = {NULL, 0, 0};
+    t->period_last = gy_arena_alloc(&o->ld->r->arena, (n ? n : 1) * sizeof *t->period_last);
+    if (!t->period_last)
+        return gy_rj_fail(o->ld, o->f, v, NULL, "out of memory");
+    for (const cJSON *e = v->child; e; e = e->next, i++) {
+        const cJSON *first = cJSON_GetArrayItem(e, 0), *last = cJSON_GetArrayItem(e, 1);
+        if (!cJSON_IsArray(e) || cJSON_GetArraySize(e) != 2 || !cJSON_IsNumber(first) ||
+            !cJSON_IsNumber(last) || first->valuedouble > last->valuedouble)
+            return gy_rj_fail(o->ld, o->f, e, NULL,
+                              "%s.periods.%s must be [first year, last year]", o->path, e->string);
+        t->period_last[i] = (int)last->valuedouble;
+        if (gy_words_add(&o->ld->r->arena, &wl, e->string, (int)i) != 0)
+            return gy_rj_fail(o->ld, o->f, e, NULL, "out of memory");
+        o->ld->r->count++;
+    }
+    return gy_rj_build(o, &t->periods, &wl);
+}
+
+static int load_years(gy_jobj *o, gy_time_rules *t)
+{
+    gy_jobj y;
+    if (gy_rj_open_member(o, "years", &y) != 0 || load_offsets(&y, &t->year_offsets) != 0 ||
+        gy_rj_lexicon(&y, "part_words", 1, &t->part_words) != 0 || load_periods(&y, t) != 0 ||
+        gy_rj_lexicon(&y, "base_before", 1, &t->base_before) != 0)
+        return -1;
+    return gy_rj_close(&y);
+}
+
+int gy_load_times(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_time_rules *t = &ld->r->times;
+    gy_jobj o;
+    void *items;
+    if (gy_rj_open(ld, f, node, "times", &o) != 0 ||
+        gy_rj_array(&o, "patterns", 1, sizeof(gy_time_rule), time_elem, NULL, &items,
+                    &t->npatterns) != 0 ||
+        gy_rj_lexicon(&o, "triggers", 1, &t->triggers) != 0 ||
+        gy_rj_lexicon(&o, "after_number", 0, &t->after_number) != 0 || load_years(&o, t) != 0)
+        return -1;
+    t->patterns = items;
+    return gy_rj_close(&o);
+}
+
+/* ---- the indicator catalogue ------------------------------------------------ */
+
+static int pattern_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                        size_t index, void *out, void *ctx)
+{
+    (void)index;
+    return gy_rj_compile(ld, f, e, path, ctx, 1, out);
+}
+
+static int indicator_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                          size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    gy_indicator *in = out;
+    gy_jobj o;
+    void *items;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "id", 1, &in->id) != 0 ||
+        gy_rj_string(&o, "zh", 1, &in->zh) != 0 || gy_rj_string(&o, "en", 1, &in->en) != 0)
+        return -1;
+    const cJSON *units = gy_rj_field(&o, "units", 1);
+    if (!units || string_array(ld, f, units, gy_rj_path(ld, path, "units", -1), &in->units,
+                               &in->nunits) != 0 ||
+        gy_rj_array(&o, "patterns", 1, sizeof(gy_rx), pattern_elem, (void *)in->id, &items,
+                    &in->npatterns) != 0)
+        return -1;
+    in->patterns = items;
+    if (!in->npatterns)
+        return gy_rj_fail(ld, f, e, NULL, "%s ('%s'): no patterns", path, in->id);
+    return gy_rj_close(&o);
+}
+
+int gy_load_indicators(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_indicator_rules *r = &ld->r->indicators;
+    gy_jobj o;
+    void *items;
+    if (gy_rj_open(ld, f, node, "indicators", &o) != 0 ||
+        gy_rj_lexicon(&o, "scopes", 1, &r->scopes) != 0 ||
+        gy_rj_lexicon(&o, "average_words", 1, &r->average_words) != 0 ||
+        gy_rj_string(&o, "average_suffix", 1, &r->average_suffix) != 0 ||
+        gy_rj_array(&o, "catalogue", 1, sizeof(gy_indicator), indicator_elem, NULL, &items,
+                    &r->n) != 0)
+        return -1;
+    r->items = items;
+    for (size_t i = 0; i < r->n; i++)
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(r->items[i].id, r->items[k].id) == 0)
+                return gy_rj_fail(ld, f, node, NULL, "indicators.catalogue: id '%s' is given twice",
+                                  r->items[i].id);
+    return gy_rj_close(&o);
+}
+
