@@ -141,9 +141,9 @@ fuzz-run: fuzz
 
 fuzz:
 	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
-	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" build-fuzz/libgangyao.a
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=fuzzer,address,undefined \
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    -Iinclude tests/fuzz/fuzz_pipeline.c build-fuzz/libgangyao.a $(DEP_LIBS) -lm \
 	    -o build-fuzz/fuzz_pipeline
 

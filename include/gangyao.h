@@ -239,10 +239,13 @@ enum {
 typedef enum gy_format {
     GY_FORMAT_TEXT,      /* an outline for people (ANSI colour optional) */
     GY_FORMAT_JSON,      /* schema gangyao/1, docs/schema.md */
+    GY_FORMAT_CSV,       /* one table of targets (or tasks) for all documents */
     GY_FORMAT_COUNT
 } gy_format;
 
 const char *gy_format_name(gy_format f);
+/* Whether gy_render_diff can write format f. */
+int gy_format_can_diff(gy_format f);
 /* The format called name; returns 0, or -1 when there is none. */
 int gy_format_from_name(const char *name, gy_format *f);
 

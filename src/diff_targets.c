@@ -1,6 +1,7 @@
 /* diff of targets: the goals of the two documents pair by subject and
  * unit: the same subject first, the k-th repeat of a subject with the k-th,
  * then similar subjects; each pair says what changed. */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,30 +122,81 @@ static const char *indicator_of(const side *s, size_t i)
     return GY_TARGETS(s->d)[s->idx[i]].indicator;
 }
 
-/* Goals of one catalogue indicator pair first: the k-th of an indicator in
- * one document with the k-th in the other. */
-static int indicator_edges(const side *A, const side *B, gy_elist *el)
+/* The year of a goal counted from its report's year (0: the report's own
+ * year), or INT_MIN when either is unknown. */
+static int relative_year(const side *s, size_t i)
 {
-    for (size_t i = 0; i < A->n; i++) {
-        const char *ind = indicator_of(A, i);
-        if (!ind)
+    int y = GY_TARGETS(s->d)[s->idx[i]].year;
+    return y && s->d->year ? y - s->d->year : INT_MIN;
+}
+
+static uint64_t text_hash(const char *t)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (; *t; t++)
+        h = (h ^ (unsigned char)*t) * 1099511628211ULL;
+    return h;
+}
+
+/* The goals of s with an indicator (and, by_year, a relative year), keyed
+ * by them and sorted, in out; returns how many. */
+static size_t keyed_goals(const side *s, int by_year, occ_key *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const char *ind = indicator_of(s, i);
+        int rel = relative_year(s, i);
+        if (!ind || (by_year && rel == INT_MIN))
             continue;
-        size_t k = 0, j;
-        for (size_t q = 0; q < i; q++)
-            k += indicator_of(A, q) && strcmp(indicator_of(A, q), ind) == 0;
-        for (j = 0; j < B->n; j++)
-            if (indicator_of(B, j) && strcmp(indicator_of(B, j), ind) == 0 && k-- == 0)
-                break;
-        if (j == B->n)
-            continue;
-        gy_edge *e = gy_push(NULL, &el->e, &el->n, &el->cap, sizeof *e);
-        if (!e)
-            return -1;
-        e->i = i;
-        e->j = j;
-        e->sim = 3.0; /* above any pair of subjects */
+        out[n].key = text_hash(ind) ^ (by_year ? (uint64_t)(unsigned)(rel + 1000) * 0x9E3779B97F4A7C15ULL : 0);
+        out[n++].i = i;
     }
-    return 0;
+    qsort(out, n, sizeof *out, by_key_then_index);
+    return n;
+}
+
+static int same_key(const side *A, size_t i, const side *B, size_t j, int by_year)
+{
+    return strcmp(indicator_of(A, i), indicator_of(B, j)) == 0 &&
+           (!by_year || relative_year(A, i) == relative_year(B, j));
+}
+
+/* Goals of one catalogue indicator pair first, those for the same year of
+ * their report (this year's GDP target with this year's) above the rest:
+ * within a key the k-th of one document with the k-th of the other. */
+static int indicator_edges(const side *A, const side *B, int by_year, gy_elist *el)
+{
+    occ_key *ka = malloc((A->n ? A->n : 1) * sizeof *ka), *kb = malloc((B->n ? B->n : 1) * sizeof *kb);
+    int rc = ka && kb ? 0 : -1;
+    size_t na = rc ? 0 : keyed_goals(A, by_year, ka), nb = rc ? 0 : keyed_goals(B, by_year, kb);
+    for (size_t p = 0, q = 0; rc == 0 && p < na && q < nb;) {
+        if (ka[p].key != kb[q].key) {
+            ka[p].key < kb[q].key ? p++ : q++;
+            continue;
+        }
+        uint64_t key = ka[p].key;
+        for (; p < na && q < nb && ka[p].key == key && kb[q].key == key; p++, q++) {
+            if (!same_key(A, ka[p].i, B, kb[q].i, by_year))
+                continue;
+            gy_edge *e = gy_push(NULL, &el->e, &el->n, &el->cap, sizeof *e);
+            if (!e) {
+                rc = -1;
+                break;
+            }
+            e->i = ka[p].i;
+            e->j = kb[q].i;
+            /* above any pair of subjects even with the bonus of an identical
+             * one (1.5), a year of the report above both */
+            e->sim = by_year ? 5.0 : 3.0;
+        }
+        while (p < na && ka[p].key == key)
+            p++;
+        while (q < nb && kb[q].key == key)
+            q++;
+    }
+    free(ka);
+    free(kb);
+    return rc;
 }
 
 /* Pairs by indicator first; then the same unit only, an identical subject
@@ -154,7 +206,7 @@ static int match_sides(const gy_diff *df, side *A, side *B)
 {
     gy_elist el = {NULL, 0, 0};
     if (gy_candidates(A->sig, A->n, B->sig, B->n, df->subject_threshold, &el) != 0 ||
-        indicator_edges(A, B, &el) != 0) {
+        indicator_edges(A, B, 1, &el) != 0 || indicator_edges(A, B, 0, &el) != 0) {
         free(el.e);
         return -1;
     }

@@ -83,6 +83,22 @@ static int only_change(const gy_scan *p, piece w)
     return w.n == 0 || (i >= 0 && lx->words[i].len == w.n);
 }
 
+static void trim(const gy_scan *p, piece *w);
+
+/* Does w end with a change word and a level word (增长到, and after them
+ * nothing but what trimming takes away: 增长到2025年的)? */
+static int reaches_level(const gy_scan *p, piece w)
+{
+    const gy_subject_rules *r = &p->r->subjects;
+    size_t where;
+    int l = gy_lex_last_in(&r->level_after, w.s, 0, w.n, &where);
+    if (l < 0 || gy_lex_ending_at(&r->change_words, w.s, 0, where) < 0)
+        return 0;
+    piece tail = {w.s + where, w.n - where};
+    trim(p, &tail);
+    return tail.n == 0;
+}
+
 /* w without a change word at its end (一般公共预算收入增长: 一般公共预算收入). */
 static piece noun_of(const gy_scan *p, piece w)
 {
@@ -241,7 +257,10 @@ static const char *subject_of(gy_scan *p, size_t from, size_t to)
             piece before = {w.s, i}, after = {w.s + i + lw, w.n - i - lw};
             return start_list(p, before, after);
         }
+    int level = reaches_level(p, w);
     trim(p, &w);
+    if (level && only_change(p, w))
+        w.n = 0; /* 增长到4.93万亿元: the level of the noun before */
     if (!only_change(p, w)) {
         st->list = 0;
         copy_into(st->noun, sizeof st->noun, &st->noun_len, noun_of(p, w));

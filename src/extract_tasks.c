@@ -405,8 +405,9 @@ static int index_line(state *st, size_t i)
             at = me > at ? me : at + 1;
         }
     }
-    gy_slice *h = (gy_slice *)st->deadlines.items + from;
-    qsort(h, st->deadlines.len - from, sizeof *h, by_start_longest);
+    if (st->deadlines.len > from + 1)
+        qsort((gy_slice *)st->deadlines.items + from, st->deadlines.len - from, sizeof(gy_slice),
+              by_start_longest);
     return 0;
 }
 

@@ -12,10 +12,6 @@
 
 enum { MIN_YEAR = 1900, MAX_YEAR = 2200, MAX_TIMES_LOOKED_AT = 64 };
 
-/* How near the start of its sentence a time must stand to give its year to
- * the sentences after it (刚刚过去的2025年，…; not 延长至明年3月底). */
-enum { HEAD_CHARS = 12 };
-
 /* The number written just before s[end] (a year before 年, a month before
  * 月), digits or numerals; -1 when none. */
 static long number_before(const char *s, size_t floor, size_t end)
@@ -147,21 +143,34 @@ static size_t first_time_from(const gy_doc *d, size_t off)
     return lo;
 }
 
+/* Whether time t is the topic of its sentence: near its start, ending a
+ * clause (刚刚过去的2025年，…), so that its year holds for what follows. */
+static int is_topic(const gy_run *x, const gy_time *t)
+{
+    const gy_doc *d = x->d;
+    size_t k = gy_text_sentence_at(&d->text, t->text.start), len;
+    if (k == (size_t)-1)
+        return 0;
+    const gy_span *sen = &d->text.sentences[k];
+    if (gy_utf8_count(d->s + sen->start, t->text.start - sen->start) > x->r->times.head_chars ||
+        t->text.end >= sen->end)
+        return 0;
+    return (gy_punct_at(&x->r->punct, d->s, t->text.end, sen->end, &len) & GY_P_CLAUSE) != 0;
+}
+
 /* The year of the nearest time with one in s[floor..pos), 0 when none;
  * without periods, a plan period (“十五五”) counts only where no year or
  * 今年 is named: outside the figure's own clause, a sentence that names
  * the plan (确保“十五五”良好开局) names no year for the figure. */
-static int nearest_year(const gy_doc *d, size_t floor, size_t pos, int periods, int heads)
+static int nearest_year(const gy_run *x, size_t floor, size_t pos, int periods, int heads)
 {
+    const gy_doc *d = x->d;
     const gy_time *t = GY_TIMES(d);
     size_t i = first_time_from(d, pos);
     for (int n = 0; i-- > 0 && n < MAX_TIMES_LOOKED_AT && t[i].text.start >= floor; n++) {
         if (!t[i].year || t[i].text.end > pos || (!periods && t[i].of_period))
             continue;
-        size_t k = heads ? gy_text_sentence_at(&d->text, t[i].text.start) : (size_t)-1;
-        if (heads && (k == (size_t)-1 ||
-                      gy_utf8_count(d->s + d->text.sentences[k].start,
-                                    t[i].text.start - d->text.sentences[k].start) > HEAD_CHARS))
+        if (heads && !is_topic(x, &t[i]))
             continue;
         return t[i].year;
     }
@@ -170,10 +179,10 @@ static int nearest_year(const gy_doc *d, size_t floor, size_t pos, int periods, 
 
 /* Outside the figure's clause: a year before a plan period, and in earlier
  * sentences only one that heads its sentence. */
-static int year_before(const gy_doc *d, size_t floor, size_t pos, int heads)
+static int year_before(const gy_run *x, size_t floor, size_t pos, int heads)
 {
-    int y = nearest_year(d, floor, pos, 0, heads);
-    return y ? y : nearest_year(d, floor, pos, 1, heads);
+    int y = nearest_year(x, floor, pos, 0, heads);
+    return y ? y : nearest_year(x, floor, pos, 1, heads);
 }
 
 /* The year a heading names: for a fact the first (成就 before 目标 in
@@ -192,14 +201,17 @@ static int heading_year_of(const gy_doc *d, const gy_section *sec, int fact)
     return year;
 }
 
-static int target_year(const gy_doc *d, const gy_target *t)
+static int target_year(const gy_run *x, const gy_target *t)
 {
+    const gy_doc *d = x->d;
     size_t pos = t->text.start, para = d->content[t->line - 1].start;
-    int y = nearest_year(d, t->clause, pos, 1, 0);
+    int y = nearest_year(x, t->clause, pos, 1, 0);
+    if (!y && gy_lex_ending_at(&x->r->times.change_from, d->s, t->clause, pos) >= 0)
+        return 0;
     if (!y)
-        y = year_before(d, t->sentence.start < t->clause ? t->sentence.start : t->clause, t->clause, 0);
+        y = year_before(x, t->sentence.start < t->clause ? t->sentence.start : t->clause, t->clause, 0);
     if (!y)
-        y = year_before(d, para, t->sentence.start < pos ? t->sentence.start : pos, 1);
+        y = year_before(x, para, t->sentence.start < pos ? t->sentence.start : pos, 1);
     for (size_t s = t->section; !y && s; s = GY_SECTIONS(d)[s - 1].parent)
         y = heading_year_of(d, &GY_SECTIONS(d)[s - 1], t->fact);
     if (!y && d->year) {
@@ -216,6 +228,6 @@ int gy_extract_years(gy_run *x)
     for (size_t i = 0; i < d->times.len; i++)
         GY_TIMES(d)[i].year = time_year(x, &GY_TIMES(d)[i]);
     for (size_t i = 0; i < d->targets.len; i++)
-        GY_TARGETS(d)[i].year = target_year(d, &GY_TARGETS(d)[i]);
+        GY_TARGETS(d)[i].year = target_year(x, &GY_TARGETS(d)[i]);
     return 0;
 }

@@ -11,12 +11,15 @@
 static const gy_format_impl *const formats[GY_FORMAT_COUNT] = {
     [GY_FORMAT_TEXT] = &gy_format_text,
     [GY_FORMAT_JSON] = &gy_format_json,
+    [GY_FORMAT_CSV] = &gy_format_csv,
 };
 
 const char *gy_format_name(gy_format f)
 {
     return (unsigned)f < GY_FORMAT_COUNT ? formats[f]->name : NULL;
 }
+
+int gy_format_can_diff(gy_format f) { return (unsigned)f < GY_FORMAT_COUNT && formats[f]->diff; }
 
 int gy_format_from_name(const char *name, gy_format *f)
 {

@@ -30,6 +30,6 @@ typedef struct gy_format_impl {
     int (*diff)(const struct gy_diff *df, FILE *out, const gy_render_options *opt);
 } gy_format_impl;
 
-extern const gy_format_impl gy_format_text, gy_format_json;
+extern const gy_format_impl gy_format_text, gy_format_json, gy_format_csv;
 
 #endif

@@ -112,8 +112,8 @@ static void print_task(const out *o, const gy_doc *d, size_t i)
     fputc('\n', o->f);
 }
 
-/* Prints target i: its text, reading, and what it is (period, kind, year,
- * indicator). */
+/* Prints target i: what it measures and its text (国内生产总值增长 5%左右),
+ * its reading, and what it is (period, kind, year, indicator). */
 static void print_target(const out *o, const gy_doc *d, size_t i)
 {
     const gy_target *t = &GY_TARGETS(d)[i];
@@ -123,6 +123,8 @@ static void print_target(const out *o, const gy_doc *d, size_t i)
     else
         indent = section_level(d, t->section);
     gutter(o, t->line, indent);
+    if (t->subject)
+        fprintf(o->f, "%s ", t->subject);
     on(o, t->fact ? "" : GREEN);
     put_slice(o, d, t->text);
     on(o, RESET);

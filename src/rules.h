@@ -107,6 +107,7 @@ typedef struct gy_expansion {
 typedef struct gy_subject_rules {
     gy_lexicon skip_start, skip_end;  /* stripped at the subject's ends */
     gy_lexicon change_words;          /* 增长: a clause of only this names nothing */
+    gy_lexicon level_after;           /* 到: 增长到 names the level reached */
     gy_lexicon list_joiners;
     const char *list_word;            /* 分别 */
     gy_lexicon expansions;            /* tags index expansion */
@@ -149,6 +150,9 @@ typedef struct gy_time_rules {
     gy_lexicon periods;               /* 十四五: tag indexes period_last */
     int *period_last;                 /* the last year of each plan period */
     gy_lexicon base_before;           /* 比: the time after it is a comparison */
+    gy_lexicon change_from;           /* 从: a figure right after it is a start */
+    size_t head_chars;                /* how near its sentence's start a time
+                                         stands to give later sentences its year */
 } gy_time_rules;
 
 enum { GY_YEAR_BIAS = 1000 };

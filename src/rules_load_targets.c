@@ -136,6 +136,7 @@ static int load_subjects(gy_jobj *o, gy_subject_rules *s)
         gy_rj_lexicon(&sj, "skip_start", 1, &s->skip_start) != 0 ||
         gy_rj_lexicon(&sj, "skip_end", 1, &s->skip_end) != 0 ||
         gy_rj_lexicon(&sj, "change_words", 1, &s->change_words) != 0 ||
+        gy_rj_lexicon(&sj, "level_after", 1, &s->level_after) != 0 ||
         gy_rj_string(&sj, "list_word", 1, &s->list_word) != 0 ||
         gy_rj_lexicon(&sj, "list_joiners", 1, &s->list_joiners) != 0 ||
         load_expansions(&sj, s) != 0 ||
@@ -246,7 +247,9 @@ static int load_years(gy_jobj *o, gy_time_rules *t)
     gy_jobj y;
     if (gy_rj_open_member(o, "years", &y) != 0 || load_offsets(&y, &t->year_offsets) != 0 ||
         gy_rj_lexicon(&y, "part_words", 1, &t->part_words) != 0 || load_periods(&y, t) != 0 ||
-        gy_rj_lexicon(&y, "base_before", 1, &t->base_before) != 0)
+        gy_rj_lexicon(&y, "base_before", 1, &t->base_before) != 0 ||
+        gy_rj_size(&y, "head_chars", 1, 0, 200, &t->head_chars) != 0 ||
+        gy_rj_lexicon(&y, "change_from", 1, &t->change_from) != 0)
         return -1;
     return gy_rj_close(&y);
 }

@@ -22,13 +22,14 @@ part fuzz "./$build/fuzz_replay" --large 4 tests/corpus tests/bad tests/inputs t
 if [ -n "$py" ]; then
     part eval bash tests/eval/run.sh "$build/gangyao" "$py"
     part schema "$py" tests/schema/validate.py docs/gangyao.schema.json "$build/gangyao"
+    part csv "$py" tests/csv/readback.py "$build/gangyao"
     part layers "$py" tools/layers.py "$build"
     part pathological "$py" tests/pathological.py "$build/gangyao"
 else
-    echo "== eval, schema, layers, pathological: no python3 with jsonschema; run 'make deps' to install it" >&2
-    summary="$summary eval:SKIPPED schema:SKIPPED layers:SKIPPED pathological:SKIPPED"
+    echo "== eval, schema, csv, layers, pathological: no python3 with jsonschema; run 'make deps' to install it" >&2
+    summary="$summary eval:SKIPPED schema:SKIPPED csv:SKIPPED layers:SKIPPED pathological:SKIPPED"
     parts_failed=$((parts_failed + 1))
 fi
 echo "==$summary"
-echo "test parts: $((7 - parts_failed)) passed, $parts_failed failed"
+echo "test parts: $((8 - parts_failed)) passed, $parts_failed failed"
 [ $parts_failed = 0 ]

@@ -14,7 +14,7 @@ enum command { CMD_ANALYZE = 1, CMD_DIFF = 2, CMD_TOKENS = 4, CMD_RULES = 8 };
 #define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS)
 
 enum option_id {
-    OPT_FORMAT, OPT_JSON, OPT_COMPACT, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
+    OPT_FORMAT, OPT_JSON, OPT_CSV, OPT_COMPACT, OPT_YEAR, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
     OPT_LOSSY, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_SECTIONS, OPT_CHECK,
     OPT_DUMP, OPT_HELP, OPT_VERSION
 };
@@ -34,11 +34,17 @@ static const option_def options[] = {
      "output format, text by default; json is schema gangyao/1\n"
      "(gangyao-diff/1 for diff).  FORMAT is one of:"},
     {OPT_JSON, 'j', "json", NULL, CMD_INPUT, "the same as --format json"},
+    {OPT_CSV, 0, "csv", NULL, CMD_ANALYZE,
+     "the same as --format csv: one table of the targets of all files\n"
+     "(of the tasks with --only tasks)"},
     {OPT_COMPACT, 0, "compact", NULL, CMD_ANALYZE | CMD_DIFF,
      "print JSON on one line (implies --format json)"},
     {OPT_ONLY, 0, "only", "LIST", CMD_ANALYZE,
      "print only these parts, comma-separated: title, noise, sections,\n"
      "tasks, targets, times, warnings"},
+    {OPT_YEAR, 'y', "year", "N", CMD_ANALYZE | CMD_DIFF,
+     "the report's year, for a text whose dateline, title and headings\n"
+     "name none"},
     {OPT_KEEP_NOISE, 0, "keep-noise", NULL, CMD_ANALYZE | CMD_DIFF,
      "analyze noise lines (ads, web chrome ...) instead of setting them aside"},
     {OPT_RULES, 'r', "rules", "FILE", CMD_INPUT,
@@ -71,7 +77,7 @@ static const option_def options[] = {
 typedef struct settings {
     enum command cmd;
     gy_format format;
-    int compact, keep_noise, lossy, quiet, sections, check, dump;
+    int compact, keep_noise, lossy, quiet, sections, check, dump, year;
     int color;             /* -1 auto, 0 never, 1 always */
     unsigned show;
     double threshold;
@@ -97,14 +103,15 @@ static const char *const exit_codes =
     "With several files, the status is that of the first file that failed;\n"
     "the other files are still analyzed.\n";
 
-/* The names of the formats, "text, json, ...". */
-static const char *format_names(void)
+/* The names of the formats of command cmd, "text, json, ...". */
+static const char *format_names(unsigned cmd)
 {
     static char buf[256];
     size_t n = 0;
     for (int i = 0; i < GY_FORMAT_COUNT && n < sizeof buf; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
-                              gy_format_name((gy_format)i));
+        if (cmd != CMD_DIFF || gy_format_can_diff((gy_format)i))
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "",
+                                  gy_format_name((gy_format)i));
     return buf;
 }
 
@@ -126,7 +133,7 @@ static void print_options(FILE *f, unsigned cmds)
                 fprintf(f, "  %-24s", "");
         }
         if (o->id == OPT_FORMAT)
-            fprintf(f, "\n  %-24s%s", "", format_names());
+            fprintf(f, "\n  %-24s%s", "", format_names(cmds));
         fputc('\n', f);
     }
 }
@@ -238,10 +245,21 @@ static int apply_option(settings *s, const option_def *o, const char *arg)
 {
     switch (o->id) {
     case OPT_FORMAT:
-        if (gy_format_from_name(arg, &s->format) != 0)
-            return usage_error("--format: '%s' is not a format (%s)", arg, format_names());
+        if (gy_format_from_name(arg, &s->format) != 0 ||
+            (s->cmd == CMD_DIFF && !gy_format_can_diff(s->format)))
+            return usage_error("--format: '%s' is not a format%s (%s)", arg,
+                               s->cmd == CMD_DIFF ? " of diff" : "", format_names(s->cmd));
         break;
     case OPT_JSON: s->format = GY_FORMAT_JSON; break;
+    case OPT_CSV: s->format = GY_FORMAT_CSV; break;
+    case OPT_YEAR: {
+        char *end;
+        long y = strtol(arg, &end, 10);
+        if (end == arg || *end || y < 1900 || y > 2200)
+            return usage_error("--year: '%s' is not a year (1900 to 2200)", arg);
+        s->year = (int)y;
+        break;
+    }
     case OPT_COMPACT: s->compact = 1; s->format = GY_FORMAT_JSON; break;
     case OPT_KEEP_NOISE: s->keep_noise = 1; break;
     case OPT_LOSSY: s->lossy = 1; break;
@@ -445,7 +463,7 @@ static gy_source *load_source(const settings *s, const char *path, int *status)
 static gy_doc *analyze(const settings *s, const gy_source *src, const gy_rules *rules,
                        int *status)
 {
-    gy_analyze_options ao = {s->keep_noise};
+    gy_analyze_options ao = {s->keep_noise, s->year};
     gy_error err;
     gy_error_clear(&err);
     gy_doc *doc = gy_analyze(src, rules, &ao, &err);

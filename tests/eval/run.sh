@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The reference scorer (a copy of ../shared/eval/score.py, with the
-# hand-made references in gold/) on the speeches it has references for.
+# hand-made references in gold/) on the speeches it has references for,
+# then the panel of headline targets (a copy of ../shared/eval/panel.py and
+# panel/dev.json), which must match every item in every field.
 # Ends with "eval: N passed, N failed".
 set -u
 bin=$1
@@ -23,5 +25,13 @@ for gold in tests/eval/gold/*.json; do
     fi
     rm -f "$tmp.score"
 done
+if "$py" tests/eval/panel.py --min 1 --bin "$bin" tests/eval/panel/dev.json tests/corpus > "$tmp"; then
+    pass=$((pass + 1))
+    echo "  $(tail -n 1 "$tmp")"
+else
+    fail=$((fail + 1))
+    echo "FAIL panel:" >&2
+    "$py" tests/eval/panel.py -v --min 1 --bin "$bin" tests/eval/panel/dev.json tests/corpus >&2
+fi
 echo "eval: $pass passed, $fail failed"
 [ $fail = 0 ]

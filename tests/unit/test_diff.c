@@ -29,10 +29,11 @@ static const char *A = "一、任务\n今年要做好三件事：一要稳定经
 /* Repeats of one subject pair in order, whatever stands between them. */
 static void repeated_subjects_in_order(void)
 {
-    const char *OLD = "今年要做好：投资增长20%，达到100亿元；企业增加10家；人口增长3%，达到120亿元；"
+    /* 达到 … 亿元 carries the subject 投资 over from the clause before */
+    const char *OLD = "今年要做好：投资增长20%，达到100亿元；企业增加10家；投资增长3%，达到120亿元；"
                       "绿地增加5公顷。\n";
-    const char *NEW = "今年要做好：道路新建8公里；学校新建2所；农田改造9万亩；零售增长14%，达到108亿元；"
-                      "达到126亿元。\n";
+    const char *NEW = "今年要做好：道路新建8公里；学校新建2所；农田改造9万亩；投资增长14%，达到108亿元；"
+                      "投资增长5%，达到126亿元。\n";
     gy_doc *a = analyze_text(OLD), *b = analyze_text(NEW);
     gy_diff *df = diff_of(a, b);
     char *t = render(df, 0);

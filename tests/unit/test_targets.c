@@ -162,29 +162,31 @@ static void livestock_and_lists(void)
 
 static void ranges(void)
 {
+    /* a range is one target, op "range", with both bounds */
     gy_doc *d = analyze_text("国内生产总值增长6%－6.5%。");
-    CHECK_INT(count(d, TGT), 2);
-    if (count(d, TGT) == 2) {
-        CHECK_STR(str(d, TGT, 0, "text"), "6%");
-        CHECK_STR(str(d, TGT, 1, "text"), "6.5%");
-        CHECK_STR(str(d, TGT, 0, "op"), ">=");
-        CHECK_STR(str(d, TGT, 1, "op"), "<=");
-        CHECK(num(d, TGT, 0, "range") && num(d, TGT, 1, "range"));
+    CHECK_INT(count(d, TGT), 1);
+    if (count(d, TGT) == 1) {
+        CHECK_STR(str(d, TGT, 0, "text"), "6%－6.5%");
+        CHECK_STR(str(d, TGT, 0, "op"), "range");
+        CHECK(num(d, TGT, 0, "range") == 1);
         CHECK_NEAR(real(d, TGT, 0, "min"), 6);
-        CHECK_NEAR(real(d, TGT, 1, "max"), 6.5);
+        CHECK_NEAR(real(d, TGT, 0, "max"), 6.5);
+        CHECK_STR(str(d, TGT, 0, "subject"), "国内生产总值增长");
+        CHECK_STR(str(d, TGT, 0, "indicator"), "gdp_growth");
     }
     free_doc(d);
     const char *forms[] = {"增长6%-6.5%。", "增长6%至6.5%。", "增长6%到6.5%。", "需要3到5年。",
-                           "投资3至5万元。"};
+                           "投资3至5万元。", "增长4.5%—5%。", "增长5%～5.5%。"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         d = analyze_text(forms[i]);
-        if (count(d, TGT) != 2 || !num(d, TGT, 0, "range"))
+        if (count(d, TGT) != 1 || strcmp(str(d, TGT, 0, "op"), "range") != 0)
             test_fail(__FILE__, __LINE__, "%s: no range", forms[i]);
         free_doc(d);
     }
     d = analyze_text("投资3至5万元。");
-    if (count(d, TGT) == 2) {
-        CHECK_NEAR(real(d, TGT, 0, "value"), 3e4);
+    if (count(d, TGT) == 1) {
+        CHECK_NEAR(real(d, TGT, 0, "min"), 3e4);
+        CHECK_NEAR(real(d, TGT, 0, "max"), 5e4);
         CHECK_STR(str(d, TGT, 0, "unit"), "元");
     }
     free_doc(d);
@@ -199,9 +201,9 @@ static void signs_and_refusals(void)
     none("电话010-12345678。");
     /* a range written high to low has its bounds in order */
     gy_doc *d = analyze_text("增长6.5%－6%。");
-    CHECK_INT(count(d, TGT), 2);
+    CHECK_INT(count(d, TGT), 1);
     CHECK_NEAR(real(d, TGT, 0, "min"), 6);
-    CHECK_NEAR(real(d, TGT, 1, "max"), 6.5);
+    CHECK_NEAR(real(d, TGT, 0, "max"), 6.5);
     free_doc(d);
     /* numbers written wrong, or beyond exact, are left out with a warning */
     const char *bad[] = {"投资1万万亿元。", "新增1,20万人。", "投资99999999999999999999元。",

@@ -1,0 +1,162 @@
+/* CSV reporter (RFC 4180): one table for all documents, a header and then
+ * one row per target, or per task with --only tasks; for spreadsheets, R
+ * and pandas.  Each row starts with the document's columns (file, title,
+ * date, year) and goes on with fields of the element read through the
+ * shared field descriptions (fields.h), so a column holds what the JSON
+ * field of the same name holds.  A field with a comma, a quote or a line
+ * break is quoted; numbers are written plainly (290000000, never
+ * 2.9e+08); null is an empty field. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "fields.h"
+#include "render.h"
+#include "source.h"
+
+/* A column: its header and the element field it shows; a section id is
+ * shown as that section's heading. */
+typedef struct column {
+    const char *header;
+    const char *field;
+} column;
+
+static const char *const document_headers[] = {"file", "title", "date", "year"};
+
+static const column target_columns[] = {
+    {"line", "line"},   {"indicator", "indicator"}, {"subject", "subject"},
+    {"target_year", "year"}, {"text", "text"}, {"value", "value"}, {"op", "op"},
+    {"min", "min"},     {"max", "max"},   {"unit", "unit"},    {"kind", "kind"},
+    {"period", "period"}, {"section", "section"}};
+
+static const column task_columns[] = {
+    {"line", "line"},   {"section", "section"}, {"marker", "marker"}, {"number", "number"},
+    {"text", "text"},   {"directive", "directive"}, {"deadline", "deadline"}};
+
+#define COUNT(a) (sizeof a / sizeof a[0])
+
+static int tasks_only(const gy_report *rep)
+{
+    return (rep->opt.show & GY_SHOW_TASKS) && !(rep->opt.show & GY_SHOW_TARGETS);
+}
+
+static void field(FILE *out, const char *s, size_t n, int first)
+{
+    if (!first)
+        fputc(',', out);
+    int quote = 0;
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    if (!quote) {
+        fwrite(s, 1, n, out);
+        return;
+    }
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            fputc('"', out);
+        fputc(s[i], out);
+    }
+    fputc('"', out);
+}
+
+/* v written plainly: the shortest digits that read back, no exponent. */
+static void number(FILE *out, double v)
+{
+    char buf[400];
+    if (!isfinite(v)) {
+        fputc(',', out);
+        return;
+    }
+    int p;
+    for (p = 1; p < 17; p++) {
+        snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+    int exp10 = atoi(strchr(buf, 'e') + 1);
+    int decimals = p - 1 - exp10 > 0 ? p - 1 - exp10 : 0;
+    snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    field(out, buf, strlen(buf), 0);
+}
+
+/* One cell after the first; an id cell shows the heading of the section
+ * it names (the only element an id column refers to). */
+static void cell(FILE *out, const gy_doc *d, gy_value v)
+{
+    char buf[32];
+    switch (v.type) {
+    case GY_VALUE_NULL: fputc(',', out); break;
+    case GY_VALUE_BOOL: field(out, v.i ? "true" : "false", v.i ? 4 : 5, 0); break;
+    case GY_VALUE_INT:
+        snprintf(buf, sizeof buf, "%lld", v.i);
+        field(out, buf, strlen(buf), 0);
+        break;
+    case GY_VALUE_NUMBER: number(out, v.n); break;
+    case GY_VALUE_STRING: field(out, v.s, v.len, 0); break;
+    case GY_VALUE_ID: cell(out, d, gy_doc_get(d, GY_ELEM_SECTION, (size_t)v.i - 1, "heading")); break;
+    }
+}
+
+static void header(FILE *out, const column *cols, size_t n)
+{
+    for (size_t i = 0; i < COUNT(document_headers); i++)
+        field(out, document_headers[i], strlen(document_headers[i]), i == 0);
+    for (size_t i = 0; i < n; i++)
+        field(out, cols[i].header, strlen(cols[i].header), 0);
+    fputs("\r\n", out);
+}
+
+static int csv_begin(gy_report *rep)
+{
+    if (tasks_only(rep))
+        header(rep->out, task_columns, COUNT(task_columns));
+    else
+        header(rep->out, target_columns, COUNT(target_columns));
+    return 0;
+}
+
+static void string_cell(FILE *out, const char *s) { field(out, s ? s : "", s ? strlen(s) : 0, 0); }
+
+/* file, title, date, year: the same for every row of a document. */
+static void document_cells(FILE *out, const gy_doc *d)
+{
+    field(out, d->src->name, strlen(d->src->name), 1);
+    string_cell(out, d->title);
+    string_cell(out, d->date[0] ? d->date : NULL);
+    if (d->year)
+        number(out, d->year);
+    else
+        fputc(',', out);
+}
+
+static void rows(FILE *out, const gy_doc *d, gy_element e, const column *cols, size_t ncols)
+{
+    gy_value v[GY_MAX_FIELDS];
+    long index[GY_MAX_FIELDS];
+    for (size_t c = 0; c < ncols; c++)
+        index[c] = gy_field_index(e, cols[c].field);
+    for (size_t i = 0; i < gy_doc_count(d, e); i++) {
+        gy_elements[e].values(d, i, v);
+        document_cells(out, d);
+        for (size_t c = 0; c < ncols; c++)
+            if (index[c] >= 0)
+                cell(out, d, v[index[c]]);
+            else
+                fputc(',', out);
+        fputs("\r\n", out);
+    }
+}
+
+static int csv_doc(gy_report *rep, const gy_doc *d)
+{
+    if (tasks_only(rep))
+        rows(rep->out, d, GY_ELEM_TASK, task_columns, COUNT(task_columns));
+    else
+        rows(rep->out, d, GY_ELEM_TARGET, target_columns, COUNT(target_columns));
+    return 0;
+}
+
+const gy_format_impl gy_format_csv = {"csv", csv_begin, csv_doc, NULL, NULL};
