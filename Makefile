@@ -7,6 +7,7 @@
 #   make deps       install the Debian packages gangyao needs
 #   make install    PREFIX=/usr/local DESTDIR=   (make uninstall undoes it)
 #   make SAN=1 ...  build and test with AddressSanitizer + UBSan (in build-san/)
+#   make TSAN=1 ... build and test with ThreadSanitizer (in build-tsan/)
 #   make fuzz       libFuzzer target for the whole pipeline (clang)
 #   make fuzz-run   a ten-minute libFuzzer run (FUZZ_SECONDS=600)
 
@@ -20,7 +21,7 @@ PYTHON ?= $(shell for p in python3 /usr/bin/python3; do $$p -c 'import jsonschem
 
 DEPS_PKGS = libpcre2-8 libcjson
 DEBIAN_BUILD_PKGS = build-essential pkg-config libpcre2-dev libcjson-dev
-DEBIAN_TEST_PKGS = python3 python3-jsonschema
+DEBIAN_TEST_PKGS = python3 python3-jsonschema parallel
 
 CC ?= cc
 OPT ?= -O2
@@ -36,6 +37,11 @@ BUILD = build-san
 CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 endif
+ifeq ($(TSAN),1)
+BUILD = build-tsan
+CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+LDFLAGS += -fsanitize=thread
+endif
 
 HAVE_DEPS := $(shell $(PKG_CONFIG) --exists $(DEPS_PKGS) 2>/dev/null && echo yes)
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS_PKGS) 2>/dev/null)
@@ -47,6 +53,8 @@ ICONV_LIBS ?= $(shell printf '\043include <iconv.h>\nint main(void){return iconv
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) \
              -Iinclude -Isrc -I$(BUILD) $(DEP_CFLAGS)
 LIBS = $(DEP_LIBS) $(ICONV_LIBS) -lm
+# The command-line tool runs --jobs on POSIX threads; the library has none.
+CLI_SRCS = $(sort $(wildcard src/cli/*.c))
 
 LIB_SRCS = $(sort $(wildcard src/*.c))
 LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/rules_data.o
@@ -75,7 +83,7 @@ deps:
 # Runs `make deps` only when something is missing.
 setup:
 	@if ! $(PKG_CONFIG) --exists $(DEPS_PKGS) 2>/dev/null || \
-	    ! command -v cc >/dev/null 2>&1 || \
+	    ! command -v cc >/dev/null 2>&1 || ! command -v parallel >/dev/null 2>&1 || \
 	    [ -z "$(PYTHON)" ]; then $(MAKE) --no-print-directory deps; fi
 
 run: setup
@@ -114,8 +122,8 @@ $(BUILD)/libgangyao.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-$(BUILD)/gangyao: src/cli/main.c include/gangyao.h $(BUILD)/libgangyao.a
-	$(CC) $(ALL_CFLAGS) src/cli/main.c $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@
+$(BUILD)/gangyao: $(CLI_SRCS) $(wildcard src/cli/*.h) include/gangyao.h $(BUILD)/libgangyao.a
+	$(CC) $(ALL_CFLAGS) -pthread $(CLI_SRCS) $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -pthread -o $@
 
 $(BUILD)/test_unit: $(UNIT_SRCS) tests/unit/test.h $(BUILD)/libgangyao.a
 	$(CC) $(ALL_CFLAGS) -Itests/unit $(UNIT_SRCS) $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@

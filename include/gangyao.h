@@ -34,7 +34,8 @@ typedef enum gy_status {
     GY_E_BADENC = 6,       /* unknown encoding name */
     GY_E_RULES = 7,        /* rule file cannot be read, parsed or compiled */
     GY_E_OUTPUT = 8,       /* writing the output failed */
-    GY_E_INTERNAL = 9      /* out of memory or an internal limit */
+    GY_E_INTERNAL = 9,     /* out of memory or an internal limit */
+    GY_E_RECORD = 10       /* a record of a JSON Lines stream is not an object with "text" */
 } gy_status;
 
 /* Where and what went wrong.  line/column are 1-based, 0 when unknown;
@@ -54,6 +55,9 @@ void gy_error_clear(gy_error *err);
 void gy_error_print(const gy_error *err, FILE *f);
 /* Human name of a status ("usage error", "encoding error", ...). */
 const char *gy_status_name(gy_status status);
+/* Short name of a status for records and scripts: "no-input", "encoding",
+ * "binary", "bad-record" ... */
+const char *gy_status_code(gy_status status);
 
 /* ---- input ------------------------------------------------------------ */
 
@@ -73,6 +77,20 @@ gy_source *gy_source_from_memory(const char *name, const void *bytes, size_t n,
                                  const gy_input_options *opt, gy_error *err);
 void gy_source_free(gy_source *src);
 
+/* A record of a JSON Lines stream (how cluster engines hand documents to a
+ * program): json[0..n) is one JSON object with a "text" string (the
+ * document, UTF-8) and any other fields, which the analysis echoes under
+ * "meta".  name is the stream's name and line the record's line in it, for
+ * messages and the output.  Returns NULL and fills err (status
+ * GY_E_RECORD, with line and column) when the line is not such an object,
+ * or as gy_source_from_memory does when the text is not valid UTF-8. */
+gy_source *gy_source_from_record(const char *name, long line, const char *json, size_t n,
+                                 const gy_input_options *opt, gy_error *err);
+/* The fields of a record other than "text" as compact JSON object text
+ * (malloc'd, the caller frees it), for an error record in place of a
+ * record that could not be analyzed; NULL when json[0..n) is no object. */
+char *gy_record_meta(const char *json, size_t n);
+
 /* Decoded UTF-8 text, BOM removed, line ends kept; NUL-terminated. */
 const char *gy_source_text(const gy_source *src, size_t *len);
 const char *gy_source_name(const gy_source *src);     /* path, or "-" */
@@ -80,6 +98,10 @@ const char *gy_source_encoding(const gy_source *src); /* "UTF-8", "GB18030" ... 
 int gy_source_has_bom(const gy_source *src);
 size_t gy_source_raw_bytes(const gy_source *src);     /* size as stored */
 size_t gy_source_line_count(const gy_source *src);
+/* A record's line in its stream, 0 for a file; its other fields as JSON
+ * object text (NULL for a file), owned by src. */
+long gy_source_record(const gy_source *src);
+const char *gy_source_meta(const gy_source *src, size_t *len);
 /* Number of invalid sequences replaced under lossy decoding, and where the
  * first one was (byte offset in the input, line in the text). */
 size_t gy_source_replacements(const gy_source *src, long *first_offset,
@@ -240,6 +262,8 @@ typedef enum gy_format {
     GY_FORMAT_TEXT,      /* an outline for people (ANSI colour optional) */
     GY_FORMAT_JSON,      /* schema gangyao/1, docs/schema.md */
     GY_FORMAT_CSV,       /* one table of targets (or tasks) for all documents */
+    GY_FORMAT_JSONL,     /* JSON Lines: one compact analysis per line, an error
+                            record in place of an input that failed */
     GY_FORMAT_COUNT
 } gy_format;
 
@@ -269,6 +293,23 @@ int gy_report_add(gy_report *rep, const gy_doc *doc, gy_error *err);
 /* Writes what follows the last document and frees the report; returns 0
  * or -1 as gy_report_add. */
 int gy_report_finish(gy_report *rep, gy_error *err);
+
+/* Analyzing documents on several threads and writing them in order:
+ * gy_render_part writes the part of a report that is doc's (what
+ * gy_report_add writes for it, less what stands between two documents) to
+ * out, on any thread; gy_report_add_part then adds those n bytes to rep as
+ * gy_report_add would have added the document.  The output is the same
+ * byte for byte. */
+int gy_render_part(const gy_doc *doc, gy_format f, FILE *out, const gy_render_options *opt,
+                   gy_error *err);
+int gy_report_add_part(gy_report *rep, const char *part, size_t n, gy_error *err);
+/* In place of an input that could not be analyzed: an error record (JSON
+ * Lines: its source path, its record line when record > 0, meta (JSON
+ * object text or NULL) and the error), nothing in other formats.  An
+ * analysis names no record line, so that a stream cut into chunks (GNU
+ * parallel --pipe) gives the same lines as the whole stream. */
+int gy_report_add_error(gy_report *rep, const char *path, long record, const char *meta,
+                        const gy_error *e, gy_error *err);
 
 /* One document in format f: a report of it alone. */
 int gy_render(const gy_doc *doc, gy_format f, FILE *out, const gy_render_options *opt,

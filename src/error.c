@@ -87,6 +87,25 @@ const char *gy_status_name(gy_status status)
     case GY_E_RULES: return "rule file error";
     case GY_E_OUTPUT: return "cannot write output";
     case GY_E_INTERNAL: return "internal error";
+    case GY_E_RECORD: return "bad input record";
     }
     return "unknown status";
+}
+
+const char *gy_status_code(gy_status status)
+{
+    switch (status) {
+    case GY_OK: return "ok";
+    case GY_DIFFERENT: return "different";
+    case GY_E_USAGE: return "usage";
+    case GY_E_NOINPUT: return "no-input";
+    case GY_E_ENCODING: return "encoding";
+    case GY_E_BINARY: return "binary";
+    case GY_E_BADENC: return "unknown-encoding";
+    case GY_E_RULES: return "rules";
+    case GY_E_OUTPUT: return "output";
+    case GY_E_INTERNAL: return "internal";
+    case GY_E_RECORD: return "bad-record";
+    }
+    return "unknown";
 }

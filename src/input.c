@@ -612,6 +612,7 @@ void gy_source_free(gy_source *src)
         return;
     free(src->buf);
     free(src->name);
+    free(src->meta);
     free(src);
 }
 
@@ -627,6 +628,15 @@ const char *gy_source_encoding(const gy_source *src) { return src->encoding; }
 int gy_source_has_bom(const gy_source *src) { return src->bom; }
 size_t gy_source_raw_bytes(const gy_source *src) { return src->raw_bytes; }
 size_t gy_source_line_count(const gy_source *src) { return src->lines; }
+
+long gy_source_record(const gy_source *src) { return src->record; }
+
+const char *gy_source_meta(const gy_source *src, size_t *len)
+{
+    if (len)
+        *len = src->meta_len;
+    return src->meta;
+}
 
 size_t gy_source_replacements(const gy_source *src, long *first_offset,
                               long *first_line)

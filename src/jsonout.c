@@ -207,6 +207,12 @@ void gy_jw_bool(gy_jw *w, int b)
     puts_(w, b ? "true" : "false");
 }
 
+void gy_jw_raw(gy_jw *w, const char *json, size_t n)
+{
+    begin_value(w);
+    put(w, json, n);
+}
+
 void gy_jw_null(gy_jw *w)
 {
     begin_value(w);

@@ -46,6 +46,8 @@ void gy_jw_cstr(gy_jw *w, const char *s);
 void gy_jw_number(gy_jw *w, double v);
 void gy_jw_bool(gy_jw *w, int b);
 void gy_jw_null(gy_jw *w);
+/* A value already written as JSON (a record's fields), copied as it is. */
+void gy_jw_raw(gy_jw *w, const char *json, size_t n);
 void gy_jw_value(gy_jw *w, const gy_value *v);
 
 /* Element i of kind e as an object of its fields (see fields.h). */

@@ -12,6 +12,7 @@ static const gy_format_impl *const formats[GY_FORMAT_COUNT] = {
     [GY_FORMAT_TEXT] = &gy_format_text,
     [GY_FORMAT_JSON] = &gy_format_json,
     [GY_FORMAT_CSV] = &gy_format_csv,
+    [GY_FORMAT_JSONL] = &gy_format_jsonl,
 };
 
 const char *gy_format_name(gy_format f)
@@ -55,14 +56,55 @@ gy_report *gy_report_new(gy_format f, FILE *out, const gy_render_options *opt, g
     return rep;
 }
 
+/* What comes before the next document: the report's beginning, or what
+ * stands between two documents. */
+static int before_next(gy_report *rep)
+{
+    if (rep->ndocs++ == 0)
+        return rep->impl->begin ? rep->impl->begin(rep) : 0;
+    return rep->impl->between ? rep->impl->between(rep) : 0;
+}
+
 int gy_report_add(gy_report *rep, const gy_doc *doc, gy_error *err)
 {
-    int rc = 0;
-    if (rep->ndocs == 0 && rep->impl->begin)
-        rc = rep->impl->begin(rep);
+    int rc = before_next(rep);
     if (rc == 0)
         rc = rep->impl->doc(rep, doc);
-    rep->ndocs++;
+    return outcome(rep, rc, err);
+}
+
+int gy_render_part(const gy_doc *doc, gy_format f, FILE *out, const gy_render_options *opt,
+                   gy_error *err)
+{
+    static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0};
+    if ((unsigned)f >= GY_FORMAT_COUNT) {
+        gy_error_set(err, GY_E_USAGE, NULL, 0, 0, -1, "", "no such output format");
+        return -1;
+    }
+    gy_report rep;
+    memset(&rep, 0, sizeof rep);
+    rep.impl = formats[f];
+    rep.out = out;
+    rep.opt = opt ? *opt : defaults;
+    return outcome(&rep, rep.impl->doc(&rep, doc), err);
+}
+
+int gy_report_add_part(gy_report *rep, const char *part, size_t n, gy_error *err)
+{
+    int rc = before_next(rep);
+    if (rc == 0 && n)
+        fwrite(part, 1, n, rep->out);
+    return outcome(rep, rc, err);
+}
+
+int gy_report_add_error(gy_report *rep, const char *path, long record, const char *meta,
+                        const gy_error *e, gy_error *err)
+{
+    if (!rep->impl->error)
+        return 0;
+    int rc = before_next(rep);
+    if (rc == 0)
+        rc = rep->impl->error(rep, path, record, meta, e);
     return outcome(rep, rc, err);
 }
 

@@ -24,12 +24,20 @@ typedef struct gy_format_impl {
     /* Each returns 0, or -1 when out of memory; write errors are found
      * with ferror afterwards.  begin and end may be NULL. */
     int (*begin)(gy_report *rep);
+    /* What stands between two documents (NULL: nothing). */
+    int (*between)(gy_report *rep);
+    /* A document's part: it must not depend on the documents before it,
+     * since it may be written on another thread (gy_render_part). */
     int (*doc)(gy_report *rep, const gy_doc *d);
+    /* An error record in place of a failed input, or NULL when the format
+     * has none. */
+    int (*error)(gy_report *rep, const char *path, long record, const char *meta,
+                 const gy_error *e);
     int (*end)(gy_report *rep);
     /* The diff of two documents in this format, or NULL when it has none. */
     int (*diff)(const struct gy_diff *df, FILE *out, const gy_render_options *opt);
 } gy_format_impl;
 
-extern const gy_format_impl gy_format_text, gy_format_json, gy_format_csv;
+extern const gy_format_impl gy_format_text, gy_format_json, gy_format_csv, gy_format_jsonl;
 
 #endif

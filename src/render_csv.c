@@ -159,4 +159,4 @@ static int csv_doc(gy_report *rep, const gy_doc *d)
     return 0;
 }
 
-const gy_format_impl gy_format_csv = {"csv", csv_begin, csv_doc, NULL, NULL};
+const gy_format_impl gy_format_csv = {.name = "csv", .begin = csv_begin, .doc = csv_doc};

@@ -251,7 +251,12 @@ static int text_doc(gy_report *rep, const gy_doc *d)
     unsigned show = rep->opt.show;
     out o = {rep->out, rep->opt.color};
     if (rep->opt.headers)
-        fprintf(o.f, "%s==> %s <==\n", rep->ndocs ? "\n" : "", d->src->name);
+    {
+        if (d->src->record)
+            fprintf(o.f, "==> %s, record %ld <==\n", d->src->name, d->src->record);
+        else
+            fprintf(o.f, "==> %s <==\n", d->src->name);
+    }
     print_header(&o, d, show);
     print_outline(&o, d, show);
     if (show & GY_SHOW_NOISE)
@@ -263,4 +268,13 @@ static int text_doc(gy_report *rep, const gy_doc *d)
     return 0;
 }
 
-const gy_format_impl gy_format_text = {"text", NULL, text_doc, NULL, gy_render_diff_text};
+/* With a header per document, a blank line before each one after the first. */
+static int text_between(gy_report *rep)
+{
+    if (rep->opt.headers)
+        fputc('\n', rep->out);
+    return 0;
+}
+
+const gy_format_impl gy_format_text = {
+    .name = "text", .between = text_between, .doc = text_doc, .diff = gy_render_diff_text};

@@ -18,6 +18,9 @@ struct gy_source {
     size_t replacements;
     long first_bad_offset;
     long first_bad_line;
+    long record;           /* its line in a JSON Lines stream, 0 for a file */
+    char *meta;            /* owned: a record's other fields, JSON object text */
+    size_t meta_len;
 };
 
 /* Reads all of fd into *data (malloc'd, NUL-terminated; the caller frees

@@ -7,14 +7,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "gangyao.h"
+#include "cli.h"
 
-enum command { CMD_ANALYZE = 1, CMD_DIFF = 2, CMD_TOKENS = 4, CMD_RULES = 8 };
 #define CMD_ALL (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_RULES)
 #define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS)
 
 enum option_id {
-    OPT_FORMAT, OPT_JSON, OPT_CSV, OPT_COMPACT, OPT_YEAR, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
+    OPT_FORMAT, OPT_JSON, OPT_JSONL, OPT_CSV, OPT_COMPACT, OPT_JOBS, OPT_FILES_FROM, OPT_NULL,
+    OPT_INPUT, OPT_YEAR, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
     OPT_LOSSY, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_SECTIONS, OPT_CHECK,
     OPT_DUMP, OPT_HELP, OPT_VERSION
 };
@@ -34,6 +34,9 @@ static const option_def options[] = {
      "output format, text by default; json is schema gangyao/1\n"
      "(gangyao-diff/1 for diff).  FORMAT is one of:"},
     {OPT_JSON, 'j', "json", NULL, CMD_INPUT, "the same as --format json"},
+    {OPT_JSONL, 0, "jsonl", NULL, CMD_ANALYZE,
+     "the same as --format jsonl: one analysis per line (JSON Lines), and an\n"
+     "error record in place of an input that fails"},
     {OPT_CSV, 0, "csv", NULL, CMD_ANALYZE,
      "the same as --format csv: one table of the targets of all files\n"
      "(of the tasks with --only tasks)"},
@@ -42,6 +45,18 @@ static const option_def options[] = {
     {OPT_ONLY, 0, "only", "LIST", CMD_ANALYZE,
      "print only these parts, comma-separated: title, noise, sections,\n"
      "tasks, targets, times, warnings"},
+    {OPT_JOBS, 'J', "jobs", "N", CMD_ANALYZE,
+     "analyze N inputs at once (default: one per CPU for several inputs);\n"
+     "the output is the same as with --jobs 1"},
+    {OPT_FILES_FROM, 0, "files-from", "FILE", CMD_ANALYZE,
+     "analyze the files named in FILE, one per line ('-': standard input),\n"
+     "after those of the command line"},
+    {OPT_NULL, '0', "null", NULL, CMD_ANALYZE,
+     "names in --files-from end in NUL, as find -print0 writes them"},
+    {OPT_INPUT, 0, "input", "KIND", CMD_ANALYZE,
+     "text (default), or jsonl: each FILE (or standard input) is a stream of\n"
+     "records, one JSON object per line with the document in \"text\"; the\n"
+     "other fields are echoed under \"meta\""},
     {OPT_YEAR, 'y', "year", "N", CMD_ANALYZE | CMD_DIFF,
      "the report's year, for a text whose dateline, title and headings\n"
      "name none"},
@@ -74,19 +89,6 @@ static const option_def options[] = {
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
 
-typedef struct settings {
-    enum command cmd;
-    gy_format format;
-    int compact, keep_noise, lossy, quiet, sections, check, dump, year;
-    int color;             /* -1 auto, 0 never, 1 always */
-    unsigned show;
-    double threshold;
-    const char *encoding;
-    const char **rules;    /* --rules files */
-    size_t nrules;
-    const char **files;
-    size_t nfiles;
-} settings;
 
 static const char *const exit_codes =
     "Exit status:\n"
@@ -180,13 +182,7 @@ static void print_help(FILE *f, enum command cmd)
           f);
 }
 
-static int usage_error(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static int usage_error(const char *fmt, ...)
+int usage_error(const char *fmt, ...)
 {
     va_list ap;
     fputs("gangyao: ", stderr);
@@ -252,6 +248,25 @@ static int apply_option(settings *s, const option_def *o, const char *arg)
         break;
     case OPT_JSON: s->format = GY_FORMAT_JSON; break;
     case OPT_CSV: s->format = GY_FORMAT_CSV; break;
+    case OPT_JSONL: s->format = GY_FORMAT_JSONL; break;
+    case OPT_JOBS: {
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (end == arg || *end || n < 1 || n > 256)
+            return usage_error("--jobs: '%s' is not a number of jobs (1 to 256)", arg);
+        s->jobs = (unsigned)n;
+        break;
+    }
+    case OPT_FILES_FROM: s->files_from = arg; break;
+    case OPT_NULL: s->null_names = 1; break;
+    case OPT_INPUT:
+        if (strcmp(arg, "jsonl") == 0)
+            s->records = 1;
+        else if (strcmp(arg, "text") == 0)
+            s->records = 0;
+        else
+            return usage_error("--input: '%s' is not text or jsonl", arg);
+        break;
     case OPT_YEAR: {
         char *end;
         long y = strtol(arg, &end, 10);
@@ -417,7 +432,7 @@ static int parse_args(int argc, char **argv, settings *s)
     return st;
 }
 
-static int use_color(const settings *s)
+int use_color(const settings *s)
 {
     if (s->color >= 0)
         return s->color;
@@ -426,7 +441,7 @@ static int use_color(const settings *s)
     return isatty(STDOUT_FILENO) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
 }
 
-static gy_rules *load_rules(const settings *s)
+gy_rules *load_rules(const settings *s)
 {
     gy_error err;
     gy_error_clear(&err);
@@ -435,6 +450,19 @@ static gy_rules *load_rules(const settings *s)
     if (!r)
         gy_error_print(&err, stderr);
     return r;
+}
+
+const char *display_name(const char *path) { return strcmp(path, "-") ? path : "<stdin>"; }
+
+void print_replacements(const settings *s, const gy_source *src, FILE *f)
+{
+    long off, line;
+    size_t bad = gy_source_replacements(src, &off, &line);
+    if (bad && !s->quiet)
+        fprintf(f,
+                "gangyao: %s:%ld: warning: %zu invalid byte sequence%s replaced with "
+                "U+FFFD (first at byte offset %ld)\n",
+                display_name(gy_source_name(src)), line, bad, bad == 1 ? "" : "s", off);
 }
 
 /* Loads one input; prints the error and returns NULL on failure. */
@@ -449,14 +477,7 @@ static gy_source *load_source(const settings *s, const char *path, int *status)
         *status = err.status;
         return NULL;
     }
-    long off, line;
-    size_t bad = gy_source_replacements(src, &off, &line);
-    if (bad && !s->quiet)
-        fprintf(stderr,
-                "gangyao: %s:%ld: warning: %zu invalid byte sequence%s replaced with "
-                "U+FFFD (first at byte offset %ld)\n",
-                strcmp(path, "-") ? path : "<stdin>", line, bad, bad == 1 ? "" : "s",
-                off);
+    print_replacements(s, src, stderr);
     return src;
 }
 
@@ -472,62 +493,6 @@ static gy_doc *analyze(const settings *s, const gy_source *src, const gy_rules *
         *status = err.status;
     }
     return doc;
-}
-
-static void print_warnings(const settings *s, const gy_doc *doc, const char *path)
-{
-    if (s->quiet)
-        return;
-    char buf[1024];
-    for (size_t i = 0; i < gy_doc_warning_count(doc); i++) {
-        gy_doc_warning(doc, i, buf, sizeof buf);
-        fprintf(stderr, "gangyao: %s:%s\n", strcmp(path, "-") ? path : "<stdin>", buf);
-    }
-}
-
-static int run_analyze(const settings *s)
-{
-    gy_rules *rules = load_rules(s);
-    if (!rules)
-        return GY_E_RULES;
-    static const char *const stdin_only[] = {"-"};
-    const char *const *files = s->nfiles ? s->files : stdin_only;
-    size_t nfiles = s->nfiles ? s->nfiles : 1;
-    gy_render_options ro = {s->show, use_color(s), s->compact, nfiles > 1};
-    gy_error err;
-    gy_error_clear(&err);
-    gy_report *rep = gy_report_new(s->format, stdout, &ro, &err);
-    if (!rep) {
-        gy_error_print(&err, stderr);
-        gy_rules_free(rules);
-        return err.status;
-    }
-    int status = GY_OK;
-    for (size_t i = 0; i < nfiles; i++) {
-        int st = GY_OK;
-        gy_source *src = load_source(s, files[i], &st);
-        gy_doc *doc = src ? analyze(s, src, rules, &st) : NULL;
-        if (doc) {
-            if (gy_report_add(rep, doc, &err) != 0) {
-                gy_error_print(&err, stderr);
-                st = err.status;
-            }
-            if (s->format == GY_FORMAT_TEXT)
-                print_warnings(s, doc, files[i]);
-        }
-        gy_doc_free(doc);
-        gy_source_free(src);
-        if (st != GY_OK && status == GY_OK)
-            status = st;
-        if (st == GY_E_OUTPUT)
-            break;
-    }
-    if (gy_report_finish(rep, &err) != 0 && status == GY_OK) {
-        gy_error_print(&err, stderr);
-        status = err.status;
-    }
-    gy_rules_free(rules);
-    return status;
 }
 
 static int run_diff(const settings *s)
@@ -648,6 +613,8 @@ int main(int argc, char **argv)
         return GY_E_INTERNAL;
     }
     int status = parse_args(argc, argv, &s);
+    if (status < 0 && s.null_names && !s.files_from)
+        status = usage_error("-0 (--null) is for the names of --files-from");
     if (status < 0) {
         switch (s.cmd) {
         case CMD_DIFF: status = run_diff(&s); break;

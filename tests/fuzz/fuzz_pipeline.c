@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "gangyao.h"
 
@@ -23,6 +24,39 @@ static const gy_rules *rules(void)
     return r;
 }
 
+/* What a format writes of doc alone, from malloc (the caller frees it). */
+static char *rendered(const gy_doc *doc, gy_format f, int part, size_t *n)
+{
+    char *buf = NULL;
+    FILE *m = open_memstream(&buf, n);
+    if (!m)
+        abort();
+    gy_render_options ro = {GY_SHOW_ALL, 1, 0, 0};
+    gy_error err;
+    gy_error_clear(&err);
+    if (part)
+        gy_render_part(doc, f, m, &ro, &err);
+    else
+        gy_render(doc, f, m, &ro, &err);
+    fclose(m);
+    return buf;
+}
+
+/* A document rendered on a worker thread (its part) is what a report of it
+ * alone holds, in every format without a header. */
+static void check_parts(const gy_doc *doc)
+{
+    static const gy_format headerless[] = {GY_FORMAT_TEXT, GY_FORMAT_JSON, GY_FORMAT_JSONL};
+    for (size_t k = 0; k < sizeof headerless / sizeof headerless[0]; k++) {
+        size_t n1, n2;
+        char *a = rendered(doc, headerless[k], 0, &n1), *b = rendered(doc, headerless[k], 1, &n2);
+        if (n1 != n2 || memcmp(a, b, n1) != 0)
+            abort();
+        free(a);
+        free(b);
+    }
+}
+
 static void exercise(const gy_source *src, FILE *sink)
 {
     gy_error err;
@@ -33,6 +67,7 @@ static void exercise(const gy_source *src, FILE *sink)
     gy_render_options ro = {GY_SHOW_ALL, 1, 0, 0};
     for (int f = 0; f < GY_FORMAT_COUNT; f++)
         gy_render(doc, (gy_format)f, sink, &ro, &err);
+    check_parts(doc);
     gy_render_tokens(src, rules(), sink, 0, &err);
     gy_diff *df = gy_diff_new(rules(), doc, doc, NULL, &err);
     if (df) {
@@ -66,5 +101,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort(); /* every failure says what went wrong */
         }
     }
+    /* the same bytes as a record of a JSON Lines stream */
+    gy_error err;
+    gy_error_clear(&err);
+    gy_source *rec = gy_source_from_record("-", 1, (const char *)data, size, NULL, &err);
+    char *meta = gy_record_meta((const char *)data, size);
+    if (rec) {
+        size_t n;
+        const char *m = gy_source_meta(rec, &n);
+        if (!m || n < 2 || m[0] != '{' || m[n - 1] != '}' || !meta)
+            abort(); /* a record's other fields are an object */
+        exercise(rec, sink);
+        gy_source_free(rec);
+    } else if (err.status == GY_OK || err.message[0] == '\0') {
+        abort();
+    }
+    free(meta);
     return 0;
 }

@@ -60,6 +60,20 @@ def main():
     check("diff swapped", run(bin_, ["diff", "--json", "tests/corpus/gwr-2019.txt",
                                      "tests/inputs/gwr-2019-swapped.txt"]))
 
+    # JSON Lines: analyses and error records, of files and of records
+    lines = subprocess.run([bin_, "--jsonl"] + corpus + ["tests/bad/binary.dat", "no/such/file"],
+                           capture_output=True).stdout
+    lines += subprocess.run([bin_, "--input", "jsonl", "--jsonl"], capture_output=True,
+                            stdin=open("tests/golden/records/stdin", "rb")).stdout
+    kinds = set()
+    for k, line in enumerate(lines.split(b"\n")[:-1]):
+        doc = json.loads(line)
+        kinds.add(("error" in doc, "meta" in doc))
+        check(f"jsonl line {k + 1}", doc)
+    if kinds != {(False, False), (True, False), (False, True), (True, True)}:
+        failed += 1
+        print(f"FAIL jsonl: not every kind of line was seen: {kinds}", file=sys.stderr)
+
     # broken documents must be rejected
     good = docs["tests/corpus/party-building-speech.txt"]
     bad = copy.deepcopy(good)
@@ -74,6 +88,9 @@ def main():
     bad = copy.deepcopy(good)
     bad["tasks"][0]["surprise"] = 1
     check("extra field", bad, want_valid=False)
+    bad = next(d for d in map(json.loads, lines.split(b"\n")[:-1]) if "error" in d)
+    bad["error"]["code"] = "oops"
+    check("bad error code", bad, want_valid=False)
     print(f"schema: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

@@ -274,7 +274,92 @@ static void corpus_decodes(void)
     }
 }
 
+/* The text of a record, or NULL with the error's status in *status. */
+static gy_source *record(const char *json, int *status, long *column)
+{
+    gy_error err;
+    gy_error_clear(&err);
+    gy_source *src = gy_source_from_record("-", 7, json, strlen(json), NULL, &err);
+    *status = src ? 0 : (int)err.status;
+    *column = err.column;
+    if (!src && err.line != 7)
+        test_fail(__FILE__, __LINE__, "%s: error on line %ld, want 7", json, err.line);
+    return src;
+}
+
+static void records_ok(void)
+{
+    int st;
+    long col;
+    gy_source *s = record("{\"id\": 12345678901234567890, \"text\": \"\\u4e00\\u8981\\n\\ud83d\\ude00\\\"\\/\", "
+                          "\"tags\": [1, {\"a\": [true, false, null]}], \"x\": -0.5e-3}", &st, &col);
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    size_t n;
+    CHECK_STR(gy_source_text(s, &n), "一要\n😀\"/");
+    CHECK_STR(gy_source_meta(s, &n), "{\"id\": 12345678901234567890,\"tags\": [1, {\"a\": [true, false, null]}],"
+                                     "\"x\": -0.5e-3}");
+    CHECK_INT(gy_source_record(s), 7);
+    CHECK_STR(gy_source_name(s), "-");
+    gy_source_free(s);
+    s = record("  {\"text\":\"\"}  ", &st, &col);
+    CHECK(s && strcmp(gy_source_meta(s, &n), "{}") == 0);
+    gy_source_free(s);
+}
+
+static void records_refused(void)
+{
+    static const struct {
+        const char *json;
+        int status;
+        long column;    /* 0: any */
+    } bad[] = {
+        {"not json", GY_E_RECORD, 1},
+        {"[1, 2]", GY_E_RECORD, 1},
+        {"{\"id\": 1}", GY_E_RECORD, 0},
+        {"{\"text\": 5}", GY_E_RECORD, 0},
+        {"{\"text\": \"a\", \"text\": \"b\"}", GY_E_RECORD, 0},
+        {"{\"text\": \"a\"} {}", GY_E_RECORD, 15},
+        {"{\"text\": \"a\", }", GY_E_RECORD, 0},
+        {"{\"text\": \"\\ud800x\"}", GY_E_RECORD, 0},
+        {"{\"text\": \"\\udc00\"}", GY_E_RECORD, 0},
+        {"{\"text\": \"\\x\"}", GY_E_RECORD, 0},
+        {"{\"text\": \"a\nb\"}", GY_E_RECORD, 0},
+        {"{\"text\": \"a\", \"n\": 01}", GY_E_RECORD, 0},
+        {"{\"text\": \"a\", \"n\": 1.}", GY_E_RECORD, 0},
+        {"{\"text\": \"a\", \"n\": tru}", GY_E_RECORD, 0},
+        {"{\"text\": \"a\", \"n\": [1 2]}", GY_E_RECORD, 0},
+        {"{\"text\": \"unclosed}", GY_E_RECORD, 0},
+        {"{\"text\": \"\\u0000\"}", GY_E_BINARY, 0},
+        {"{\"text\": \"\xff\"}", GY_E_ENCODING, 0},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int st;
+        long col;
+        gy_source *s = record(bad[i].json, &st, &col);
+        if (s || st != bad[i].status || (bad[i].column && col != bad[i].column))
+            test_fail(__FILE__, __LINE__, "%s: status %d column %ld, want %d %ld", bad[i].json, st,
+                      col, bad[i].status, bad[i].column);
+        gy_source_free(s);
+    }
+    /* nesting costs no stack, and has a limit */
+    char deep[4200];
+    size_t n = (size_t)snprintf(deep, sizeof deep, "{\"text\": \"a\", \"d\": ");
+    for (int k = 0; k < 2000; k++)
+        deep[n++] = '[';
+    deep[n] = 0;
+    int st;
+    long col;
+    CHECK(record(deep, &st, &col) == NULL && st == GY_E_RECORD);
+    char *meta = gy_record_meta("{\"id\": 3, \"x\": 1}", 17);
+    CHECK_STR(meta, "{\"id\": 3,\"x\": 1}");
+    free(meta);
+    CHECK(gy_record_meta("{\"id\"", 5) == NULL);
+}
+
 static const test_case cases[] = {
+    {"input/records", records_ok}, {"input/records-refused", records_refused},
     {"input/utf8-and-bom", utf8_plain_and_bom}, {"input/utf16", utf16_with_bom},
     {"input/gb18030", gb18030_detected},        {"input/invalid-bytes", invalid_bytes},
     {"input/binary-and-names", binary_and_names}, {"input/files", files},

@@ -1,0 +1,341 @@
+/* gangyao [analyze]: every input (files, or records of JSON Lines streams)
+ * analyzed and written in input order.  With --jobs N the inputs are
+ * analyzed and rendered on N threads, each into memory, and written by
+ * this thread in order, so the output is byte for byte that of --jobs 1;
+ * with one job they are written as they are analyzed. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "cli.h"
+#include "inputs.h"
+#include "progress.h"
+
+enum { MAX_JOBS = 256 };
+
+/* One input and what became of it. */
+typedef struct job {
+    const char *path;      /* the file, or the stream the record came from */
+    char *record;          /* owned: the record's line; NULL for a file */
+    size_t record_len;
+    long line;             /* the record's line in its stream */
+    size_t bytes;          /* size as stored */
+    gy_source *src;
+    gy_doc *doc;
+    int failed;            /* err says why */
+    gy_error err;
+    char *meta;            /* owned: a failed record's other fields */
+    char *out, *msgs;      /* owned: what goes to stdout and stderr (threads) */
+    size_t out_len, msgs_len;
+} job;
+
+typedef struct run_ctx {
+    const settings *s;
+    const gy_rules *rules;
+    gy_render_options ro;
+} run_ctx;
+
+static void fail(job *j, FILE *msgs)
+{
+    j->failed = 1;
+    gy_error_print(&j->err, msgs);
+    if (j->record)
+        j->meta = gy_record_meta(j->record, j->record_len);
+}
+
+/* Loads and analyzes j; messages (the error, --lossy's warning) go to
+ * msgs.  Returns 0, or -1 with j->err filled. */
+static int prepare(const run_ctx *c, job *j, FILE *msgs)
+{
+    if (j->failed) { /* before it was read: a stream that cannot be opened */
+        gy_error_print(&j->err, msgs);
+        return -1;
+    }
+    gy_input_options in = {c->s->encoding, c->s->lossy};
+    gy_error_clear(&j->err);
+    j->src = j->record ? gy_source_from_record(j->path, j->line, j->record, j->record_len, &in,
+                                               &j->err)
+                       : gy_source_load(j->path, &in, &j->err);
+    if (j->src) {
+        j->bytes = j->record ? j->record_len : gy_source_raw_bytes(j->src);
+        print_replacements(c->s, j->src, msgs);
+        gy_analyze_options ao = {c->s->keep_noise, c->s->year};
+        j->doc = gy_analyze(j->src, c->rules, &ao, &j->err);
+    }
+    if (!j->doc) {
+        fail(j, msgs);
+        return -1;
+    }
+    return 0;
+}
+
+/* The document's warnings on standard error: in text output only, since
+ * the other formats hold them. */
+static void print_warnings(const run_ctx *c, const job *j, FILE *msgs)
+{
+    if (c->s->quiet || c->s->format != GY_FORMAT_TEXT)
+        return;
+    char buf[1024];
+    for (size_t i = 0; i < gy_doc_warning_count(j->doc); i++) {
+        gy_doc_warning(j->doc, i, buf, sizeof buf);
+        fprintf(msgs, "gangyao: %s:%s\n", display_name(j->path), buf);
+    }
+}
+
+static void release(job *j)
+{
+    gy_doc_free(j->doc);
+    gy_source_free(j->src);
+    j->doc = NULL;
+    j->src = NULL;
+}
+
+/* On a worker thread: j analyzed and rendered into memory. */
+static void work(void *ctx, void *item)
+{
+    const run_ctx *c = ctx;
+    job *j = item;
+    FILE *msgs = open_memstream(&j->msgs, &j->msgs_len);
+    FILE *out = open_memstream(&j->out, &j->out_len);
+    if (!msgs || !out) {
+        gy_error_clear(&j->err);
+        j->err.status = GY_E_INTERNAL;
+        snprintf(j->err.message, sizeof j->err.message, "out of memory");
+        j->failed = 1;
+    } else if (prepare(c, j, msgs) == 0) {
+        if (gy_render_part(j->doc, c->s->format, out, &c->ro, &j->err) != 0)
+            fail(j, msgs);
+        print_warnings(c, j, msgs);
+    }
+    release(j);
+    if (msgs)
+        fclose(msgs);
+    if (out)
+        fclose(out);
+}
+
+static void job_free(job *j)
+{
+    release(j);
+    free(j->record);
+    free(j->meta);
+    free(j->out);
+    free(j->msgs);
+    free(j);
+}
+
+/* Where the inputs come from, one job at a time. */
+typedef struct feeder {
+    const settings *s;
+    name_list names;
+    size_t next;
+    record_reader records;
+} feeder;
+
+/* The next job, NULL at the end (or when out of memory: *oom set). */
+static job *next_job(feeder *f, int *oom)
+{
+    job *j = calloc(1, sizeof *j);
+    if (!j) {
+        *oom = 1;
+        return NULL;
+    }
+    if (!f->s->records) {
+        if (f->next == f->names.n) {
+            free(j);
+            return NULL;
+        }
+        j->path = f->names.names[f->next++];
+        return j;
+    }
+    int rc = records_next(&f->records, &j->record, &j->record_len, &j->path, &j->line, &j->err);
+    if (rc == 0) {
+        free(j);
+        return NULL;
+    }
+    j->failed = rc < 0; /* a stream that cannot be read: its error is its record */
+    return j;
+}
+
+/* The exit status so far and where output goes. */
+typedef struct sink {
+    gy_report *rep;
+    int status;
+    int stop;              /* output failed: nothing more can be written */
+    progress prog;
+} sink;
+
+static void note_status(sink *k, int st)
+{
+    if (st != GY_OK && k->status == GY_OK)
+        k->status = st;
+    if (st == GY_E_OUTPUT)
+        k->stop = 1;
+}
+
+static void to_stderr(sink *k, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    progress_clear(&k->prog);
+    fflush(stdout); /* where both go to one terminal or file, in order */
+    fwrite(s, 1, n, stderr);
+}
+
+/* A failed input: its error record (JSON Lines), its status. */
+static void emit_failure(sink *k, const job *j)
+{
+    gy_error e;
+    gy_error_clear(&e);
+    if (gy_report_add_error(k->rep, j->path, j->record ? j->line : 0, j->meta, &j->err, &e) != 0) {
+        gy_error_print(&e, stderr);
+        note_status(k, e.status);
+    }
+    note_status(k, j->err.status);
+}
+
+/* On this thread, in input order: a job done by a worker. */
+static void emit(sink *k, job *j)
+{
+    to_stderr(k, j->msgs, j->msgs_len);
+    if (j->failed && !j->msgs)
+        gy_error_print(&j->err, stderr); /* no memory for its messages */
+    if (j->failed) {
+        emit_failure(k, j);
+    } else {
+        gy_error e;
+        gy_error_clear(&e);
+        if (gy_report_add_part(k->rep, j->out, j->out_len, &e) != 0) {
+            gy_error_print(&e, stderr);
+            note_status(k, e.status);
+        }
+    }
+    progress_step(&k->prog, j->bytes);
+}
+
+/* One job at a time on this thread, written as it is analyzed. */
+static void run_sequential(const run_ctx *c, feeder *f, sink *k)
+{
+    int oom = 0;
+    job *j;
+    while (!k->stop && (j = next_job(f, &oom))) {
+        FILE *msgs = open_memstream(&j->msgs, &j->msgs_len);
+        if (!msgs) {
+            oom = 1;
+            job_free(j);
+            break;
+        }
+        int ok = prepare(c, j, msgs) == 0;
+        if (ok)
+            print_warnings(c, j, msgs);
+        fclose(msgs);
+        to_stderr(k, j->msgs, j->msgs_len);
+        if (ok) {
+            gy_error e;
+            gy_error_clear(&e);
+            if (gy_report_add(k->rep, j->doc, &e) != 0) {
+                gy_error_print(&e, stderr);
+                note_status(k, e.status);
+            }
+        } else {
+            emit_failure(k, j);
+        }
+        progress_step(&k->prog, j->bytes);
+        job_free(j);
+    }
+    if (oom) {
+        fputs("gangyao: out of memory\n", stderr);
+        note_status(k, GY_E_INTERNAL);
+    }
+}
+
+/* --jobs threads; at most two jobs per thread in flight. */
+static void run_parallel(run_ctx *c, feeder *f, sink *k, unsigned jobs)
+{
+    batch *b = batch_start(jobs, 2 * (size_t)jobs, work, c);
+    if (!b) {
+        run_sequential(c, f, k);
+        return;
+    }
+    int oom = 0, more = 1;
+    while (!k->stop && (more || batch_in_flight(b))) {
+        while (more && batch_has_room(b)) {
+            job *j = next_job(f, &oom);
+            if (!j)
+                more = 0;
+            else
+                batch_submit(b, j);
+        }
+        job *j = batch_take(b);
+        if (j) {
+            emit(k, j);
+            job_free(j);
+        }
+    }
+    for (job *j; (j = batch_take(b));)
+        job_free(j); /* after an output error */
+    batch_stop(b);
+    if (oom) {
+        fputs("gangyao: out of memory\n", stderr);
+        note_status(k, GY_E_INTERNAL);
+    }
+}
+
+static unsigned online_cpus(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+/* --jobs, or the number of CPUs when there is more than one input. */
+static unsigned job_count(const settings *s, size_t ninputs)
+{
+    if (s->jobs)
+        return s->jobs;
+    return s->records || ninputs > 1 ? online_cpus() : 1;
+}
+
+int run_analyze(const settings *s)
+{
+    feeder f;
+    memset(&f, 0, sizeof f);
+    f.s = s;
+    int st = names_collect(s, &f.names);
+    if (st != 0)
+        return st;
+    gy_rules *rules = load_rules(s);
+    if (!rules) {
+        names_free(&f.names);
+        return GY_E_RULES;
+    }
+    records_open(&f.records, &f.names);
+    size_t ninputs = s->records ? 0 : f.names.n;
+    run_ctx c = {s, rules, {s->show, use_color(s), s->compact, s->records || f.names.n > 1}};
+    sink k;
+    memset(&k, 0, sizeof k);
+    gy_error err;
+    gy_error_clear(&err);
+    k.rep = gy_report_new(s->format, stdout, &c.ro, &err);
+    if (!k.rep) {
+        gy_error_print(&err, stderr);
+        k.status = err.status;
+    } else {
+        progress_init(&k.prog, !s->quiet && isatty(STDERR_FILENO) && (s->records || ninputs > 1),
+                      ninputs);
+        unsigned jobs = job_count(s, ninputs);
+        if (jobs > 1 && (s->records || ninputs > 1))
+            run_parallel(&c, &f, &k, jobs);
+        else
+            run_sequential(&c, &f, &k);
+        progress_clear(&k.prog);
+        if (gy_report_finish(k.rep, &err) != 0) {
+            gy_error_print(&err, stderr);
+            note_status(&k, err.status);
+        }
+    }
+    records_close(&f.records);
+    names_free(&f.names);
+    gy_rules_free(rules);
+    return k.status;
+}
