@@ -40,6 +40,26 @@ static size_t next_text_line(const gy_doc *d, size_t i)
     return d->text.nlines;
 }
 
+/* The first line rule (in their order) that matches line[0..len), or
+ * nlines: the rules tried where their first characters stand are looked
+ * for in one pass over the line, the others searched one by one. */
+static size_t first_rule(gy_run *x, const char *line, size_t len)
+{
+    const gy_noise_rules *r = &x->r->noise;
+    size_t best = r->nlines;
+    for (size_t pos = r->set.n_at_first ? gy_rxset_next(&r->set, line, 0, len) : len;
+         pos < len && best > 0; pos = gy_rxset_next(&r->set, line, pos + 1, len))
+        for (size_t k = 0; k < best; k++)
+            if (r->lines[k].rx.at_first && gy_match(x, &r->lines[k].rx, line, len, pos)) {
+                best = k;
+                break;
+            }
+    for (size_t k = 0; k < best; k++)
+        if (!r->lines[k].rx.at_first && gy_match(x, &r->lines[k].rx, line, len, 0))
+            return k;
+    return best;
+}
+
 /* Copies a rule name into the document, which may outlive the rules. */
 static const char *own(gy_doc *d, const char *name)
 {
@@ -63,10 +83,9 @@ static int match_rules(gy_run *x)
         }
         if (line_chars(d, i, r->max_chars) > r->max_chars)
             continue;
-        for (size_t k = 0; k < r->nlines; k++) {
+        size_t k = first_rule(x, d->s + c->start, c->end - c->start);
+        if (k < r->nlines) {
             const gy_noise_rule *nr = &r->lines[k];
-            if (!gy_match(x, &nr->rx, d->s + c->start, c->end - c->start, 0))
-                continue;
             const char *name = own(d, nr->rx.name);
             if (!name || mark(d, i, name) != 0)
                 return -1;
@@ -79,7 +98,6 @@ static int match_rules(gy_run *x)
                     if (gy_line_has_text(&d->text.lines[n]) && mark(d, n, name) != 0)
                         return -1;
             }
-            break;
         }
     }
     return 0;

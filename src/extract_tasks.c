@@ -40,6 +40,7 @@ typedef struct state {
     gy_doc *d;
     const gy_task_rules *r;
     gy_vec deadlines;      /* gy_slice: deadline phrases in the lines indexed */
+    size_t *resume;        /* per deadline pattern: where its next match may start */
     size_t indexed;        /* lines below this index are indexed (or passed) */
     cand *c;
     size_t nc, capc;
@@ -385,23 +386,57 @@ static int by_start_longest(const void *a, const void *b)
     return x->end > y->end ? -1 : x->end < y->end;
 }
 
-/* The deadline phrases of line i, each pattern searched through it once,
+static int add_deadline(state *st, size_t ms, size_t me)
+{
+    if (me <= ms)
+        return 0;
+    gy_slice *h = gy_vec_push(NULL, &st->deadlines, sizeof *h);
+    if (!h)
+        return -1;
+    h->start = ms;
+    h->end = me;
+    return 0;
+}
+
+/* The matches of the patterns tried where their first characters stand,
+ * all found in one pass over s[a..b): each pattern's matches do not
+ * overlap, as if it were searched through the line on its own. */
+static int index_at_first(state *st, size_t a, size_t b)
+{
+    const gy_task_rules *r = st->r;
+    const char *s = st->d->s;
+    for (size_t k = 0; k < r->ndeadlines; k++)
+        st->resume[k] = a;
+    for (size_t pos = gy_rxset_next(&r->deadline_set, s, a, b); pos < b;
+         pos = gy_rxset_next(&r->deadline_set, s, pos + 1, b))
+        for (size_t k = 0; k < r->ndeadlines; k++) {
+            size_t ms, me;
+            if (!r->deadlines[k].at_first || pos < st->resume[k] ||
+                !gy_match(st->x, &r->deadlines[k], s, b, pos) || !gy_group(st->x, 0, &ms, &me))
+                continue;
+            if (add_deadline(st, ms, me) != 0)
+                return -1;
+            st->resume[k] = me > pos ? me : pos + 1;
+        }
+    return 0;
+}
+
+/* The deadline phrases of line i, each pattern looked for through it once,
  * appended in text order. */
 static int index_line(state *st, size_t i)
 {
     const gy_slice *c = &st->d->content[i];
     size_t from = st->deadlines.len;
+    if (st->r->deadline_set.n_at_first && index_at_first(st, c->start, c->end) != 0)
+        return -1;
     for (size_t k = 0; k < st->r->ndeadlines; k++) {
+        if (st->r->deadlines[k].at_first)
+            continue;
         size_t at = c->start, ms, me;
         while (at < c->end && gy_match(st->x, &st->r->deadlines[k], st->d->s, c->end, at) &&
                gy_group(st->x, 0, &ms, &me)) {
-            if (me > ms) {
-                gy_slice *h = gy_vec_push(NULL, &st->deadlines, sizeof *h);
-                if (!h)
-                    return -1;
-                h->start = ms;
-                h->end = me;
-            }
+            if (add_deadline(st, ms, me) != 0)
+                return -1;
             at = me > at ? me : at + 1;
         }
     }
@@ -574,7 +609,8 @@ int gy_extract_tasks(gy_run *x)
     st.x = x;
     st.d = x->d;
     st.r = &x->r->tasks;
-    int rc = collect(&st);
+    st.resume = malloc((st.r->ndeadlines ? st.r->ndeadlines : 1) * sizeof *st.resume);
+    int rc = st.resume ? collect(&st) : -1;
     if (rc == 0)
         rc = build_series(&st);
     if (rc == 0)
@@ -582,6 +618,7 @@ int gy_extract_tasks(gy_run *x)
     if (rc == 0)
         rc = check_counts(&st);
     free(st.c);
+    free(st.resume);
     gy_vec_free(&st.deadlines);
     free(st.s);
     return rc;

@@ -7,7 +7,7 @@
 #include "model.h"
 #include "utf8.h"
 
-static size_t bucket(uint32_t cp) { return (cp * 2654435761u) >> 24 & (GY_LEX_BUCKETS - 1); }
+static size_t bucket(uint32_t cp) { return (cp * 2654435761u) >> 22 & (GY_LEX_BUCKETS - 1); }
 
 int gy_words_add(gy_arena *a, gy_word_list *wl, const char *s, int tag)
 {
@@ -48,9 +48,13 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
         return -1;
     /* Insert shortest first so that each chain starts with the longest. */
     for (size_t i = wl->n; i-- > 0;) {
-        const gy_word *w = &wl->w[i];
-        size_t len;
-        uint32_t cf = gy_utf8_at(w->s, 0, w->len, &len), cl = gy_utf8_before(w->s, 0, w->len, &len);
+        gy_word *w = &wl->w[i];
+        size_t flen, llen;
+        uint32_t cf = gy_utf8_at(w->s, 0, w->len, &flen), cl = gy_utf8_before(w->s, 0, w->len, &llen);
+        w->first = cf;
+        w->last = cl;
+        w->first_len = (uint8_t)flen;
+        w->last_len = (uint8_t)llen;
         set_bloom(lx->first_bloom, cf);
         set_bloom(lx->last_bloom, cl);
         size_t bf = bucket(cf), bl = bucket(cl);
@@ -74,7 +78,8 @@ int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
         return -1;
     for (int32_t i = lx->by_first[bucket(cp)]; i >= 0; i = lx->next_first[i]) {
         const gy_word *w = &lx->words[i];
-        if (w->len <= end - pos && memcmp(s + pos, w->s, w->len) == 0)
+        if (w->first == cp && w->len <= end - pos &&
+            (w->len == len || memcmp(s + pos + len, w->s + len, w->len - len) == 0))
             return i;
     }
     return -1;
@@ -90,7 +95,8 @@ int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t p
         return -1;
     for (int32_t i = lx->by_last[bucket(cp)]; i >= 0; i = lx->next_last[i]) {
         const gy_word *w = &lx->words[i];
-        if (w->len <= pos - start && memcmp(s + pos - w->len, w->s, w->len) == 0)
+        if (w->last == cp && w->len <= pos - start &&
+            (w->len == len || memcmp(s + pos - w->len, w->s, w->len - len) == 0))
             return i;
     }
     return -1;

@@ -15,9 +15,11 @@ typedef struct gy_word {
     const char *s;
     size_t len;
     int tag;
+    uint32_t first, last;      /* its first and last code points */
+    uint8_t first_len, last_len; /* their lengths in bytes */
 } gy_word;
 
-enum { GY_LEX_BUCKETS = 256 };
+enum { GY_LEX_BUCKETS = 1024 };
 
 typedef struct gy_lexicon {
     gy_word *words;

@@ -72,16 +72,39 @@ static int optional_after(const unsigned char *p, size_t n, size_t at)
 typedef struct cp_set {
     uint32_t *cps;
     size_t k, max;
+    int ascii;             /* ASCII literals count (no option setting may make them caseless) */
+    int at_start;          /* a branch starts with ^: it matches only at the start */
 } cp_set;
 
-static size_t first_set(const unsigned char *p, size_t i, size_t end, cp_set *set);
+static int first_set(const unsigned char *p, size_t i, size_t end, cp_set *set);
 
-/* A group at p[i]: its branches' first code points.  Returns the index
- * after the group, or 0 when it cannot tell. */
+/* A literal ASCII character that stands for itself at the start of a
+ * branch: letters, digits and marks without a meaning in a pattern. */
+static int plain_ascii(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c && strchr("<>-_@#:/=,!%&~\"'", c));
+}
+
+/* Whether the pattern sets an option ((?i), (?x), (?-s) …) anywhere: then
+ * ASCII letters may match other cases, and spaces or # may not be literal. */
+static int sets_options(const char *p)
+{
+    for (; *p; p++) {
+        if (p[0] == '\\' && p[1])
+            p++;
+        else if (p[0] == '(' && p[1] == '?' && p[2] && strchr("imnsxJU^-", p[2]))
+            return 1;
+    }
+    return 0;
+}
+
+/* A group at p[i] (not a lookaround): its branches' first code points.
+ * Returns the index after the group, or 0 when it cannot tell. */
 static size_t first_of_group(const unsigned char *p, size_t i, size_t end, cp_set *set)
 {
     size_t close = skip_group(p, end, i), inner = i + 1;
-    if (close > end || optional_after(p, end, close))
+    if (close > end)
         return 0;
     if (inner + 1 < close && p[inner] == '?') {
         if (p[inner + 1] == ':') {
@@ -92,10 +115,22 @@ static size_t first_of_group(const unsigned char *p, size_t i, size_t end, cp_se
                 inner++;
             inner++;
         } else {
-            return 0; /* a lookaround or an option setting */
+            return 0; /* an option setting */
         }
     }
     return first_set(p, inner, close - 1, set) ? close : 0;
+}
+
+/* A lookaround at p[i] ((?=…), (?!…), (?<=…), (?<!…)): it matches no
+ * character, so what follows it starts the match.  The index after it, or
+ * 0 when p[i] is none. */
+static size_t skip_lookaround(const unsigned char *p, size_t i, size_t end)
+{
+    if (i + 2 >= end || p[i] != '(' || p[i + 1] != '?')
+        return 0;
+    int ahead = p[i + 2] == '=' || p[i + 2] == '!';
+    int behind = p[i + 2] == '<' && i + 3 < end && (p[i + 3] == '=' || p[i + 3] == '!');
+    return ahead || behind ? skip_group(p, end, i) : 0;
 }
 
 /* A class of plain characters at p[i] ([省市区]).  Returns the index after
@@ -115,9 +150,7 @@ static size_t first_of_class(const unsigned char *p, size_t i, size_t end, cp_se
         set->cps[set->k++] = cp;
         j += len;
     }
-    if (j >= end || optional_after(p, end, j + 1))
-        return 0;
-    return j + 1;
+    return j < end ? j + 1 : 0;
 }
 
 /* Index of the '|' that starts the next branch at this level, or end. */
@@ -134,48 +167,90 @@ static size_t next_branch(const unsigned char *p, size_t i, size_t end)
     return i;
 }
 
-/* First code points of the branches in p[i..end) (one nesting level),
- * added to set.  Returns the new count, or 0 on a pattern this cannot
- * read. */
-static size_t first_set(const unsigned char *p, size_t i, size_t end, cp_set *set)
+/* Index after the quantifier at p[i], if any ({m,n}, ?, *, +, and a lazy
+ * or possessive mark after it). */
+static size_t skip_quantifier(const unsigned char *p, size_t i, size_t end)
 {
-    for (;;) {
-        size_t len, next;
-        if (i >= end)
-            return 0;
+    if (i < end && p[i] == '{') {
+        while (i < end && p[i] != '}')
+            i++;
+        i = i < end ? i + 1 : end;
+    } else if (i < end && (p[i] == '?' || p[i] == '*' || p[i] == '+')) {
+        i++;
+    } else {
+        return i;
+    }
+    return i < end && (p[i] == '?' || p[i] == '+') ? i + 1 : i;
+}
+
+/* The first code points of one branch p[i..end): those of its first item,
+ * and of the next ones while the items before may match nothing (an
+ * optional item, a lookaround).  Returns 1, or 0 when it cannot tell. */
+static int branch_first(const unsigned char *p, size_t i, size_t end, cp_set *set)
+{
+    while (i < end) {
+        size_t len, next, after = skip_lookaround(p, i, end);
+        if (after) {
+            i = after;
+            continue;
+        }
         if (p[i] == '(') {
             next = first_of_group(p, i, end, set);
         } else if (p[i] == '[') {
             next = first_of_class(p, i, end, set);
         } else if (p[i] >= 0x80 && set->k < set->max) {
             set->cps[set->k++] = gy_utf8_decode(p + i, end - i, &len);
-            next = optional_after(p, end, i + len) ? 0 : i + len;
+            next = i + len;
+        } else if (p[i] == '^') {
+            set->at_start = 1; /* this way matches only where the subject starts */
+            return 1;
+        } else if (set->ascii && plain_ascii(p[i]) && set->k < set->max) {
+            set->cps[set->k++] = p[i];
+            next = i + 1;
         } else {
-            next = 0;
+            return 0;
         }
         if (!next)
             return 0;
-        size_t bar = next_branch(p, next, end);
+        if (!optional_after(p, end, next))
+            return 1;
+        i = skip_quantifier(p, next, end);
+    }
+    return 0; /* the branch may match nothing */
+}
+
+/* First code points of the branches in p[i..end) (one nesting level),
+ * added to set.  Returns 1, or 0 on a pattern this cannot read. */
+static int first_set(const unsigned char *p, size_t i, size_t end, cp_set *set)
+{
+    for (;;) {
+        size_t bar = next_branch(p, i, end);
+        if (!branch_first(p, i, bar, set))
+            return 0;
         if (bar >= end)
-            return set->k;
+            return 1;
         i = bar + 1;
     }
 }
 
-/* The code points an anchored pattern must start with, when it says so
- * plainly, sorted into cps; 0 when it does not say, and anything may then
- * start a match. */
-static size_t literal_first(const char *pat, uint32_t *cps, size_t max)
+/* The code points a match of pat must start with, when it says so
+ * plainly: sorted into cps, their number in *k, and whether a branch
+ * matches only at the subject's start in *at_start.  Returns 0 when it
+ * does not say, and anything may then start a match. */
+static int literal_first(const char *pat, uint32_t *cps, size_t max, size_t *nk, int *at_start)
 {
-    cp_set set = {cps, 0, max};
-    size_t k = first_set((const unsigned char *)pat, 0, strlen(pat), &set);
+    cp_set set = {cps, 0, max, !sets_options(pat), 0};
+    int known = first_set((const unsigned char *)pat, 0, strlen(pat), &set);
+    size_t k = known ? set.k : 0;
+    *nk = k;
+    *at_start = known && set.at_start;
     for (size_t a = 1; a < k; a++)
         for (size_t b = a; b > 0 && cps[b - 1] > cps[b]; b--) {
             uint32_t t = cps[b];
             cps[b] = cps[b - 1];
             cps[b - 1] = t;
         }
-    return k;
+    return known;
 }
 
 static int group(const pcre2_code *code, const char *name)
@@ -187,6 +262,12 @@ static int group(const pcre2_code *code, const char *name)
 pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena *a,
                           gy_rx_error *e)
 {
+    uint32_t cps[64];
+    size_t k = 0;
+    int at_start = 0, known = literal_first(pattern, cps, 64, &k, &at_start);
+    rx->at_first = anchored == GY_RX_AT_FIRST && known;
+    if (anchored == GY_RX_AT_FIRST)
+        anchored = rx->at_first;
     int errcode;
     PCRE2_SIZE erroff;
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | (anchored ? PCRE2_ANCHORED : 0u);
@@ -203,12 +284,14 @@ pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena
     rx->code = code;
     rx->anchored = anchored;
     first_bytes(code, rx->first);
-    if (anchored) {
-        uint32_t cps[64];
-        size_t k = literal_first(pattern, cps, 64);
+    if (anchored && known) {
+        rx->first_known = 1;
+        rx->at_start = at_start;
         if (k && (rx->first_cps = gy_arena_alloc(a, k * sizeof *cps)) != NULL) {
             memcpy(rx->first_cps, cps, k * sizeof *cps);
             rx->nfirst_cps = k;
+        } else if (k) {
+            rx->first_known = 0; /* out of memory: no test, every place is tried */
         }
     }
     rx->g_number = group(code, "number");
@@ -217,6 +300,41 @@ pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena
     rx->g_speaker = group(code, "speaker");
     rx->g_value = group(code, "value");
     return code;
+}
+
+void gy_rxset_init(gy_rxset *set, const gy_rx *members, size_t stride, size_t n)
+{
+    memset(set, 0, sizeof *set);
+    for (size_t k = 0; k < n; k++) {
+        const gy_rx *m = (const gy_rx *)(const void *)((const char *)members + k * stride);
+        if (!m->at_first)
+            continue;
+        set->n_at_first++;
+        set->try_start |= m->at_start;
+        for (size_t c = 0; c < m->nfirst_cps; c++) {
+            size_t h = (m->first_cps[c] * 2654435761u) >> 20 & 4095;
+            set->bloom[h >> 6] |= UINT64_C(1) << (h & 63);
+        }
+    }
+}
+
+size_t gy_rxset_next(const gy_rxset *set, const char *s, size_t pos, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (pos == 0 && set->try_start)
+        return 0;
+    while (pos < len && (u[pos] & 0xC0) == 0x80)
+        pos++;
+    while (pos < len) {
+        size_t k = 1;
+        uint32_t cp = u[pos];
+        if (cp >= 0x80)
+            cp = gy_utf8_decode(u + pos, len - pos, &k);
+        if (gy_rxset_may_start(set, cp))
+            return pos;
+        pos += k;
+    }
+    return len;
 }
 
 int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,

@@ -21,10 +21,13 @@ typedef struct gy_rx {
     const pcre2_match_context *mctx; /* the rule set's limits */
     size_t id;             /* index among the rule set's patterns */
     int anchored;          /* compiled with PCRE2_ANCHORED */
+    int at_first;          /* a searched pattern compiled anchored, to be tried
+                              where its first code points stand (GY_RX_AT_FIRST) */
     uint8_t first[32];     /* anchored: bytes a match can start with (bit set) */
-    uint32_t *first_cps;   /* anchored: the code points a match must start with,
-                              sorted (arena), when the pattern says so plainly */
+    int first_known;       /* anchored: the pattern says plainly how a match starts: */
+    uint32_t *first_cps;   /* with one of these code points, sorted (arena), */
     size_t nfirst_cps;
+    int at_start;          /* or (a branch starting with ^) at the subject's start */
     int g_number;
     int g_title, g_occasion, g_speaker;
     int g_value;
@@ -36,7 +39,14 @@ typedef struct gy_rx_error {
     size_t offset;
 } gy_rx_error;
 
-/* Compiles pattern into rx (first-code-point tables in arena a).  Returns
+/* How a pattern is used: searched through a text, tried at one place, or
+ * searched by trying it where its first code points stand when the
+ * pattern says plainly what those are (else searched): many patterns of a
+ * set are then looked for in one pass (gy_rxset). */
+enum { GY_RX_SEARCHED = 0, GY_RX_ANCHORED = 1, GY_RX_AT_FIRST = 2 };
+
+/* Compiles pattern into rx (first-code-point tables in arena a); anchored
+ * is one of GY_RX_*.  Returns
  * the compiled code, which the caller owns and frees with pcre2_code_free
  * (rx points at it), or NULL with e filled. */
 pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena *a,
@@ -46,12 +56,12 @@ pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena
  * of what it starts with: most positions fail here without a call. */
 static inline int gy_rx_may_start(const gy_rx *rx, const char *subject, size_t len, size_t start)
 {
-    if (!rx->anchored || start >= len)
+    if (!rx->anchored || start >= len || (rx->at_start && start == 0))
         return 1;
     unsigned b = (unsigned char)subject[start];
     if (!(rx->first[b / 8] >> (b % 8) & 1))
         return 0;
-    if (!rx->nfirst_cps)
+    if (!rx->first_known)
         return 1;
     size_t k;
     uint32_t cp = gy_utf8_decode((const unsigned char *)subject + start, len - start, &k);
@@ -65,6 +75,27 @@ static inline int gy_rx_may_start(const gy_rx *rx, const char *subject, size_t l
     }
     return lo < rx->nfirst_cps && rx->first_cps[lo] == cp;
 }
+
+/* The first code points of the GY_RX_AT_FIRST patterns of a set, for one
+ * pass that finds the places where one of them may match. */
+typedef struct gy_rxset {
+    uint64_t bloom[64];
+    size_t n_at_first;
+    int try_start;         /* a member may match at the subject's start (^) */
+} gy_rxset;
+
+/* Builds set over members[0..n) (stride bytes apart). */
+void gy_rxset_init(gy_rxset *set, const gy_rx *members, size_t stride, size_t n);
+
+static inline int gy_rxset_may_start(const gy_rxset *set, uint32_t cp)
+{
+    size_t h = (cp * 2654435761u) >> 20 & 4095;
+    return (int)(set->bloom[h >> 6] >> (h & 63) & 1);
+}
+
+/* The first place at or after pos in s[0..len) (a character's start) where
+ * a GY_RX_AT_FIRST pattern of set may start, or len. */
+size_t gy_rxset_next(const gy_rxset *set, const char *s, size_t pos, size_t len);
 
 /* How much text after the place it is tried at an anchored pattern sees:
  * a marker or a time phrase is short, and PCRE2 may look far ahead for a

@@ -38,6 +38,7 @@ typedef struct gy_noise_rules {
     int filler_lines;          /* lines of spaces only are noise */
     gy_noise_rule *lines;
     size_t nlines;
+    gy_rxset set;              /* the first code points of the line rules */
 } gy_noise_rules;
 
 typedef struct gy_title_rules {
@@ -84,6 +85,7 @@ typedef struct gy_task_rules {
     gy_lexicon intro_cues;            /* tags are enum gy_cue */
     gy_rx *deadlines;
     size_t ndeadlines;
+    gy_rxset deadline_set;
     size_t max_gap_paragraphs;        /* a series goes on across this many paragraphs */
     size_t intro_chars;               /* the words before a series, at most */
     size_t majority_min;              /* items asking for action that carry a series */

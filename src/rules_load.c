@@ -80,7 +80,7 @@ static int noise_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const ch
     const char *name = NULL;
     int then = GY_THEN_LINE;
     if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
-        gy_rj_pattern(&o, "pattern", 1, 0, name, &nr->rx) != 0 ||
+        gy_rj_pattern(&o, "pattern", 1, GY_RX_AT_FIRST, name, &nr->rx) != 0 ||
         gy_rj_choice(&o, "then", 0, thens, 3, &then) != 0)
         return -1;
     nr->then = (enum gy_then)then;
@@ -103,6 +103,7 @@ static int load_noise(gy_loader *ld, const gy_rfile *f, const cJSON *node)
                     &n->nlines) != 0)
         return -1;
     n->lines = items;
+    gy_rxset_init(&n->set, n->nlines ? &n->lines[0].rx : NULL, sizeof *n->lines, n->nlines);
     return gy_rj_close(&o);
 }
 
@@ -219,7 +220,7 @@ static int deadline_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const
 {
     (void)index;
     (void)ctx;
-    return gy_rj_compile(ld, f, e, path, "deadline", 0, out);
+    return gy_rj_compile(ld, f, e, path, "deadline", GY_RX_AT_FIRST, out);
 }
 
 /* tasks.directive: one lexicon for both intro lists, tagged GY_CUE_FACT
@@ -272,6 +273,7 @@ static int load_tasks(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_close(&dl) != 0)
         return -1;
     t->deadlines = items;
+    gy_rxset_init(&t->deadline_set, t->deadlines, sizeof *t->deadlines, t->ndeadlines);
     if (gy_rj_size(&o, "max_gap_paragraphs", 1, 0, 10000, &t->max_gap_paragraphs) != 0 ||
         gy_rj_size(&o, "intro_chars", 1, 0, 10000, &t->intro_chars) != 0)
         return -1;
