@@ -73,6 +73,7 @@ typedef struct cp_set {
     uint32_t *cps;
     size_t k, max;
     int ascii;             /* ASCII literals count (no option setting may make them caseless) */
+    int caseless;          /* inside (?i:…): an ASCII letter stands for both its cases */
     int at_start;          /* a branch starts with ^: it matches only at the start */
 } cp_set;
 
@@ -86,17 +87,52 @@ static int plain_ascii(unsigned char c)
            (c && strchr("<>-_@#:/=,!%&~\"'", c));
 }
 
-/* Whether the pattern sets an option ((?i), (?x), (?-s) …) anywhere: then
- * ASCII letters may match other cases, and spaces or # may not be literal. */
+/* Whether the pattern sets an option for the rest of it ((?i), (?x),
+ * (?-s) …): then ASCII letters may match other cases, and spaces or # may
+ * not be literal.  An option group (?i:…) is read where it stands. */
 static int sets_options(const char *p)
 {
     for (; *p; p++) {
-        if (p[0] == '\\' && p[1])
+        if (p[0] == '\\' && p[1]) {
             p++;
-        else if (p[0] == '(' && p[1] == '?' && p[2] && strchr("imnsxJU^-", p[2]))
-            return 1;
+        } else if (p[0] == '(' && p[1] == '?' && p[2] && strchr("imnsxJU^-", p[2])) {
+            const char *q = p + 2;
+            while (*q && strchr("imnsxJU^-", *q))
+                q++;
+            if (*q != ':')
+                return 1;
+        }
     }
     return 0;
+}
+
+/* Adds a literal character cp (in_class: inside [...], where ASCII marks
+ * stand for themselves), both cases of a letter inside (?i:…).  Returns 0
+ * when it cannot say which characters cp matches: an ASCII letter where an
+ * option may change its case, a letter whose case folds reach beyond ASCII
+ * (k: U+212A, s: U+017F), or a character with case outside the ideographs
+ * under (?i:…). */
+static int add_cp(cp_set *set, uint32_t cp, int in_class)
+{
+    int letter = (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+    if (set->k + 2 > set->max)
+        return 0;
+    if (cp < 0x80) {
+        if ((letter || !in_class) && !set->ascii)
+            return 0; /* (?i) or (?x) somewhere: case, spaces and # may not be literal */
+        if (!letter && !in_class && !plain_ascii((unsigned char)cp))
+            return 0;
+        if (letter && set->caseless && strchr("kKsS", (int)cp))
+            return 0;
+        set->cps[set->k++] = cp;
+        if (letter && set->caseless)
+            set->cps[set->k++] = cp ^ 0x20;
+        return 1;
+    }
+    if (set->caseless && !(cp >= 0x2E80 && cp <= 0x9FFF))
+        return 0;
+    set->cps[set->k++] = cp;
+    return 1;
 }
 
 /* A group at p[i] (not a lookaround): its branches' first code points.
@@ -114,8 +150,15 @@ static size_t first_of_group(const unsigned char *p, size_t i, size_t end, cp_se
             while (inner < close && p[inner] != '>')
                 inner++;
             inner++;
+        } else if (p[inner + 1] == 'i' && inner + 2 < close && p[inner + 2] == ':') {
+            /* (?i:qq): letters of either case */
+            int was = set->caseless;
+            set->caseless = 1;
+            int ok = first_set(p, inner + 3, close - 1, set);
+            set->caseless = was;
+            return ok ? close : 0;
         } else {
-            return 0; /* an option setting */
+            return 0; /* another option */
         }
     }
     return first_set(p, inner, close - 1, set) ? close : 0;
@@ -144,10 +187,8 @@ static size_t first_of_class(const unsigned char *p, size_t i, size_t end, cp_se
         if (p[j] == '\\' || p[j] == '-' || p[j] == '[' || set->k == set->max)
             return 0;
         uint32_t cp = gy_utf8_decode(p + j, end - j, &len);
-        if (cp < 0x80 && !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-                           (cp >= 'a' && cp <= 'z')))
+        if (!add_cp(set, cp, 1))
             return 0;
-        set->cps[set->k++] = cp;
         j += len;
     }
     return j < end ? j + 1 : 0;
@@ -198,14 +239,16 @@ static int branch_first(const unsigned char *p, size_t i, size_t end, cp_set *se
             next = first_of_group(p, i, end, set);
         } else if (p[i] == '[') {
             next = first_of_class(p, i, end, set);
-        } else if (p[i] >= 0x80 && set->k < set->max) {
-            set->cps[set->k++] = gy_utf8_decode(p + i, end - i, &len);
+        } else if (p[i] >= 0x80) {
+            if (!add_cp(set, gy_utf8_decode(p + i, end - i, &len), 0))
+                return 0;
             next = i + len;
         } else if (p[i] == '^') {
             set->at_start = 1; /* this way matches only where the subject starts */
             return 1;
-        } else if (set->ascii && plain_ascii(p[i]) && set->k < set->max) {
-            set->cps[set->k++] = p[i];
+        } else if (plain_ascii(p[i])) {
+            if (!add_cp(set, p[i], 0))
+                return 0;
             next = i + 1;
         } else {
             return 0;
@@ -239,7 +282,7 @@ static int first_set(const unsigned char *p, size_t i, size_t end, cp_set *set)
  * does not say, and anything may then start a match. */
 static int literal_first(const char *pat, uint32_t *cps, size_t max, size_t *nk, int *at_start)
 {
-    cp_set set = {cps, 0, max, !sets_options(pat), 0};
+    cp_set set = {cps, 0, max, !sets_options(pat), 0, 0};
     int known = first_set((const unsigned char *)pat, 0, strlen(pat), &set);
     size_t k = known ? set.k : 0;
     *nk = k;
