@@ -85,14 +85,11 @@ int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
     return -1;
 }
 
-int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t pos)
+/* The longest word ending at s[pos] whose last code point cp (len bytes)
+ * is already decoded. */
+static int ending_with(const gy_lexicon *lx, const char *s, size_t start, size_t pos,
+                       uint32_t cp, size_t len)
 {
-    if (!lx->n || pos <= start)
-        return -1;
-    size_t len;
-    uint32_t cp = gy_utf8_before(s, start, pos, &len);
-    if (!gy_lex_may_end(lx, cp))
-        return -1;
     for (int32_t i = lx->by_last[bucket(cp)]; i >= 0; i = lx->next_last[i]) {
         const gy_word *w = &lx->words[i];
         if (w->last == cp && w->len <= pos - start &&
@@ -102,18 +99,35 @@ int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t p
     return -1;
 }
 
+int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t pos)
+{
+    if (!lx->n || pos <= start)
+        return -1;
+    size_t len;
+    uint32_t cp = gy_utf8_before(s, start, pos, &len);
+    if (!gy_lex_may_end(lx, cp))
+        return -1;
+    return ending_with(lx, s, start, pos, cp, len);
+}
+
 int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
                    size_t *where)
 {
+    if (!lx->n)
+        return -1;
     size_t pos = end;
     while (pos > start) {
-        int i = gy_lex_ending_at(lx, s, start, pos);
-        if (i >= 0) {
-            if (where)
-                *where = pos - lx->words[i].len;
-            return i;
+        size_t b = gy_utf8_back(s, start, pos), len;
+        uint32_t cp = gy_utf8_at(s, b, pos, &len);
+        if (gy_lex_may_end(lx, cp)) {
+            int i = ending_with(lx, s, start, pos, cp, pos - b);
+            if (i >= 0) {
+                if (where)
+                    *where = pos - lx->words[i].len;
+                return i;
+            }
         }
-        pos = gy_utf8_back(s, start, pos);
+        pos = b;
     }
     return -1;
 }

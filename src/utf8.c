@@ -20,6 +20,20 @@ size_t gy_utf8_valid_prefix(const unsigned char *s, size_t n)
                 i++;
             continue;
         }
+        /* runs of ideographs (lead E1-EC, EE, EF: any second byte 80-BF):
+         * one test of three bytes each */
+        while (i + 3 <= n) {
+            uint32_t w = s[i] | (uint32_t)s[i + 1] << 8 | (uint32_t)s[i + 2] << 16;
+            unsigned lead = s[i];
+            if ((w & 0xC0C0F0u) != 0x8080E0u || lead == 0xE0 || lead == 0xED)
+                break;
+            i += 3;
+        }
+        if (i >= n)
+            break;
+        c = s[i];
+        if (c < 0x80)
+            continue;
         if (c >= 0xE0 && c <= 0xEF) { /* the CJK case first */
             if (n - i < 3)
                 return i;
