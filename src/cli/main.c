@@ -102,8 +102,9 @@ static const char *const exit_codes =
     "  7  rule file error: unreadable, bad JSON, unknown field, bad pattern\n"
     "  8  output could not be written\n"
     "  9  internal error, such as running out of memory\n"
-    "With several files, the status is that of the first file that failed;\n"
-    "the other files are still analyzed.\n";
+    " 10  a record of an --input jsonl stream is not a JSON object with \"text\"\n"
+    "With several inputs, the status is that of the first input that failed;\n"
+    "the other inputs are still analyzed.\n";
 
 /* The names of the formats of command cmd, "text, json, ...". */
 static const char *format_names(unsigned cmd)
@@ -177,6 +178,8 @@ static void print_help(FILE *f, enum command cmd)
     fputs("\nExamples:\n"
           "  gangyao speech.txt\n"
           "  gangyao --json speech.txt | jq '.targets[]'\n"
+          "  gangyao --csv reports/*.txt > targets.csv\n"
+          "  find archive -name '*.txt' -print0 | gangyao --jsonl -0 --files-from - > all.jsonl\n"
           "  gangyao diff 2023.txt 2024.txt\n"
           "\nSee gangyao(1) and docs/schema.md.\n",
           f);
