@@ -538,7 +538,7 @@ static int scan_paragraph(para *p)
         size_t len = 1;
         uint32_t cp = s[pos];
         if (cp >= 0x80)
-            cp = gy_utf8_decode(s + pos, p->b - pos, &len);
+            cp = gy_utf8_decode_valid(s + pos, p->b - pos, &len);
         boundary(p, s, pos, cp, pos + len);
         int digit = gy_is_digit(cp);
         if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&
@@ -563,7 +563,7 @@ static int scan_paragraph(para *p)
             /* jumped over a time or a quantity: keep the boundaries it held */
             for (size_t q = pos + len; q < next;) {
                 size_t k;
-                uint32_t c = gy_utf8_decode(s + q, next - q, &k);
+                uint32_t c = gy_utf8_decode_valid(s + q, next - q, &k);
                 boundary(p, s, q, c, q + k);
                 q += k;
             }

@@ -73,7 +73,7 @@ int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
     if (!lx->n || pos >= end)
         return -1;
     size_t len;
-    uint32_t cp = gy_utf8_at(s, pos, end, &len);
+    uint32_t cp = gy_utf8_at_valid(s, pos, end, &len);
     if (!gy_lex_may_start(lx, cp))
         return -1;
     for (int32_t i = lx->by_first[bucket(cp)]; i >= 0; i = lx->next_first[i]) {
@@ -118,7 +118,7 @@ int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end
     size_t pos = end;
     while (pos > start) {
         size_t b = gy_utf8_back(s, start, pos), len;
-        uint32_t cp = gy_utf8_at(s, b, pos, &len);
+        uint32_t cp = gy_utf8_at_valid(s, b, pos, &len);
         if (gy_lex_may_end(lx, cp)) {
             int i = ending_with(lx, s, start, pos, cp, pos - b);
             if (i >= 0) {

@@ -372,7 +372,7 @@ size_t gy_rxset_next(const gy_rxset *set, const char *s, size_t pos, size_t len)
         size_t k = 1;
         uint32_t cp = u[pos];
         if (cp >= 0x80)
-            cp = gy_utf8_decode(u + pos, len - pos, &k);
+            cp = gy_utf8_decode_valid(u + pos, len - pos, &k);
         if (gy_rxset_may_start(set, cp))
             return pos;
         pos += k;

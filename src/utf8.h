@@ -40,10 +40,33 @@ static inline uint32_t gy_utf8_decode(const unsigned char *s, size_t n, size_t *
     return 0xFFFD;
 }
 
+/* The same for text known to be valid UTF-8 (the decoded text of a
+ * document, the words of the rules): the bytes are not checked again, only
+ * that the sequence ends before s + n. */
+static inline uint32_t gy_utf8_decode_valid(const unsigned char *s, size_t n, size_t *len)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
+    if (c >= 0xE0 && c < 0xF0 && n >= 3) {
+        *len = 3;
+        return ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3Fu);
+    }
+    return gy_utf8_decode(s, n, len);
+}
+
 /* The code point at s[pos..end), pos < end; its length in *len. */
 static inline uint32_t gy_utf8_at(const char *s, size_t pos, size_t end, size_t *len)
 {
     return gy_utf8_decode((const unsigned char *)s + pos, end - pos, len);
+}
+
+/* The same in valid UTF-8 (see gy_utf8_decode_valid). */
+static inline uint32_t gy_utf8_at_valid(const char *s, size_t pos, size_t end, size_t *len)
+{
+    return gy_utf8_decode_valid((const unsigned char *)s + pos, end - pos, len);
 }
 
 /* Start of the code point that ends at pos, not before floor (floor when
