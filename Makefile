@@ -21,7 +21,9 @@ PYTHON ?= $(shell for p in python3 /usr/bin/python3; do $$p -c 'import jsonschem
 
 DEPS_PKGS = libpcre2-8 libcjson
 DEBIAN_BUILD_PKGS = build-essential pkg-config libpcre2-dev libcjson-dev
-DEBIAN_TEST_PKGS = python3 python3-jsonschema parallel
+DEBIAN_TEST_PKGS = python3 python3-jsonschema parallel chromium fonts-wqy-zenhei
+# the browser test drives chromium from node (puppeteer-core, from npm)
+DEBIAN_NODE_PKGS = nodejs npm
 
 CC ?= cc
 OPT ?= -O2
@@ -76,14 +78,16 @@ endif
 # Installs the build and test dependencies (apt-get; sudo when not root).
 deps:
 	@if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	 node=; command -v npm >/dev/null 2>&1 || node="$(DEBIAN_NODE_PKGS)"; \
 	 set -x; $$sudo apt-get update && \
 	 $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-	   $(DEBIAN_BUILD_PKGS) $(DEBIAN_TEST_PKGS)
+	   $(DEBIAN_BUILD_PKGS) $(DEBIAN_TEST_PKGS) $$node
 
 # Runs `make deps` only when something is missing.
 setup:
 	@if ! $(PKG_CONFIG) --exists $(DEPS_PKGS) 2>/dev/null || \
 	    ! command -v cc >/dev/null 2>&1 || ! command -v parallel >/dev/null 2>&1 || \
+	    ! command -v chromium >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1 || \
 	    [ -z "$(PYTHON)" ]; then $(MAKE) --no-print-directory deps; fi
 
 run: setup

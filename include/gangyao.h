@@ -264,10 +264,14 @@ typedef enum gy_format {
     GY_FORMAT_CSV,       /* one table of targets (or tasks) for all documents */
     GY_FORMAT_JSONL,     /* JSON Lines: one compact analysis per line, an error
                             record in place of an input that failed */
+    GY_FORMAT_HTML,      /* a page to look at: one speech, or a panel of many */
     GY_FORMAT_COUNT
 } gy_format;
 
 const char *gy_format_name(gy_format f);
+/* Whether format f writes each document on its own (gy_render_part): not
+ * html, whose page depends on all of them. */
+int gy_format_in_parts(gy_format f);
 /* Whether gy_render_diff can write format f. */
 int gy_format_can_diff(gy_format f);
 /* The format called name; returns 0, or -1 when there is none. */

@@ -107,5 +107,6 @@ const gy_target *gy_diff_new_target(const gy_diff *df, const gy_dpair *p);
 
 int gy_render_diff_text(const gy_diff *df, FILE *out, const gy_render_options *opt);
 int gy_render_diff_json(const gy_diff *df, FILE *out, const gy_render_options *opt);
+int gy_render_diff_html(const gy_diff *df, FILE *out, const gy_render_options *opt);
 
 #endif

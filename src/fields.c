@@ -2,6 +2,8 @@
  * public readers built on them. */
 #include "fields.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "source.h"
@@ -140,6 +142,42 @@ static const char *const target_fields[] = {
     "id",      "text",      "value", "unit",     "op",      "min",  "max",  "range",  "period",
     "kind",    "subject", "indicator", "year", "sentence", "section", "task", "line", "start",
     "end"};
+
+/* v with no more digits than it needs: 5, 5.5, 290000000. */
+static size_t plain_number(double v, char *buf, size_t size)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(buf, size, "%.0f", v);
+    else
+        snprintf(buf, size, "%.10f", v);
+    size_t n = strlen(buf);
+    if (strchr(buf, '.')) {
+        while (n > 0 && buf[n - 1] == '0')
+            buf[--n] = '\0';
+        if (n > 0 && buf[n - 1] == '.')
+            buf[--n] = '\0';
+    }
+    return n;
+}
+
+const char *gy_op_symbol(enum gy_op op)
+{
+    static const char *const sym[GY_OP_COUNT] = {"=", "≥", ">", "≤", "<", "≈", "–"};
+    return (unsigned)op < GY_OP_COUNT ? sym[op] : "?";
+}
+
+void gy_target_reading(const gy_target *t, char *buf, size_t size)
+{
+    char a[64], b[64];
+    if (t->op == GY_OP_RANGE) {
+        plain_number(t->min, a, sizeof a);
+        plain_number(t->max, b, sizeof b);
+        snprintf(buf, size, "%s – %s%s%s", a, b, *t->unit ? " " : "", t->unit);
+    } else {
+        plain_number(t->value, a, sizeof a);
+        snprintf(buf, size, "%s %s%s%s", gy_op_symbol(t->op), a, *t->unit ? " " : "", t->unit);
+    }
+}
 
 int gy_target_has_min(const gy_target *t) { return t->op != GY_OP_LE && t->op != GY_OP_LT; }
 int gy_target_has_max(const gy_target *t) { return t->op != GY_OP_GE && t->op != GY_OP_GT; }

@@ -20,6 +20,11 @@ typedef struct gy_element_desc {
 
 extern const gy_element_desc gy_elements[GY_ELEM_COUNT];
 
+/* How a target reads for people: "≥ 5000 名", "5 – 5.5 %", into buf;
+ * gy_op_symbol gives the sign of each comparison. */
+void gy_target_reading(const gy_target *t, char *buf, size_t size);
+const char *gy_op_symbol(enum gy_op op);
+
 /* "target" or "fact". */
 const char *gy_target_kind(const gy_target *t);
 /* Whether the target states a lower (upper) bound: a range both, >= only

@@ -13,11 +13,17 @@ static const gy_format_impl *const formats[GY_FORMAT_COUNT] = {
     [GY_FORMAT_JSON] = &gy_format_json,
     [GY_FORMAT_CSV] = &gy_format_csv,
     [GY_FORMAT_JSONL] = &gy_format_jsonl,
+    [GY_FORMAT_HTML] = &gy_format_html,
 };
 
 const char *gy_format_name(gy_format f)
 {
     return (unsigned)f < GY_FORMAT_COUNT ? formats[f]->name : NULL;
+}
+
+int gy_format_in_parts(gy_format f)
+{
+    return (unsigned)f < GY_FORMAT_COUNT && !formats[f]->whole_report;
 }
 
 int gy_format_can_diff(gy_format f) { return (unsigned)f < GY_FORMAT_COUNT && formats[f]->diff; }
@@ -77,8 +83,9 @@ int gy_render_part(const gy_doc *doc, gy_format f, FILE *out, const gy_render_op
                    gy_error *err)
 {
     static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0};
-    if ((unsigned)f >= GY_FORMAT_COUNT) {
-        gy_error_set(err, GY_E_USAGE, NULL, 0, 0, -1, "", "no such output format");
+    if ((unsigned)f >= GY_FORMAT_COUNT || formats[f]->whole_report) {
+        gy_error_set(err, GY_E_USAGE, NULL, 0, 0, -1, "",
+                     "this output format has no part per document");
         return -1;
     }
     gy_report rep;
@@ -116,6 +123,8 @@ int gy_report_finish(gy_report *rep, gy_error *err)
     if (rc == 0 && rep->impl->end)
         rc = rep->impl->end(rep);
     rc = outcome(rep, rc, err);
+    if (rep->impl->release)
+        rep->impl->release(rep);
     free(rep);
     return rc;
 }
@@ -127,6 +136,8 @@ int gy_render(const gy_doc *doc, gy_format f, FILE *out, const gy_render_options
     if (!rep)
         return -1;
     if (gy_report_add(rep, doc, err) != 0) {
+        if (rep->impl->release)
+            rep->impl->release(rep);
         free(rep);
         return -1;
     }

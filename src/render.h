@@ -17,6 +17,7 @@ struct gy_report {
     gy_render_options opt;
     size_t ndocs;          /* documents written so far */
     int oom;
+    void *state;           /* a format's own, for formats that need the whole report */
 };
 
 typedef struct gy_format_impl {
@@ -34,10 +35,16 @@ typedef struct gy_format_impl {
     int (*error)(gy_report *rep, const char *path, long record, const char *meta,
                  const gy_error *e);
     int (*end)(gy_report *rep);
+    /* Frees rep->state (NULL: nothing to free). */
+    void (*release)(gy_report *rep);
+    /* The output depends on every document (html: one page, or a panel of
+     * many), so a document has no part of its own (gy_render_part). */
+    int whole_report;
     /* The diff of two documents in this format, or NULL when it has none. */
     int (*diff)(const struct gy_diff *df, FILE *out, const gy_render_options *opt);
 } gy_format_impl;
 
-extern const gy_format_impl gy_format_text, gy_format_json, gy_format_csv, gy_format_jsonl;
+extern const gy_format_impl gy_format_text, gy_format_json, gy_format_csv, gy_format_jsonl,
+    gy_format_html;
 
 #endif

@@ -39,30 +39,6 @@ static void gutter(const out *o, size_t line, int indent)
     fprintf(o->f, "  %*s", indent * 2, "");
 }
 
-/* 290000000, 6.6, 33.3333: no exponent, no trailing zeros. */
-static void put_number(const out *o, double v)
-{
-    char buf[64];
-    if (v == floor(v) && fabs(v) < 1e15)
-        snprintf(buf, sizeof buf, "%.0f", v);
-    else
-        snprintf(buf, sizeof buf, "%.10f", v);
-    if (strchr(buf, '.')) {
-        size_t n = strlen(buf);
-        while (n > 0 && buf[n - 1] == '0')
-            buf[--n] = '\0';
-        if (n > 0 && buf[n - 1] == '.')
-            buf[--n] = '\0';
-    }
-    fputs(buf, o->f);
-}
-
-static const char *op_symbol(enum gy_op op)
-{
-    static const char *const sym[GY_OP_COUNT] = {"=", "≥", ">", "≤", "<", "≈", "–"};
-    return sym[op];
-}
-
 static int task_depth(const gy_doc *d, size_t i)
 {
     int depth = 0;
@@ -128,19 +104,9 @@ static void print_target(const out *o, const gy_doc *d, size_t i)
     on(o, t->fact ? "" : GREEN);
     put_slice(o, d, t->text);
     on(o, RESET);
-    fputs("  ", o->f);
-    if (t->op == GY_OP_RANGE) {
-        put_number(o, t->min);
-        fputs(" – ", o->f);
-        put_number(o, t->max);
-    } else {
-        fputs(op_symbol(t->op), o->f);
-        fputc(' ', o->f);
-        put_number(o, t->value);
-    }
-    if (*t->unit)
-        fprintf(o->f, " %s", t->unit);
-    fputs("  (", o->f);
+    char reading[200];
+    gy_target_reading(t, reading, sizeof reading);
+    fprintf(o->f, "  %s  (", reading);
     if (t->period.end > t->period.start) {
         put_slice(o, d, t->period);
         fputs(", ", o->f);

@@ -26,6 +26,7 @@ if [ -n "$py" ]; then
     part schema "$py" tests/schema/validate.py docs/gangyao.schema.json "$build/gangyao"
     part csv "$py" tests/csv/readback.py "$build/gangyao"
     part batch "$py" tests/batch/test_batch.py "$build/gangyao"
+    part html bash tests/html/run.sh "$build/gangyao" "$build" "$py"
     part layers "$py" tools/layers.py "$build"
     if [ "${build%tsan}" != "$build" ]; then
         # ThreadSanitizer's shadow memory and slowdown make the time and
@@ -36,8 +37,8 @@ if [ -n "$py" ]; then
         part pathological "$py" tests/pathological.py "$build/gangyao"
     fi
 else
-    echo "== eval, schema, csv, batch, layers, pathological: no python3 with jsonschema; run 'make deps' to install it" >&2
-    summary="$summary eval:SKIPPED schema:SKIPPED csv:SKIPPED batch:SKIPPED layers:SKIPPED pathological:SKIPPED"
+    echo "== eval, schema, csv, batch, html, layers, pathological: no python3 with jsonschema; run 'make deps' to install it" >&2
+    summary="$summary eval:SKIPPED schema:SKIPPED csv:SKIPPED batch:SKIPPED html:SKIPPED layers:SKIPPED pathological:SKIPPED"
     parts_failed=$((parts_failed + 1))
     parts_run=$((parts_run + 1))
 fi

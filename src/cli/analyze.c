@@ -335,7 +335,7 @@ int run_analyze(const settings *s)
         progress_init(&k.prog, !s->quiet && isatty(STDERR_FILENO) && (s->records || ninputs > 1),
                       ninputs);
         unsigned jobs = job_count(s, ninputs);
-        if (jobs > 1 && (s->records || ninputs > 1))
+        if (jobs > 1 && (s->records || ninputs > 1) && gy_format_in_parts(s->format))
             run_parallel(&c, &f, &k, jobs);
         else
             run_sequential(&c, &f, &k);
