@@ -240,8 +240,32 @@ static int parse_show(const char *list, unsigned *show)
     return *show ? 0 : -1;
 }
 
+/* A whole number from lo to hi in arg into *out; -1 when it is none. */
+static int whole_number(const char *arg, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || n < lo || n > hi)
+        return -1;
+    *out = n;
+    return 0;
+}
+
+/* Which of the words names[0..n) arg is, or -1. */
+static int one_of(const char *arg, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(arg, names[i]) == 0)
+            return i;
+    return -1;
+}
+
 static int apply_option(settings *s, const option_def *o, const char *arg)
 {
+    static const char *const inputs[] = {"text", "jsonl"}, *const colors[] = {"never", "always", "auto"};
+    long n;
+    int k;
     switch (o->id) {
     case OPT_FORMAT:
         if (gy_format_from_name(arg, &s->format) != 0 ||
@@ -252,32 +276,23 @@ static int apply_option(settings *s, const option_def *o, const char *arg)
     case OPT_JSON: s->format = GY_FORMAT_JSON; break;
     case OPT_CSV: s->format = GY_FORMAT_CSV; break;
     case OPT_JSONL: s->format = GY_FORMAT_JSONL; break;
-    case OPT_JOBS: {
-        char *end;
-        long n = strtol(arg, &end, 10);
-        if (end == arg || *end || n < 1 || n > 256)
+    case OPT_JOBS:
+        if (whole_number(arg, 1, 256, &n) != 0)
             return usage_error("--jobs: '%s' is not a number of jobs (1 to 256)", arg);
         s->jobs = (unsigned)n;
         break;
-    }
     case OPT_FILES_FROM: s->files_from = arg; break;
     case OPT_NULL: s->null_names = 1; break;
     case OPT_INPUT:
-        if (strcmp(arg, "jsonl") == 0)
-            s->records = 1;
-        else if (strcmp(arg, "text") == 0)
-            s->records = 0;
-        else
+        if ((k = one_of(arg, inputs, 2)) < 0)
             return usage_error("--input: '%s' is not text or jsonl", arg);
+        s->records = k;
         break;
-    case OPT_YEAR: {
-        char *end;
-        long y = strtol(arg, &end, 10);
-        if (end == arg || *end || y < 1900 || y > 2200)
+    case OPT_YEAR:
+        if (whole_number(arg, 1900, 2200, &n) != 0)
             return usage_error("--year: '%s' is not a year (1900 to 2200)", arg);
-        s->year = (int)y;
+        s->year = (int)n;
         break;
-    }
     case OPT_COMPACT: s->compact = 1; s->format = GY_FORMAT_JSON; break;
     case OPT_KEEP_NOISE: s->keep_noise = 1; break;
     case OPT_LOSSY: s->lossy = 1; break;
@@ -299,14 +314,9 @@ static int apply_option(settings *s, const option_def *o, const char *arg)
                                "tasks, targets, times, warnings", arg);
         break;
     case OPT_COLOR:
-        if (strcmp(arg, "auto") == 0)
-            s->color = -1;
-        else if (strcmp(arg, "always") == 0)
-            s->color = 1;
-        else if (strcmp(arg, "never") == 0)
-            s->color = 0;
-        else
+        if ((k = one_of(arg, colors, 3)) < 0)
             return usage_error("--color: '%s' is not auto, always or never", arg);
+        s->color = k == 2 ? -1 : k;
         break;
     case OPT_THRESHOLD: {
         char *end;
