@@ -57,6 +57,7 @@ static const char style[] =
     "p.line{margin:0 0 .45em;white-space:pre-wrap;word-break:break-word}"
     "p.line .ln{display:inline-block;width:3.2em;margin-left:-3.6em;color:#aaa;font-size:11px;"
     "text-align:right;user-select:none}main.text{padding-left:5em}"
+    "p.line.blank{height:.4em;margin:0;overflow:hidden}p.line.blank .ln{visibility:hidden}"
     "p.line.head{font-weight:600}p.line.heading{font-weight:700;margin-top:1em}"
     "p.line.noise{display:none;color:#999;background:#f6f6f6}"
     "body.show-noise p.line.noise{display:block}"

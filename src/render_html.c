@@ -109,9 +109,10 @@ static void text_line(FILE *f, const gy_doc *d, size_t i, const mark *marks, siz
 {
     const gy_line *l = &d->text.lines[i];
     unsigned fl = d->flags[i];
-    fprintf(f, "<p class=\"line%s%s%s\" id=\"L%zu\"><span class=\"ln\">%zu</span>",
+    fprintf(f, "<p class=\"line%s%s%s%s\" id=\"L%zu\"><span class=\"ln\">%zu</span>",
             fl & GY_LINE_NOISE ? " noise" : "", fl & GY_LINE_HEAD ? " head" : "",
-            fl & GY_LINE_HEADING ? " heading" : "", i + 1, i + 1);
+            fl & GY_LINE_HEADING ? " heading" : "", l->trim <= l->indent ? " blank" : "", i + 1,
+            i + 1);
     section_anchors(f, d, i + 1, sec);
     size_t pos = l->start;
     for (; *m < nmarks && marks[*m].start < l->end; (*m)++) {
