@@ -186,4 +186,4 @@ uninstall:
 	    $(DESTDIR)$(MANDIR)/man1/gangyao.1
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz

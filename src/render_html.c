@@ -258,7 +258,7 @@ static int by_string(const void *a, const void *b)
 }
 
 /* The distinct indicators and years of the figures (malloc'd lists). */
-static int filter_values(const gy_doc *d, const char ***inds, size_t *ni, char (**years)[8],
+static int filter_values(const gy_doc *d, const char ***inds, size_t *ni, char (**years)[12],
                          size_t *ny)
 {
     size_t n = d->targets.len;
@@ -281,7 +281,7 @@ static int filter_values(const gy_doc *d, const char ***inds, size_t *ni, char (
         for (size_t i = 0; i < n && !seen[y - 1900]; i++)
             if (GY_TARGETS(d)[i].year == y) {
                 seen[y - 1900] = 1;
-                snprintf((*years)[(*ny)++], 8, "%d", y);
+                snprintf((*years)[(*ny)++], sizeof **years, "%d", y);
             }
     return 0;
 }
@@ -323,7 +323,7 @@ static void table_row(FILE *f, const gy_doc *d, size_t i, const long *index)
 static int write_table(FILE *f, const gy_doc *d)
 {
     const char **inds;
-    char(*years)[8];
+    char(*years)[12];
     size_t ni, ny;
     if (filter_values(d, &inds, &ni, &years, &ny) != 0) {
         free(inds);
