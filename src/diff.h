@@ -46,6 +46,15 @@ size_t gy_plist_count(const gy_plist *l, gy_dstatus st);
 
 /* ---- similarity (diff_sig.c) ------------------------------------------------ */
 
+/* An item keyed by a hash, to sort and to group items of equal keys;
+ * gy_by_key orders by key, then by item, so that equal keys keep the
+ * items' order. */
+typedef struct gy_keyed {
+    uint64_t key;
+    size_t i;
+} gy_keyed;
+int gy_by_key(const void *a, const void *b);
+
 /* The set of character bigrams of a text (punctuation left out), sorted
  * and unique, and a hash of the whole text. */
 typedef struct gy_sig {

@@ -148,18 +148,16 @@ static double skew_of(size_t i, size_t n, size_t j, size_t m)
     return fabs((double)i / (double)(n ? n : 1) - (double)j / (double)(m ? m : 1));
 }
 
-typedef struct posting {
-    uint64_t h;
-    size_t item;
-} posting;
-
-static int by_hash(const void *a, const void *b)
+int gy_by_key(const void *a, const void *b)
 {
-    const posting *x = a, *y = b;
-    if (x->h != y->h)
-        return x->h < y->h ? -1 : 1;
-    return x->item < y->item ? -1 : x->item > y->item;
+    const gy_keyed *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->i < y->i ? -1 : x->i > y->i;
 }
+
+/* A bigram (key) of an old item (i). */
+typedef gy_keyed posting;
 
 /* The index: every bigram of the old items with its item, by bigram. */
 typedef struct index {
@@ -187,12 +185,12 @@ static int index_build(index *ix, const gy_sig *A, size_t n, size_t m)
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t b = 0; b < A[i].n; b++) {
-            ix->p[k].h = A[i].h[b];
-            ix->p[k].item = i;
+            ix->p[k].key = A[i].h[b];
+            ix->p[k].i = i;
             k++;
         }
     if (ix->total)
-        qsort(ix->p, ix->total, sizeof *ix->p, by_hash);
+        qsort(ix->p, ix->total, sizeof *ix->p, gy_by_key);
     return 0;
 }
 
@@ -209,7 +207,7 @@ static size_t first_from(const posting *p, size_t lo, size_t hi, uint64_t h, siz
 {
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (p[mid].h < h || (p[mid].h == h && p[mid].item < item))
+        if (p[mid].key < h || (p[mid].key == h && p[mid].i < item))
             lo = mid + 1;
         else
             hi = mid;
@@ -222,7 +220,7 @@ static size_t postings_of(const index *ix, uint64_t h, size_t *count)
 {
     size_t lo = first_from(ix->p, 0, ix->total, h, 0);
     size_t k = lo;
-    while (k < ix->total && ix->p[k].h == h)
+    while (k < ix->total && ix->p[k].key == h)
         k++;
     *count = k - lo;
     return lo;
@@ -259,7 +257,7 @@ static size_t rarest_probes(const index *ix, const gy_sig *b, size_t *at, size_t
 static size_t around_diagonal(const index *ix, size_t from, size_t cnt, size_t diagonal)
 {
     size_t want = diagonal > MAX_POSTING / 2 ? diagonal - MAX_POSTING / 2 : 0;
-    size_t lo = first_from(ix->p, from, from + cnt, ix->p[from].h, want);
+    size_t lo = first_from(ix->p, from, from + cnt, ix->p[from].key, want);
     return lo + MAX_POSTING <= from + cnt ? lo : from + cnt - MAX_POSTING;
 }
 
@@ -278,7 +276,7 @@ static size_t count_hits(index *ix, const gy_sig *b, size_t j, size_t *best)
             c = MAX_POSTING;
         }
         for (size_t k = 0; k < c; k++) {
-            size_t i = ix->p[from + k].item;
+            size_t i = ix->p[from + k].i;
             if (!ix->hits[i]++)
                 ix->touched[nt++] = i;
             if (ix->hits[i] > *best)
@@ -308,28 +306,18 @@ static int score_hits(index *ix, const gy_sig *b, size_t j, double t, gy_elist *
     return rc;
 }
 
-typedef struct keyed {
-    uint64_t whole;
-    size_t i;
-} keyed;
-
-static int by_whole(const void *a, const void *b)
-{
-    const keyed *x = a, *y = b;
-    if (x->whole != y->whole)
-        return x->whole < y->whole ? -1 : 1;
-    return x->i < y->i ? -1 : x->i > y->i;
-}
+/* An item (i) by the hash of its whole text (key). */
+typedef gy_keyed keyed;
 
 static keyed *keyed_sorted(const gy_sig *S, size_t n)
 {
     keyed *k = malloc((n ? n : 1) * sizeof *k);
     for (size_t i = 0; k && i < n; i++) {
-        k[i].whole = S[i].whole;
+        k[i].key = S[i].whole;
         k[i].i = i;
     }
     if (k && n)
-        qsort(k, n, sizeof *k, by_whole);
+        qsort(k, n, sizeof *k, gy_by_key);
     return k;
 }
 
@@ -340,8 +328,8 @@ static int exact_pairs(const gy_sig *A, size_t n, const gy_sig *B, size_t m, gy_
     keyed *ka = keyed_sorted(A, n), *kb = keyed_sorted(B, m);
     int rc = ka && kb ? 0 : -1;
     for (size_t x = 0, y = 0; rc == 0 && x < n && y < m;) {
-        if (ka[x].whole != kb[y].whole) {
-            if (ka[x].whole < kb[y].whole)
+        if (ka[x].key != kb[y].key) {
+            if (ka[x].key < kb[y].key)
                 x++;
             else
                 y++;

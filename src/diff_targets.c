@@ -45,17 +45,14 @@ static unsigned target_changes(const gy_diff *df, const gy_target *x, const gy_t
     return ch;
 }
 
-typedef struct occ_key {
-    uint64_t key;
-    size_t i;
-} occ_key;
+typedef gy_keyed occ_key;
 
-static int by_key_then_index(const void *a, const void *b)
+/* A hash of a NUL-terminated string, continuing from h. */
+static uint64_t text_hash_from(uint64_t h, const char *t)
 {
-    const occ_key *x = a, *y = b;
-    if (x->key != y->key)
-        return x->key < y->key ? -1 : 1;
-    return x->i < y->i ? -1 : x->i > y->i;
+    for (; *t; t++)
+        h = (h ^ (unsigned char)*t) * 1099511628211ULL;
+    return h;
 }
 
 /* For each goal of d, how many before it share its subject and unit, so
@@ -71,13 +68,10 @@ static size_t *occurrences(const gy_doc *d, const size_t *idx, const gy_sig *s, 
         return NULL;
     }
     for (size_t i = 0; i < n; i++) {
-        uint64_t h = s[i].whole;
-        for (const char *u = GY_TARGETS(d)[idx[i]].unit; *u; u++)
-            h = (h ^ (unsigned char)*u) * 1099511628211ULL;
-        k[i].key = h;
+        k[i].key = text_hash_from(s[i].whole, GY_TARGETS(d)[idx[i]].unit);
         k[i].i = i;
     }
-    qsort(k, n, sizeof *k, by_key_then_index);
+    qsort(k, n, sizeof *k, gy_by_key);
     for (size_t i = 0; i < n; i++)
         occ[k[i].i] = i > 0 && k[i - 1].key == k[i].key ? occ[k[i - 1].i] + 1 : 0;
     free(k);
@@ -130,13 +124,7 @@ static int relative_year(const side *s, size_t i)
     return y && s->d->year ? y - s->d->year : INT_MIN;
 }
 
-static uint64_t text_hash(const char *t)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (; *t; t++)
-        h = (h ^ (unsigned char)*t) * 1099511628211ULL;
-    return h;
-}
+static uint64_t text_hash(const char *t) { return text_hash_from(14695981039346656037ULL, t); }
 
 /* The goals of s with an indicator (and, by_year, a relative year), keyed
  * by them and sorted, in out; returns how many. */
@@ -151,7 +139,7 @@ static size_t keyed_goals(const side *s, int by_year, occ_key *out)
         out[n].key = text_hash(ind) ^ (by_year ? (uint64_t)(unsigned)(rel + 1000) * 0x9E3779B97F4A7C15ULL : 0);
         out[n++].i = i;
     }
-    qsort(out, n, sizeof *out, by_key_then_index);
+    qsort(out, n, sizeof *out, gy_by_key);
     return n;
 }
 

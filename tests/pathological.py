@@ -194,13 +194,27 @@ def truncated_while_read(binary, tmp):
     return None
 
 
+def ratio_ok(times):
+    (t1, _, _), (t2, _, _) = times
+    return t2 / t1 <= RATIO or t2 < 0.05  # below 50 ms the ratio is noise
+
+
+def measured(run):
+    """run() measured again when its ratio looks superlinear: a busy machine can slow one run,
+    while a superlinear stage fails every time."""
+    err, times = run()
+    if not err and not ratio_ok(times):
+        err, times = run()
+    return err, times
+
+
 def verdict(name, err, times, rss_per_byte=None):
     if err:
         print(f"FAIL {name}: {err}")
         return False
     (t1, b1, r1), (t2, b2, r2) = times
     ratio = t2 / t1
-    ok = ratio <= RATIO or t2 < 0.05  # below 50 ms the ratio is noise
+    ok = ratio_ok(times)
     line = f"{'ok  ' if ok else 'FAIL'} {name}: {b1 / 1e6:.2f} MB {t1:.3f} s, {b2 / 1e6:.2f} MB {t2:.3f} s (x{ratio:.2f})"
     if rss_per_byte is not None and ok:
         per = (r2 - r1) * 1024 / max(1, b2 - b1)
@@ -222,15 +236,15 @@ def main(argv):
         for name, make, n, _ in CASES:
             if only and name not in only:
                 continue
-            err, times = measure(binary, tmp, name, make, n)
+            err, times = measured(lambda: measure(binary, tmp, name, make, n))
             # a line of spaces: 2 bytes of input, about 100 bytes of model
             limit = 60 if name == "lines of spaces" else None
             failed += not verdict(name, err, times, limit)
         if not only or "diff of task lists" in only:
-            err, times = diff_case(binary, tmp, 3000)
+            err, times = measured(lambda: diff_case(binary, tmp, 3000))
             failed += not verdict("diff of task lists", err, times)
         if not only or "diff of a document with itself" in only:
-            err, times = self_diff_case(binary, tmp, 1000)
+            err, times = measured(lambda: self_diff_case(binary, tmp, 1000))
             failed += not verdict("diff of a document with itself", err, times)
         if not only or "a file truncated while read" in only:
             err = truncated_while_read(binary, tmp)
