@@ -36,9 +36,12 @@ static int in_not_quantity(const para *p, size_t pos)
     const gy_lexicon *lx = &p->r->not_quantities;
     if (!lx->n)
         return 0;
-    size_t k = pos, steps = 0;
+    const unsigned char *u = (const unsigned char *)p->d->s;
+    size_t k = pos, steps = 0, len;
     for (;;) {
-        int w = gy_lex_at(lx, p->d->s, k, p->b);
+        int w = gy_lex_may_start(lx, gy_utf8_decode_valid(u + k, p->b - k, &len))
+                    ? gy_lex_at(lx, p->d->s, k, p->b)
+                    : -1;
         if (w >= 0 && k + lx->words[w].len > pos)
             return 1;
         if (k <= p->a || steps * 3 > lx->max_len + 3)
@@ -53,24 +56,16 @@ enum { QUOTE_OPEN = GY_P_QUOTE | GY_P_OPEN, QUOTE_CLOSE = GY_P_QUOTE | GY_P_CLOS
 
 static int has_roles(unsigned roles, unsigned want) { return (roles & want) == want; }
 
-/* Inside a short quotation (“五个一批”, “十四五”): a name, not an amount. */
+/* Inside a short quotation (“五个一批”, “十四五”): a name, not an amount.
+ * The scan keeps the last quotation mark before pos (see boundary). */
 static int in_short_quote(const para *p, size_t pos)
 {
     size_t limit = p->r->quote_max_chars;
-    if (!limit)
+    if (!limit || !p->quote_open || pos - p->quote_at > 4 * (limit + 1))
         return 0;
     const char *s = p->d->s;
-    size_t k = pos, chars = 0, len;
-    int open = 0;
-    while (k > p->a && chars <= limit && !open) {
-        unsigned roles = gy_punct_roles(p->punct, gy_utf8_before(s, p->a, k, &len));
-        if (has_roles(roles, QUOTE_CLOSE))
-            return 0;
-        k = gy_utf8_back(s, p->a, k);
-        chars++;
-        open = has_roles(roles, QUOTE_OPEN);
-    }
-    if (!open)
+    size_t chars = gy_utf8_count(s + p->quote_at, pos - p->quote_at), len;
+    if (chars > limit + 1)
         return 0;
     for (size_t q = pos; q < p->b && chars <= limit; q += len, chars++) {
         unsigned roles = gy_punct_at(p->punct, s, q, p->b, &len);
@@ -522,23 +517,34 @@ static inline void boundary(para *p, const unsigned char *s, size_t pos, uint32_
         p->clause = after;
     if ((roles & GY_P_CLAUSE) && !(roles & GY_P_LIST))
         p->phrase = after;
+    if (has_roles(roles, QUOTE_CLOSE) || has_roles(roles, QUOTE_OPEN)) {
+        p->quote_at = pos;
+        p->quote_open = !has_roles(roles, QUOTE_CLOSE);
+    }
 }
 
 /* One pass over the paragraph.  Most characters are passed over after one
- * decode and two bit tests: only digits, numerals and the first characters
- * of time words go further. */
+ * decode and one bit test: only marks with a role, digits, numerals and the
+ * first characters of time words go further. */
 static int scan_paragraph(para *p)
 {
     const unsigned char *s = (const unsigned char *)p->d->s;
+    const gy_bmpset *stops = &p->r->scan_stops;
     size_t pos = p->a;
     uint32_t prev = 0;
     int err = 0;
-    p->full = p->semi = p->clause = p->phrase = p->last_end = p->a;
+    p->full = p->semi = p->clause = p->phrase = p->last_end = p->quote_at = p->a;
+    p->quote_open = 0;
     while (pos < p->b && !err) {
         size_t len = 1;
         uint32_t cp = s[pos];
         if (cp >= 0x80)
             cp = gy_utf8_decode_valid(s + pos, p->b - pos, &len);
+        if (!gy_bmpset_has(stops, cp)) {
+            prev = cp;
+            pos += len;
+            continue;
+        }
         boundary(p, s, pos, cp, pos + len);
         int digit = gy_is_digit(cp);
         if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&

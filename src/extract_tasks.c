@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byteset.h"
 #include "extract.h"
 #include "numbers.h"
 #include "utf8.h"
@@ -108,11 +109,13 @@ static int collect(state *st)
 {
     gy_doc *d = st->d;
     const gy_task_rules *r = st->r;
-    unsigned char first[256], lead[256];
+    unsigned char first[256];
     marker_first_bytes(r, first);
-    memset(lead, 0, sizeof lead);
+    gy_byteset lead;
+    memset(&lead, 0, sizeof lead);
     for (size_t w = 0; w < r->after.n; w++)
-        lead[(unsigned char)r->after.words[w].s[0]] = 1;
+        gy_byteset_add(&lead, (unsigned char)r->after.words[w].s[0]);
+    const unsigned char *u = (const unsigned char *)d->s;
     size_t para = 0;
     for (size_t i = 0; i < d->text.nlines; i++) {
         if (!gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
@@ -121,9 +124,8 @@ static int collect(state *st)
         size_t a = d->content[i].start, b = d->content[i].end;
         if (first[(unsigned char)d->s[a]] && try_markers(st, i, para, a, 1) != 0)
             return -1;
-        for (size_t p = a; p < b; p++) {
-            if (!lead[(unsigned char)d->s[p]])
-                continue;
+        for (size_t p = gy_byteset_next(&lead, u, a, b); p < b;
+             p = gy_byteset_next(&lead, u, p + 1, b)) {
             int w = gy_lex_at(&r->after, d->s, p, b);
             if (w < 0)
                 continue;

@@ -323,7 +323,10 @@ pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena
         e->offset = (size_t)erroff;
         return NULL;
     }
-    pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+    /* without JIT (no support on this machine) the interpreter matches */
+    size_t jit_size = 0;
+    rx->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 &&
+              pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
     rx->code = code;
     rx->anchored = anchored;
     first_bytes(code, rx->first);
@@ -385,14 +388,19 @@ int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,
 {
     if (!gy_rx_may_start(rx, subject, len, start))
         return PCRE2_ERROR_NOMATCH;
-    uint32_t opts = PCRE2_NO_UTF_CHECK;
+    uint32_t opts = 0;
     if (rx->anchored && len - start > GY_ANCHORED_WINDOW) {
         len = start + GY_ANCHORED_WINDOW;
         while (len > start && ((unsigned char)subject[len] & 0xC0) == 0x80)
             len--;
         opts |= PCRE2_NOTEOL;
     }
-    return pcre2_match(rx->code, (PCRE2_SPTR)subject, len, start, opts, md,
+    /* the subject was validated once (input.c): JIT code is entered
+     * directly, without pcre2_match's checks of its arguments */
+    if (rx->jit)
+        return pcre2_jit_match(rx->code, (PCRE2_SPTR)subject, len, start, opts, md,
+                               (pcre2_match_context *)(uintptr_t)rx->mctx);
+    return pcre2_match(rx->code, (PCRE2_SPTR)subject, len, start, opts | PCRE2_NO_UTF_CHECK, md,
                        (pcre2_match_context *)(uintptr_t)rx->mctx);
 }
 

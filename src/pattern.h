@@ -21,6 +21,7 @@ typedef struct gy_rx {
     const pcre2_match_context *mctx; /* the rule set's limits */
     size_t id;             /* index among the rule set's patterns */
     int anchored;          /* compiled with PCRE2_ANCHORED */
+    int jit;               /* JIT-compiled: matched with pcre2_jit_match */
     int at_first;          /* a searched pattern compiled anchored, to be tried
                               where its first code points stand (GY_RX_AT_FIRST) */
     uint8_t first[32];     /* anchored: bytes a match can start with (bit set) */

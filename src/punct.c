@@ -7,17 +7,11 @@
 
 void gy_punct_init(gy_punct *p) { memset(p, 0, sizeof *p); }
 
-static void note_lead(gy_punct *p, uint32_t cp)
+static unsigned char first_byte(uint32_t cp)
 {
     unsigned char buf[4];
     gy_utf8_encode(cp, buf);
-    p->any_lead[buf[0]] = 1;
-    if (p->is_lead[buf[0]])
-        return;
-    p->is_lead[buf[0]] = 1;
-    if (p->nleads < GY_PUNCT_MAX_LEADS)
-        p->leads[p->nleads] = buf[0];
-    p->nleads++;
+    return buf[0];
 }
 
 int gy_punct_add(gy_punct *p, uint32_t cp, unsigned roles)
@@ -31,13 +25,9 @@ int gy_punct_add(gy_punct *p, uint32_t cp, unsigned roles)
         p->page_of[hi] = (uint8_t)++p->npages;
     }
     p->pages[p->page_of[hi]][cp & 0xFF] |= (uint8_t)roles;
-    if (roles & (GY_P_STOP | GY_P_SEMI)) {
-        note_lead(p, cp);
-    } else {
-        unsigned char buf[4];
-        gy_utf8_encode(cp, buf);
-        p->any_lead[buf[0]] = 1;
-    }
+    p->any_lead[first_byte(cp)] = 1;
+    if (roles & (GY_P_STOP | GY_P_SEMI))
+        gy_byteset_add(&p->enders, first_byte(cp));
     return 0;
 }
 

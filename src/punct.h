@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "byteset.h"
 
 enum gy_punct_role {
     GY_P_STOP = 1,      /* ends a sentence: 。！？ */
@@ -21,7 +22,7 @@ enum gy_punct_role {
     GY_P_QUOTE = 128    /* a quotation mark; with OPEN or CLOSE when it has a side */
 };
 
-enum { GY_PUNCT_MAX_PAGES = 16, GY_PUNCT_MAX_LEADS = 8 };
+enum { GY_PUNCT_MAX_PAGES = 16 };
 
 /* Roles by code point below U+10000 (marks above it have none): a page of
  * 256 role bytes per high byte that has any, page 0 empty. */
@@ -29,11 +30,8 @@ typedef struct gy_punct {
     uint8_t page_of[256];
     uint8_t pages[GY_PUNCT_MAX_PAGES][256];
     size_t npages;
-    /* the distinct first bytes of the marks that end sentences (STOP or
-     * SEMI), for a vector scan; nleads > GY_PUNCT_MAX_LEADS: scan bytewise */
-    unsigned char leads[GY_PUNCT_MAX_LEADS];
-    size_t nleads;
-    uint8_t is_lead[256];
+    gy_byteset enders;         /* first bytes of the marks that end
+                                  sentences (STOP or SEMI) */
     uint8_t any_lead[256];     /* first bytes of every mark with a role */
 } gy_punct;
 

@@ -114,6 +114,8 @@ static gy_rules *load_files(gy_rfile *files, size_t n, gy_error *err)
     }
     free(src);
     free(node);
+    if (!ld.failed)
+        gy_derive_scan_stops(r);
     if (ld.failed) {
         gy_rules_free(r);
         return NULL;

@@ -135,6 +135,10 @@ typedef struct gy_target_rules {
     double chinese_min_value;         /* smallest Chinese-numeral value without context */
     double counter_min_value;         /* ... before a counter (四个特点) */
     gy_subject_rules subjects;
+    gy_bmpset scan_stops;             /* derived: where the scan for numbers and
+                                         times stops (digits, numerals, first
+                                         characters of time words, marks with
+                                         a role); see gy_derive_scan_stops */
 } gy_target_rules;
 
 typedef struct gy_time_rule {

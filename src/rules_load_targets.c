@@ -269,6 +269,20 @@ int gy_load_times(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     return gy_rj_close(&o);
 }
 
+/* The scan for figures (extract_targets.c) looks further only at these
+ * characters: every other one is passed over after one bit test. */
+void gy_derive_scan_stops(gy_rules *r)
+{
+    gy_bmpset *s = &r->targets.scan_stops;
+    memset(s, 0, sizeof *s);
+    for (uint32_t cp = 0; cp < 0x10000; cp++)
+        if (gy_is_digit(cp) || gy_is_numeral(cp) || gy_punct_roles(&r->punct, cp))
+            gy_bmpset_add(s, cp);
+    const gy_lexicon *tw = &r->times.triggers;
+    for (size_t w = 0; w < tw->n; w++)
+        gy_bmpset_add(s, tw->words[w].first);
+}
+
 /* ---- the indicator catalogue ------------------------------------------------ */
 
 static int pattern_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,

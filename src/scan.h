@@ -38,6 +38,8 @@ typedef struct gy_scan {
                                   (to ；) and the clause began */
     size_t phrase;         /* where the clause began, a list mark (、) not ending one */
     size_t last_end;       /* where the paragraph's last target ended */
+    size_t quote_at;       /* where the last quotation mark with a side stood */
+    int quote_open;        /* it opens a quotation */
     gy_subject_state subject;
 } gy_scan;
 

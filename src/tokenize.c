@@ -4,9 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "gangyao.h"
 #include "rules.h"
@@ -80,38 +77,6 @@ static size_t trailer_len(const gy_punct *p, const unsigned char *s, size_t i, s
     return r & (GY_P_STOP | GY_P_SEMI | GY_P_CLOSE) || sideless_quote ? n : 0;
 }
 
-/* Offset of the next byte in s[i..end) that may start a sentence end, or
- * end.  Sixteen bytes at a time where SSE2 is there and the table's
- * sentence ends start with few distinct bytes. */
-static size_t next_ender_lead(const gy_punct *p, const unsigned char *s, size_t i, size_t end)
-{
-#if defined(__SSE2__)
-    if (p->nleads >= 1 && p->nleads <= GY_PUNCT_MAX_LEADS) {
-        __m128i lead[GY_PUNCT_MAX_LEADS];
-        for (size_t k = 0; k < GY_PUNCT_MAX_LEADS; k++)
-            lead[k] = _mm_set1_epi8((char)p->leads[k < p->nleads ? k : 0]);
-        int half = p->nleads <= 4; /* then the last four repeat the first */
-        while (end - i >= 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lead[0]), _mm_cmpeq_epi8(v, lead[1])),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, lead[2]), _mm_cmpeq_epi8(v, lead[3])));
-            if (!half)
-                m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lead[4]),
-                                                              _mm_cmpeq_epi8(v, lead[5])),
-                                                 _mm_or_si128(_mm_cmpeq_epi8(v, lead[6]),
-                                                              _mm_cmpeq_epi8(v, lead[7]))));
-            int bits = _mm_movemask_epi8(m);
-            if (bits)
-                return i + (size_t)__builtin_ctz((unsigned)bits);
-            i += 16;
-        }
-    }
-#endif
-    while (i < end && !p->is_lead[s[i]])
-        i++;
-    return i;
-}
-
 typedef struct span_vec {
     gy_span *items;
     size_t len, cap;
@@ -133,7 +98,7 @@ static int split_sentences(const gy_punct *p, const unsigned char *s, const gy_l
 {
     size_t i = l->indent, start = i, end = l->trim;
     while (i < end) {
-        i = next_ender_lead(p, s, i, end);
+        i = gy_byteset_next(&p->enders, s, i, end);
         if (i >= end)
             break;
         size_t n = ender_len(p, s, i, end);

@@ -109,6 +109,22 @@ static inline int gy_is_digit(uint32_t cp)
     return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
 }
 
+/* A set of code points below U+10000, one bit each (8 KB): a scan tests
+ * one bit per character to pass over those no rule starts with. */
+typedef struct gy_bmpset {
+    uint64_t bits[1024];
+} gy_bmpset;
+static inline void gy_bmpset_add(gy_bmpset *s, uint32_t cp)
+{
+    if (cp < 0x10000)
+        s->bits[cp >> 6] |= (uint64_t)1 << (cp & 63);
+}
+/* Code points above U+FFFF are always in the set: the scan looks at them. */
+static inline int gy_bmpset_has(const gy_bmpset *s, uint32_t cp)
+{
+    return cp >= 0x10000 || (int)(s->bits[cp >> 6] >> (cp & 63) & 1);
+}
+
 /* Whether cp is a Chinese numeral character (digit or unit). */
 int gy_is_numeral(uint32_t cp);
 /* The fast pre-check gy_is_numeral uses: never 0 for a numeral. */
