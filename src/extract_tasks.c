@@ -111,10 +111,7 @@ static int collect(state *st)
     const gy_task_rules *r = st->r;
     unsigned char first[256];
     marker_first_bytes(r, first);
-    gy_byteset lead;
-    memset(&lead, 0, sizeof lead);
-    for (size_t w = 0; w < r->after.n; w++)
-        gy_byteset_add(&lead, (unsigned char)r->after.words[w].s[0]);
+    const gy_charscan *lead = &r->after_firsts;
     const unsigned char *u = (const unsigned char *)d->s;
     size_t para = 0;
     for (size_t i = 0; i < d->text.nlines; i++) {
@@ -124,8 +121,8 @@ static int collect(state *st)
         size_t a = d->content[i].start, b = d->content[i].end;
         if (first[(unsigned char)d->s[a]] && try_markers(st, i, para, a, 1) != 0)
             return -1;
-        for (size_t p = gy_byteset_next(&lead, u, a, b); p < b;
-             p = gy_byteset_next(&lead, u, p + 1, b)) {
+        for (size_t p = gy_charscan_next(lead, u, a, b); p < b;
+             p = gy_charscan_next(lead, u, p + 1, b)) {
             int w = gy_lex_at(&r->after, d->s, p, b);
             if (w < 0)
                 continue;

@@ -27,7 +27,7 @@ int gy_punct_add(gy_punct *p, uint32_t cp, unsigned roles)
     p->pages[p->page_of[hi]][cp & 0xFF] |= (uint8_t)roles;
     p->any_lead[first_byte(cp)] = 1;
     if (roles & (GY_P_STOP | GY_P_SEMI))
-        gy_byteset_add(&p->enders, first_byte(cp));
+        gy_charscan_add(&p->enders, cp);
     return 0;
 }
 

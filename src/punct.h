@@ -30,8 +30,7 @@ typedef struct gy_punct {
     uint8_t page_of[256];
     uint8_t pages[GY_PUNCT_MAX_PAGES][256];
     size_t npages;
-    gy_byteset enders;         /* first bytes of the marks that end
-                                  sentences (STOP or SEMI) */
+    gy_charscan enders;        /* the marks that end sentences (STOP or SEMI) */
     uint8_t any_lead[256];     /* first bytes of every mark with a role */
 } gy_punct;
 

@@ -76,6 +76,7 @@ typedef struct gy_task_marker {
 
 typedef struct gy_task_rules {
     gy_lexicon after;          /* a marker starts a clause after one of these */
+    gy_charscan after_firsts;  /* their first characters, for the scan */
     gy_task_marker *markers;
     size_t nmarkers;
     gy_lexicon announce_counters;     /* 个, 大, 项 after an announced count */

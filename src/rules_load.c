@@ -266,6 +266,8 @@ static int load_tasks(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_array(&o, "markers", 1, sizeof(gy_task_marker), task_marker_elem, NULL, &items,
                     &t->nmarkers) != 0)
         return -1;
+    for (size_t w = 0; w < t->after.n; w++)
+        gy_charscan_add(&t->after_firsts, t->after.words[w].first);
     t->markers = items;
     if (load_directive(&o, t) != 0 || gy_rj_open_member(&o, "deadline", &dl) != 0 ||
         gy_rj_array(&dl, "patterns", 1, sizeof(gy_rx), deadline_elem, NULL, &items,

@@ -98,7 +98,7 @@ static int split_sentences(const gy_punct *p, const unsigned char *s, const gy_l
 {
     size_t i = l->indent, start = i, end = l->trim;
     while (i < end) {
-        i = gy_byteset_next(&p->enders, s, i, end);
+        i = gy_charscan_next(&p->enders, s, i, end);
         if (i >= end)
             break;
         size_t n = ender_len(p, s, i, end);
