@@ -29,20 +29,28 @@ void gy_jw_flush(gy_jw *w)
     w->n = 0;
 }
 
-static void put(gy_jw *w, const char *s, size_t n)
+static void put_slow(gy_jw *w, const char *s, size_t n)
+{
+    gy_jw_flush(w);
+    if (n > sizeof w->buf)
+        fwrite(s, 1, n, w->out);
+    else {
+        memcpy(w->buf, s, n);
+        w->n = n;
+    }
+}
+
+static inline void put(gy_jw *w, const char *s, size_t n)
 {
     if (w->n + n > sizeof w->buf) {
-        gy_jw_flush(w);
-        if (n > sizeof w->buf) {
-            fwrite(s, 1, n, w->out);
-            return;
-        }
+        put_slow(w, s, n);
+        return;
     }
     memcpy(w->buf + w->n, s, n);
     w->n += n;
 }
 
-static void put1(gy_jw *w, char c)
+static inline void put1(gy_jw *w, char c)
 {
     if (w->n == sizeof w->buf)
         gy_jw_flush(w);
@@ -61,7 +69,7 @@ static void newline(gy_jw *w)
 
 /* What goes before a value: nothing after a key, else a comma after an
  * earlier value and the line break of the level. */
-static void begin_value(gy_jw *w)
+static inline void begin_value(gy_jw *w)
 {
     if (w->after_key) {
         w->after_key = 0;
@@ -104,9 +112,22 @@ void gy_jw_close_array(gy_jw *w) { close_(w, ']'); }
 void gy_jw_key(gy_jw *w, const char *key)
 {
     begin_value(w);
-    put1(w, '"');
-    puts_(w, key);
-    puts_(w, w->pretty ? "\":\t" : "\":");
+    size_t n = strlen(key);
+    if (w->n + n + 4 <= sizeof w->buf) {
+        /* the common case in one copy: "key": */
+        char *o = w->buf + w->n;
+        o[0] = '"';
+        memcpy(o + 1, key, n);
+        o[n + 1] = '"';
+        o[n + 2] = ':';
+        w->n += n + 3;
+        if (w->pretty)
+            w->buf[w->n++] = '\t';
+    } else {
+        put1(w, '"');
+        put(w, key, n);
+        puts_(w, w->pretty ? "\":\t" : "\":");
+    }
     w->after_key = 1;
 }
 
@@ -164,30 +185,73 @@ void gy_jw_cstr(gy_jw *w, const char *s)
         gy_jw_null(w);
 }
 
+/* Writes u in decimal at buf; returns the length. */
+static size_t decimal(unsigned long long u, char *buf)
+{
+    char tmp[24];
+    size_t k = 0, o = 0;
+    do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    while (k)
+        buf[o++] = tmp[--k];
+    buf[o] = '\0';
+    return o;
+}
+
+/* A value with at most six decimals that reads back exactly as written
+ * (5.5, 0.05, 13.25): the digits by hand, as %.15g would print them.
+ * Returns 0 for any other value. */
+static int short_decimal(double v, char *buf)
+{
+    static const double tens[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e9))
+        return 0;
+    for (int k = 1; k <= 6; k++) {
+        double scaled = a * tens[k];
+        double n = floor(scaled + 0.5);
+        /* n / 10^k is correctly rounded, as strtod of the digits would be */
+        if (n / tens[k] != a)
+            continue;
+        unsigned long long u = (unsigned long long)n, p = (unsigned long long)tens[k];
+        if (u % 10 == 0)
+            return 0; /* fewer decimals would have matched: not expected */
+        size_t o = 0;
+        if (v < 0)
+            buf[o++] = '-';
+        o += decimal(u / p, buf + o);
+        buf[o++] = '.';
+        char frac[8];
+        unsigned long long f = u % p;
+        for (int i = k - 1; i >= 0; i--, f /= 10)
+            frac[i] = (char)('0' + f % 10);
+        memcpy(buf + o, frac, (size_t)k);
+        buf[o + (size_t)k] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
 void gy_json_number_text(double v, char *buf)
 {
     if (v == floor(v) && fabs(v) < 9007199254740992.0) {
         /* an integer: digits by hand */
         long long n = (long long)v;
-        char tmp[24];
-        int k = 0, neg = n < 0;
+        int neg = n < 0;
         unsigned long long u = neg ? (unsigned long long)(-(n + 1)) + 1 : (unsigned long long)n;
-        do {
-            tmp[k++] = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        int o = 0;
         if (neg)
-            buf[o++] = '-';
-        while (k)
-            buf[o++] = tmp[--k];
-        buf[o] = '\0';
+            *buf++ = '-';
+        decimal(u, buf);
         return;
     }
     if (v != v || v == HUGE_VAL || v == -HUGE_VAL) {
         strcpy(buf, "null");
         return;
     }
+    if (short_decimal(v, buf))
+        return;
     snprintf(buf, 40, "%.15g", v);
     if (strtod(buf, NULL) != v)
         snprintf(buf, 40, "%.17g", v);
