@@ -2,6 +2,7 @@
  * positions skip a match call, and running a match. */
 #include "pattern.h"
 
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -362,6 +363,67 @@ void gy_rxset_init(gy_rxset *set, const gy_rx *members, size_t stride, size_t n)
             set->bloom[h >> 6] |= UINT64_C(1) << (h & 63);
         }
     }
+}
+
+static int by_cp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int gy_rxindex_build(gy_rxindex *ix, const gy_rx *members, size_t stride, size_t n, gy_arena *a)
+{
+    memset(ix, 0, sizeof *ix);
+    if (n > GY_RXINDEX_MAX)
+        return -1;
+    size_t total = 0;
+    for (size_t k = 0; k < n; k++) {
+        const gy_rx *m = (const gy_rx *)(const void *)((const char *)members + k * stride);
+        total += m->anchored && m->first_known ? m->nfirst_cps : 0;
+    }
+    uint32_t *all = total ? malloc(total * sizeof *all) : NULL;
+    if (total && !all)
+        return -1;
+    size_t t = 0;
+    for (size_t k = 0; k < n; k++) {
+        const gy_rx *m = (const gy_rx *)(const void *)((const char *)members + k * stride);
+        if (!m->anchored || !m->first_known) {
+            ix->always |= UINT64_C(1) << k;
+            continue;
+        }
+        if (m->at_start)
+            ix->at_start |= UINT64_C(1) << k;
+        for (size_t c = 0; c < m->nfirst_cps; c++)
+            all[t++] = m->first_cps[c];
+    }
+    qsort(all, total, sizeof *all, by_cp);
+    size_t distinct = 0;
+    for (size_t i = 0; i < total; i++)
+        if (!distinct || all[distinct - 1] != all[i])
+            all[distinct++] = all[i];
+    int rc = 0;
+    if (distinct) {
+        ix->cps = gy_arena_alloc(a, distinct * sizeof *ix->cps);
+        ix->masks = gy_arena_alloc(a, distinct * sizeof *ix->masks);
+        if (!ix->cps || !ix->masks)
+            rc = -1;
+    }
+    if (rc == 0 && distinct) {
+        memcpy(ix->cps, all, distinct * sizeof *all);
+        memset(ix->masks, 0, distinct * sizeof *ix->masks);
+        ix->n = distinct;
+        for (size_t k = 0; k < n; k++) {
+            const gy_rx *m = (const gy_rx *)(const void *)((const char *)members + k * stride);
+            if (!m->anchored || !m->first_known)
+                continue;
+            for (size_t c = 0; c < m->nfirst_cps; c++) {
+                uint32_t *at = bsearch(&m->first_cps[c], ix->cps, distinct, sizeof *ix->cps, by_cp);
+                ix->masks[at - ix->cps] |= UINT64_C(1) << k;
+            }
+        }
+    }
+    free(all);
+    return rc;
 }
 
 size_t gy_rxset_next(const gy_rxset *set, const char *s, size_t pos, size_t len)

@@ -98,6 +98,42 @@ static inline int gy_rxset_may_start(const gy_rxset *set, uint32_t cp)
  * a GY_RX_AT_FIRST pattern of set may start, or len. */
 size_t gy_rxset_next(const gy_rxset *set, const char *s, size_t pos, size_t len);
 
+/* Which of up to 64 anchored patterns may match at a place, from the
+ * character there: one lookup instead of a test per pattern. */
+enum { GY_RXINDEX_MAX = 64 };
+typedef struct gy_rxindex {
+    uint64_t always;       /* members whose first code points are not known */
+    uint64_t at_start;     /* members that may match at the subject's start */
+    uint32_t *cps;         /* the members' first code points, sorted (arena) */
+    uint64_t *masks;       /* the members that may start with each */
+    size_t n;
+} gy_rxindex;
+
+/* Builds ix over members[0..n) (stride bytes apart, n <= GY_RXINDEX_MAX)
+ * in arena a.  Returns 0, or -1 when n is too large or out of memory. */
+int gy_rxindex_build(gy_rxindex *ix, const gy_rx *members, size_t stride, size_t n, gy_arena *a);
+
+/* The members that may match at subject[start] (start < len): bit k for
+ * member k.  Each is still tried with gy_rx_exec. */
+static inline uint64_t gy_rxindex_at(const gy_rxindex *ix, const char *subject, size_t len,
+                                     size_t start)
+{
+    uint64_t mask = ix->always | (start == 0 ? ix->at_start : 0);
+    if (start >= len || !ix->n)
+        return mask;
+    size_t k;
+    uint32_t cp = gy_utf8_decode_valid((const unsigned char *)subject + start, len - start, &k);
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (ix->cps[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < ix->n && ix->cps[lo] == cp ? mask | ix->masks[lo] : mask;
+}
+
 /* How much text after the place it is tried at an anchored pattern sees:
  * a marker or a time phrase is short, and PCRE2 may look far ahead for a
  * character the pattern needs, so a pattern tried at every number of a

@@ -79,6 +79,7 @@ typedef struct gy_task_rules {
     gy_charscan after_firsts;  /* their first characters, for the scan */
     gy_task_marker *markers;
     size_t nmarkers;
+    gy_rxindex marker_index;   /* which markers may start at a character */
     gy_lexicon announce_counters;     /* 个, 大, 项 after an announced count */
     long announce_min, announce_max;
     gy_lexicon text_starts;
@@ -150,6 +151,7 @@ typedef struct gy_time_rule {
 typedef struct gy_time_rules {
     gy_time_rule *patterns;
     size_t npatterns;
+    gy_rxindex index;          /* which patterns may start at a character */
     gy_lexicon triggers;              /* words where time patterns are tried */
     gy_lexicon after_number;          /* what follows a number that starts a time */
     gy_lexicon year_offsets;          /* 今年, 去年: tag is the offset + GY_YEAR_BIAS */

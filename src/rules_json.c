@@ -192,6 +192,19 @@ int gy_rj_open_member(gy_jobj *o, const char *key, gy_jobj *member)
 }
 
 /* Reports the first field that no reader asked for.  "about" is a comment. */
+int gy_rj_index(gy_jobj *o, const char *key, const gy_rx *first, size_t stride, size_t n,
+                gy_rxindex *ix)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o->node, key);
+    if (n > GY_RXINDEX_MAX)
+        return gy_rj_fail(o->ld, o->f, v, "merge patterns that share their start into one",
+                          "%s.%s has %zu patterns; at most %d are allowed", o->path, key, n,
+                          (int)GY_RXINDEX_MAX);
+    if (gy_rxindex_build(ix, first, stride, n, &o->ld->r->arena) != 0)
+        return gy_rj_fail(o->ld, o->f, v, NULL, "out of memory");
+    return 0;
+}
+
 int gy_rj_close(gy_jobj *o)
 {
     if (o->ld->failed)

@@ -65,6 +65,10 @@ const cJSON *gy_rj_field(gy_jobj *o, const char *key, int required);
 /* Opens member key (required) as an object of its own. */
 int gy_rj_open_member(gy_jobj *o, const char *key, gy_jobj *member);
 int gy_rj_close(gy_jobj *o);
+/* Indexes the n patterns of array key (first, stride bytes apart) by the
+ * characters they start with; an error there when they are too many. */
+int gy_rj_index(gy_jobj *o, const char *key, const gy_rx *first, size_t stride, size_t n,
+                gy_rxindex *ix);
 /* "path.key" or "path.key[index]" in the rule set's arena. */
 char *gy_rj_path(gy_loader *ld, const char *path, const char *key, long index);
 

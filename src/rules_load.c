@@ -269,6 +269,9 @@ static int load_tasks(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     for (size_t w = 0; w < t->after.n; w++)
         gy_charscan_add(&t->after_firsts, t->after.words[w].first);
     t->markers = items;
+    if (gy_rj_index(&o, "markers", t->markers ? &t->markers->rx : NULL, sizeof *t->markers,
+                    t->nmarkers, &t->marker_index) != 0)
+        return -1;
     if (load_directive(&o, t) != 0 || gy_rj_open_member(&o, "deadline", &dl) != 0 ||
         gy_rj_array(&dl, "patterns", 1, sizeof(gy_rx), deadline_elem, NULL, &items,
                     &t->ndeadlines) != 0 ||

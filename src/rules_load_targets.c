@@ -266,6 +266,9 @@ int gy_load_times(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_lexicon(&o, "after_number", 0, &t->after_number) != 0 || load_years(&o, t) != 0)
         return -1;
     t->patterns = items;
+    if (gy_rj_index(&o, "patterns", t->patterns ? &t->patterns->rx : NULL, sizeof *t->patterns,
+                    t->npatterns, &t->index) != 0)
+        return -1;
     return gy_rj_close(&o);
 }
 
