@@ -48,12 +48,17 @@ static size_t first_rule(gy_run *x, const char *line, size_t len)
     const gy_noise_rules *r = &x->r->noise;
     size_t best = r->nlines;
     for (size_t pos = r->set.n_at_first ? gy_rxset_next(&r->set, line, 0, len) : len;
-         pos < len && best > 0; pos = gy_rxset_next(&r->set, line, pos + 1, len))
-        for (size_t k = 0; k < best; k++)
-            if (r->lines[k].rx.at_first && gy_match(x, &r->lines[k].rx, line, len, pos)) {
+         pos < len && best > 0; pos = gy_rxset_next(&r->set, line, pos + 1, len)) {
+        uint64_t below = best >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << best) - 1;
+        for (uint64_t may = gy_rxindex_at(&r->index, line, len, pos) & r->at_first & below; may;
+             may &= may - 1) {
+            size_t k = (size_t)__builtin_ctzll(may);
+            if (gy_match(x, &r->lines[k].rx, line, len, pos)) {
                 best = k;
                 break;
             }
+        }
+    }
     for (size_t k = 0; k < best; k++)
         if (!r->lines[k].rx.at_first && gy_match(x, &r->lines[k].rx, line, len, 0))
             return k;
@@ -118,7 +123,7 @@ static int only_words(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         size_t k;
-        gy_token_class c = gy_char_class(gy_utf8_decode((const unsigned char *)s + i, n - i, &k));
+        gy_token_class c = gy_char_class(gy_utf8_decode_valid((const unsigned char *)s + i, n - i, &k));
         if (c != GY_TOK_HAN && c != GY_TOK_CNUMERAL && c != GY_TOK_LATIN && c != GY_TOK_DIGIT)
             return 0;
         i += k;

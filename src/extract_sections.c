@@ -168,7 +168,7 @@ static size_t skip_spaces(const gy_doc *d, size_t pos, size_t end)
 {
     while (pos < end) {
         size_t k;
-        if (!gy_is_space(gy_utf8_decode((const unsigned char *)d->s + pos, end - pos, &k)))
+        if (!gy_is_space(gy_utf8_decode_valid((const unsigned char *)d->s + pos, end - pos, &k)))
             break;
         pos += k;
     }

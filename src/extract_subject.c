@@ -57,7 +57,7 @@ static void trim(const gy_scan *p, piece *w)
     const gy_subject_rules *r = &p->r->subjects;
     for (int moved = 1; moved && w->n;) {
         size_t len;
-        uint32_t cp = gy_utf8_at(w->s, 0, w->n, &len);
+        uint32_t cp = gy_utf8_at_valid(w->s, 0, w->n, &len);
         moved = gy_is_space(cp) || gy_punct_roles(p->punct, cp) != 0;
         if (moved) {
             w->s += len;
@@ -69,7 +69,7 @@ static void trim(const gy_scan *p, piece *w)
     for (int moved = 1; moved && w->n;) {
         int i = gy_lex_ending_at(&r->skip_end, w->s, 0, w->n);
         size_t len;
-        uint32_t cp = gy_utf8_before(w->s, 0, w->n, &len);
+        uint32_t cp = gy_utf8_before_valid(w->s, 0, w->n, &len);
         moved = i >= 0 || gy_is_space(cp) || gy_punct_roles(p->punct, cp) != 0;
         w->n -= i >= 0 ? r->skip_end.words[i].len : moved ? len : 0;
     }
@@ -128,7 +128,7 @@ static piece first_chars(piece w, size_t k)
     size_t i = 0;
     for (size_t c = 0; c < k && i < w.n; c++) {
         size_t len;
-        gy_utf8_at(w.s, i, w.n, &len);
+        gy_utf8_at_valid(w.s, i, w.n, &len);
         i += len;
     }
     piece h = {w.s, i};
@@ -166,7 +166,7 @@ static void parse_list(const gy_scan *p, piece w, gy_subject_state *st)
             int j = gy_lex_at(&r->list_joiners, rest.s, i, rest.n);
             if (j < 0) {
                 size_t len;
-                gy_utf8_at(rest.s, i, rest.n, &len);
+                gy_utf8_at_valid(rest.s, i, rest.n, &len);
                 i += len;
                 continue;
             }
@@ -279,7 +279,7 @@ static const char *subject_of(gy_scan *p, size_t from, size_t to)
 static int unit_fits(const gy_indicator *in, const char *unit)
 {
     for (size_t k = 0; k < in->nunits; k++)
-        if (strcmp(in->units[k], unit) == 0)
+        if (in->units[k][0] == unit[0] && strcmp(in->units[k], unit) == 0)
             return 1;
     return 0;
 }

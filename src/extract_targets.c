@@ -192,7 +192,7 @@ static int read_quantity_in(const para *p, size_t pos, quantity *q, int depth)
         return rc;
     q->numeral = q->n.value;
     size_t len;
-    uint32_t next = q->n.end < p->b ? gy_utf8_at(p->d->s, q->n.end, p->b, &len) : 0;
+    uint32_t next = q->n.end < p->b ? gy_utf8_at_valid(p->d->s, q->n.end, p->b, &len) : 0;
     /* 5G, 3D: a number that is part of a name */
     if (gy_char_class(next) == GY_TOK_LATIN)
         return 0;
@@ -411,7 +411,7 @@ static int minus_before(const para *p, size_t pos, size_t *sign)
         return 0;
     *sign = pos - p->r->minus_signs.words[w].len;
     size_t len;
-    uint32_t before = gy_utf8_before(p->d->s, p->a, *sign, &len);
+    uint32_t before = gy_utf8_before_valid(p->d->s, p->a, *sign, &len);
     gy_token_class c = gy_char_class(before);
     return !(c == GY_TOK_DIGIT || c == GY_TOK_FULLDIGIT || c == GY_TOK_CNUMERAL ||
              c == GY_TOK_LATIN || before == '%' || before == 0xFF05);
@@ -470,7 +470,7 @@ static size_t take_number(para *p, size_t pos, int *err)
     found f;
     memset(&f, 0, sizeof f);
     size_t one, sign;
-    gy_utf8_decode((const unsigned char *)s + pos, p->b - pos, &one);
+    gy_utf8_decode_valid((const unsigned char *)s + pos, p->b - pos, &one);
     int rc = read_quantity(p, pos, &f.q);
     if (rc < 0) {
         refused(p, &f.q, err);
@@ -523,6 +523,22 @@ static inline void boundary(para *p, const unsigned char *s, size_t pos, uint32_
     }
 }
 
+/* Passes over the three-byte characters from pos on where the scan does not
+ * stop (most of a text: ideographs); the last one passed goes to *prev. */
+static inline size_t pass_ideographs(const gy_bmpset *stops, const unsigned char *s, size_t pos,
+                                     size_t end, uint32_t *prev)
+{
+    while (end - pos >= 3 && (s[pos] & 0xF0) == 0xE0) {
+        uint32_t cp = (uint32_t)(s[pos] & 0x0F) << 12 | (uint32_t)(s[pos + 1] & 0x3F) << 6 |
+                      (s[pos + 2] & 0x3Fu);
+        if (stops->bits[cp >> 6] >> (cp & 63) & 1)
+            break;
+        *prev = cp;
+        pos += 3;
+    }
+    return pos;
+}
+
 /* One pass over the paragraph.  Most characters are passed over after one
  * decode and one bit test: only marks with a role, digits, numerals and the
  * first characters of time words go further. */
@@ -536,6 +552,9 @@ static int scan_paragraph(para *p)
     p->full = p->semi = p->clause = p->phrase = p->last_end = p->quote_at = p->a;
     p->quote_open = 0;
     while (pos < p->b && !err) {
+        pos = pass_ideographs(stops, s, pos, p->b, &prev);
+        if (pos >= p->b)
+            break;
         size_t len = 1;
         uint32_t cp = s[pos];
         if (cp >= 0x80)
@@ -574,7 +593,7 @@ static int scan_paragraph(para *p)
                 q += k;
             }
             size_t k;
-            prev = gy_utf8_before(p->d->s, p->a, next, &k);
+            prev = gy_utf8_before_valid(p->d->s, p->a, next, &k);
         } else {
             prev = cp;
         }

@@ -268,7 +268,7 @@ static size_t trim_end(const state *st, size_t start, size_t end)
     const char *s = st->d->s;
     while (end > start) {
         size_t k = gy_utf8_back(s, start, end), n;
-        uint32_t cp = gy_utf8_at(s, k, end, &n);
+        uint32_t cp = gy_utf8_at_valid(s, k, end, &n);
         if (!gy_is_space(cp) && !(gy_punct_roles(&st->x->r->punct, cp) & (GY_P_CLAUSE | GY_P_SEMI)))
             break;
         end = k;
@@ -484,7 +484,7 @@ static long announced(const state *st, gy_slice in)
     long found = -1;
     for (size_t p = in.start; p < in.end;) {
         size_t k;
-        uint32_t cp = gy_utf8_decode((const unsigned char *)d->s + p, in.end - p, &k);
+        uint32_t cp = gy_utf8_decode_valid((const unsigned char *)d->s + p, in.end - p, &k);
         if (gy_cn_digit(cp) > 0 || gy_cn_unit(cp) == 10.0) {
             gy_number n;
             if (gy_parse_number(d->s, p, in.end, &n) > 0 && n.chinese &&

@@ -16,7 +16,7 @@ int gy_time_may_follow(const gy_scan *p, size_t pos)
         return 1; /* no list: try the patterns after every number */
     while (i < p->b) {
         size_t k;
-        uint32_t cp = gy_utf8_decode(s + i, p->b - i, &k);
+        uint32_t cp = gy_utf8_decode_valid(s + i, p->b - i, &k);
         if (!gy_is_digit(cp) && !gy_is_numeral(cp))
             break;
         i += k;
@@ -38,7 +38,7 @@ static int match_time(gy_scan *p, size_t pos, int at_number, size_t *end)
         size_t k = (size_t)__builtin_ctzll(may), ms, me;
         const uint8_t *first = r->patterns[k].rx.first;
         int number_led = first['0' / 8] >> ('0' % 8) & 1;
-        if (!at_number && number_led && !gy_is_numeral(gy_utf8_at(p->d->s, pos, p->b, &ms)))
+        if (!at_number && number_led && !gy_is_numeral(gy_utf8_at_valid(p->d->s, pos, p->b, &ms)))
             continue;
         if (gy_match(p->x, &r->patterns[k].rx, sub, len, pos - p->a) &&
             gy_group(p->x, 0, &ms, &me) && p->a + me > best_end) {

@@ -19,7 +19,7 @@ static long number_before(const char *s, size_t floor, size_t end)
     size_t a = end, k;
     for (int n = 0; n < 4 && a > floor; n++) {
         size_t b = gy_utf8_back(s, floor, a);
-        uint32_t cp = gy_utf8_at(s, b, a, &k);
+        uint32_t cp = gy_utf8_at_valid(s, b, a, &k);
         if (!gy_is_digit(cp) && !gy_is_numeral(cp))
             break;
         a = b;

@@ -104,7 +104,7 @@ int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t p
     if (!lx->n || pos <= start)
         return -1;
     size_t len;
-    uint32_t cp = gy_utf8_before(s, start, pos, &len);
+    uint32_t cp = gy_utf8_before_valid(s, start, pos, &len);
     if (!gy_lex_may_end(lx, cp))
         return -1;
     return ending_with(lx, s, start, pos, cp, len);

@@ -43,7 +43,7 @@ static int is_numeral(uint32_t cp) { return gy_is_numeral(cp); }
 int gy_number_can_start(const char *s, size_t pos, size_t end)
 {
     size_t len;
-    uint32_t cp = gy_utf8_at(s, pos, end, &len);
+    uint32_t cp = gy_utf8_at_valid(s, pos, end, &len);
     return ascii_digit(cp) >= 0 || is_numeral(cp);
 }
 
@@ -55,7 +55,7 @@ static int digit_sequence(const char *s, size_t len, double *value)
     int zero = 0;
     while (i < len) {
         size_t k;
-        uint32_t cp = gy_utf8_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at_valid(s, i, len, &k);
         int d = gy_cn_digit(cp);
         if (d < 0 || cp == 0x4E24 /* 两 */ || cp == 0x5169)
             return -1;
@@ -66,7 +66,7 @@ static int digit_sequence(const char *s, size_t len, double *value)
     }
     /* 三四 and 七八 are "three or four", not 34; 一二三 is a list.  Only
      * years (一九九七) and forms with 〇 (二〇二五) are digit strings. */
-    if ((n != 4 && !zero) || gy_cn_digit(gy_utf8_at(s, 0, len, &k0)) == 0)
+    if ((n != 4 && !zero) || gy_cn_digit(gy_utf8_at_valid(s, 0, len, &k0)) == 0)
         return -1;
     *value = v;
     return 0;
@@ -151,7 +151,7 @@ static int cn_integer(const char *s, size_t len, double *value)
     size_t i = 0;
     while (i < len) {
         size_t k;
-        uint32_t cp = gy_utf8_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at_valid(s, i, len, &k);
         int d = gy_cn_digit(cp);
         double u = gy_cn_unit(cp);
         st.any++;
@@ -200,7 +200,7 @@ int gy_parse_chinese(const char *s, size_t len, double *value)
     /* 一点五: integer part, 点, digits read one by one */
     for (size_t i = 0; i < len;) {
         size_t k;
-        uint32_t cp = gy_utf8_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at_valid(s, i, len, &k);
         if (is_point(cp)) {
             double ip, frac = 0;
             int places = 0;
@@ -208,7 +208,7 @@ int gy_parse_chinese(const char *s, size_t len, double *value)
                 return -1;
             for (size_t j = i + k; j < len;) {
                 size_t m;
-                int d = gy_cn_digit(gy_utf8_at(s, j, len, &m));
+                int d = gy_cn_digit(gy_utf8_at_valid(s, j, len, &m));
                 if (d < 0)
                     return -1;
                 frac = frac * 10 + d;
@@ -221,14 +221,14 @@ int gy_parse_chinese(const char *s, size_t len, double *value)
         i += k;
     }
     size_t k;
-    uint32_t first = gy_utf8_at(s, 0, len, &k);
+    uint32_t first = gy_utf8_at_valid(s, 0, len, &k);
     if (k == len && gy_cn_digit(first) >= 0) {
         *value = gy_cn_digit(first);
         return 0;
     }
     int has_unit = 0;
     for (size_t i = 0; i < len;) {
-        uint32_t cp = gy_utf8_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at_valid(s, i, len, &k);
         has_unit |= gy_cn_unit(cp) > 0;
         i += k;
     }
@@ -240,14 +240,14 @@ double gy_parse_magnitude(const char *s, size_t pos, size_t end, size_t *stop)
     double small = 1, big = 1;
     size_t i = pos, k;
     if (i < end) {
-        double u = gy_cn_unit(gy_utf8_at(s, i, end, &k));
+        double u = gy_cn_unit(gy_utf8_at_valid(s, i, end, &k));
         if (u > 1 && u < 1e4) {
             small = u;
             i += k;
         }
     }
     while (i < end) {
-        double u = gy_cn_unit(gy_utf8_at(s, i, end, &k));
+        double u = gy_cn_unit(gy_utf8_at_valid(s, i, end, &k));
         if (u < 1e4 || (big == 1e8) || (big == 1e4 && u == 1e4))
             break;
         big *= u;
@@ -275,7 +275,7 @@ static int refuse(gy_number *n, size_t stop, const char *problem)
 static size_t digits_end(const char *s, size_t i, size_t end)
 {
     size_t k;
-    while (i < end && ascii_digit(gy_utf8_at(s, i, end, &k)) >= 0)
+    while (i < end && ascii_digit(gy_utf8_at_valid(s, i, end, &k)) >= 0)
         i += k;
     return i;
 }
@@ -286,7 +286,7 @@ static int thousands_group(const char *s, size_t i, size_t end)
 {
     size_t k, stop = digits_end(s, i, end), n = 0;
     for (size_t j = i; j < stop; j += k, n++)
-        gy_utf8_at(s, j, stop, &k);
+        gy_utf8_at_valid(s, j, stop, &k);
     return n == 3;
 }
 
@@ -295,7 +295,7 @@ static size_t run_end(const char *s, size_t pos, size_t end)
 {
     size_t i = pos, k;
     while (i < end) {
-        uint32_t cp = gy_utf8_at(s, i, end, &k);
+        uint32_t cp = gy_utf8_at_valid(s, i, end, &k);
         if (ascii_digit(cp) < 0 && cp != ',' && cp != '.' && cp != 0xFF0E)
             break;
         i += k;
@@ -313,7 +313,7 @@ static size_t integer_part(const char *s, size_t pos, size_t end, double *v, int
     size_t i = pos, k;
     int group = 0;
     while (i < end) {
-        uint32_t cp = gy_utf8_at(s, i, end, &k);
+        uint32_t cp = gy_utf8_at_valid(s, i, end, &k);
         int d = ascii_digit(cp);
         if (d >= 0) {
             *v = *v * 10 + d;
@@ -333,7 +333,7 @@ static size_t integer_part(const char *s, size_t pos, size_t end, double *v, int
         }
         /* an ASCII comma right before digits means a thousands group; a
          * full-width one may end a clause (增长1，2个百分点) */
-        if (cp == ',' && i + k < end && ascii_digit(gy_utf8_at(s, i + k, end, &k)) >= 0)
+        if (cp == ',' && i + k < end && ascii_digit(gy_utf8_at_valid(s, i + k, end, &k)) >= 0)
             return (size_t)-1;
         break;
     }
@@ -350,11 +350,11 @@ static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
         return refuse(n, run_end(s, pos, end), "a thousands separator that groups no three digits");
     if (!digits)
         return 0;
-    uint32_t cp = i < end ? gy_utf8_at(s, i, end, &k) : 0;
+    uint32_t cp = i < end ? gy_utf8_at_valid(s, i, end, &k) : 0;
     if ((cp == '.' || cp == 0xFF0E) && i + k < end &&
-        ascii_digit(gy_utf8_at(s, i + k, end, &m)) >= 0) {
+        ascii_digit(gy_utf8_at_valid(s, i + k, end, &m)) >= 0) {
         for (i += k; i < end; i += m) {
-            int d = ascii_digit(gy_utf8_at(s, i, end, &m));
+            int d = ascii_digit(gy_utf8_at_valid(s, i, end, &m));
             if (d < 0)
                 break;
             v = v * 10 + d;
@@ -381,11 +381,11 @@ static size_t numeral_run(const char *s, size_t pos, size_t end, size_t *chars)
     size_t i = pos, k, m;
     *chars = 0;
     while (i < end) {
-        uint32_t cp = gy_utf8_at(s, i, end, &k);
+        uint32_t cp = gy_utf8_at_valid(s, i, end, &k);
         int more = is_numeral(cp) ||
-                   (cp == ' ' && i > pos && i + 1 < end && is_numeral(gy_utf8_at(s, i + 1, end, &m))) ||
+                   (cp == ' ' && i > pos && i + 1 < end && is_numeral(gy_utf8_at_valid(s, i + 1, end, &m))) ||
                    (is_point(cp) && i > pos && i + k < end &&
-                    gy_cn_digit(gy_utf8_at(s, i + k, end, &m)) >= 0);
+                    gy_cn_digit(gy_utf8_at_valid(s, i + k, end, &m)) >= 0);
         if (!more)
             break;
         i += k;
@@ -402,7 +402,7 @@ static int chinese_mantissa(const char *s, size_t len, double v, gy_number *n)
     int frac = 0, after = 0;
     for (size_t i = 0; i < len;) {
         size_t k;
-        uint32_t cp = gy_utf8_at(s, i, len, &k);
+        uint32_t cp = gy_utf8_at_valid(s, i, len, &k);
         if (after)
             frac++;
         if (is_point(cp))
@@ -428,7 +428,7 @@ static int parse_chinese_prefix(const char *s, size_t pos, size_t end, gy_number
         double v;
         if (gy_parse_chinese(s + pos, run, &v) == 0) {
             /* 一亿亿: the rest of the run is another magnitude */
-            if (run < whole && gy_cn_unit(gy_utf8_at(s, pos + run, end, &k)) >= 1e4)
+            if (run < whole && gy_cn_unit(gy_utf8_at_valid(s, pos + run, end, &k)) >= 1e4)
                 return refuse(n, pos + whole, "a magnitude written twice");
             if (chinese_mantissa(s + pos, run, v, n) != 0)
                 return refuse(n, pos + run, "more digits than can be held exactly");
@@ -457,7 +457,7 @@ static int starts_with_at(const char *s, size_t pos, size_t end, const char *lit
     size_t i = pos, j = 0, n = strlen(lit);
     while (j < n) {
         size_t k;
-        gy_utf8_at(lit, j, n, &k);
+        gy_utf8_at_valid(lit, j, n, &k);
         if (j > 0 && i < end && s[i] == ' ')
             i++;
         if (end - i < k || memcmp(s + i, lit + j, k) != 0)
@@ -507,8 +507,8 @@ static int arabic_magnitude(const char *s, size_t end, gy_number *n)
     double mult = gy_parse_magnitude(s, n->end, end, &stop);
     if (mult <= 1)
         return 1;
-    if (stop < end && gy_cn_unit(gy_utf8_at(s, stop, end, &k)) >= 1e4) {
-        while (stop < end && gy_cn_unit(gy_utf8_at(s, stop, end, &k)) > 0)
+    if (stop < end && gy_cn_unit(gy_utf8_at_valid(s, stop, end, &k)) >= 1e4) {
+        while (stop < end && gy_cn_unit(gy_utf8_at_valid(s, stop, end, &k)) > 0)
             stop += k;
         return refuse(n, stop, "a magnitude written twice");
     }
@@ -560,7 +560,7 @@ int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n)
     size_t k;
     uint32_t last = 0;
     for (size_t i = pos; i < n->end; i += k)
-        last = gy_utf8_at(s, i, n->end, &k);
+        last = gy_utf8_at_valid(s, i, n->end, &k);
     n->magnitude = gy_cn_unit(last) >= 1e4;
     fraction_of(s, end, n);
     return 1;
@@ -571,7 +571,7 @@ long gy_marker_number(const char *s, size_t len)
     if (len == 0)
         return -1;
     size_t k;
-    uint32_t cp = gy_utf8_at(s, 0, len, &k);
+    uint32_t cp = gy_utf8_at_valid(s, 0, len, &k);
     if (cp >= 0x2460 && cp <= 0x2473 && k == len) /* ① .. ⑳ */
         return (long)(cp - 0x2460 + 1);
     gy_number n;

@@ -39,6 +39,8 @@ typedef struct gy_noise_rules {
     gy_noise_rule *lines;
     size_t nlines;
     gy_rxset set;              /* the first code points of the line rules */
+    gy_rxindex index;          /* which rules may start at a character */
+    uint64_t at_first;         /* the rules tried where their first characters are */
 } gy_noise_rules;
 
 typedef struct gy_title_rules {

@@ -104,6 +104,12 @@ static int load_noise(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         return -1;
     n->lines = items;
     gy_rxset_init(&n->set, n->nlines ? &n->lines[0].rx : NULL, sizeof *n->lines, n->nlines);
+    if (gy_rj_index(&o, "lines", n->nlines ? &n->lines[0].rx : NULL, sizeof *n->lines, n->nlines,
+                    &n->index) != 0)
+        return -1;
+    for (size_t k = 0; k < n->nlines; k++)
+        if (n->lines[k].rx.at_first)
+            n->at_first |= UINT64_C(1) << k;
     return gy_rj_close(&o);
 }
 

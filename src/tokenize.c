@@ -37,7 +37,7 @@ static size_t space_len(const unsigned char *s, size_t i, size_t end)
     if (c < 0xC2)
         return 0;
     size_t n;
-    uint32_t cp = gy_utf8_decode(s + i, end - i, &n);
+    uint32_t cp = gy_utf8_decode_valid(s + i, end - i, &n);
     return gy_is_space(cp) ? n : 0;
 }
 
@@ -63,7 +63,7 @@ static void measure_indent(const unsigned char *s, gy_line *l)
 static size_t ender_len(const gy_punct *p, const unsigned char *s, size_t i, size_t end)
 {
     size_t n;
-    unsigned r = gy_punct_roles(p, gy_utf8_decode(s + i, end - i, &n));
+    unsigned r = gy_punct_roles(p, gy_utf8_decode_valid(s + i, end - i, &n));
     return r & (GY_P_STOP | GY_P_SEMI) ? n : 0;
 }
 
@@ -72,7 +72,7 @@ static size_t ender_len(const gy_punct *p, const unsigned char *s, size_t i, siz
 static size_t trailer_len(const gy_punct *p, const unsigned char *s, size_t i, size_t end)
 {
     size_t n;
-    unsigned r = gy_punct_roles(p, gy_utf8_decode(s + i, end - i, &n));
+    unsigned r = gy_punct_roles(p, gy_utf8_decode_valid(s + i, end - i, &n));
     int sideless_quote = (r & GY_P_QUOTE) && !(r & GY_P_OPEN);
     return r & (GY_P_STOP | GY_P_SEMI | GY_P_CLOSE) || sideless_quote ? n : 0;
 }

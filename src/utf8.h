@@ -92,6 +92,16 @@ static inline uint32_t gy_utf8_before(const char *s, size_t floor, size_t pos, s
     return gy_utf8_at(s, gy_utf8_back(s, floor, pos), pos, len);
 }
 
+/* The same in valid UTF-8 (see gy_utf8_decode_valid). */
+static inline uint32_t gy_utf8_before_valid(const char *s, size_t floor, size_t pos, size_t *len)
+{
+    if (pos <= floor) {
+        *len = 0;
+        return 0;
+    }
+    return gy_utf8_at_valid(s, gy_utf8_back(s, floor, pos), pos, len);
+}
+
 /* Writes cp as UTF-8 into out (room for 4 bytes); returns the length. */
 size_t gy_utf8_encode(uint32_t cp, unsigned char *out);
 
