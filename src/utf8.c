@@ -2,6 +2,17 @@
 
 #include <string.h>
 
+/* w as loaded from little-endian bytes (the byte at the lowest address in
+ * the low bits). */
+static uint64_t le64(uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return __builtin_bswap64(w);
+#else
+    return w;
+#endif
+}
+
 size_t gy_utf8_valid_prefix(const unsigned char *s, size_t n)
 {
     size_t i = 0;
@@ -21,7 +32,17 @@ size_t gy_utf8_valid_prefix(const unsigned char *s, size_t n)
             continue;
         }
         /* runs of ideographs (lead E1-EC, EE, EF: any second byte 80-BF):
-         * one test of three bytes each */
+         * two at a time, then one test of three bytes each */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            w = le64(w);
+            unsigned l0 = s[i] & 0x0Fu, l1 = s[i + 3] & 0x0Fu;
+            if ((w & UINT64_C(0xC0C0F0C0C0F0)) != UINT64_C(0x8080E08080E0) || !l0 || l0 == 0xD ||
+                !l1 || l1 == 0xD)
+                break;
+            i += 6;
+        }
         while (i + 3 <= n) {
             uint32_t w = s[i] | (uint32_t)s[i + 1] << 8 | (uint32_t)s[i + 2] << 16;
             unsigned lead = s[i];

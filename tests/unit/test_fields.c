@@ -1,5 +1,11 @@
 /* The public readers: every element kind's fields by name and index, the
  * value types, ids, null fields and out-of-range reads. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonout.h"
 #include "test.h"
 
 static void names_and_indices(void)
@@ -45,7 +51,46 @@ static void values(void)
     free_doc(d);
 }
 
+/* JSON numbers: the fewest digits that read back; the hand-written short
+ * decimals must print what %.15g (or %.17g) would. */
+static void json_numbers(void)
+{
+    char got[48], want[48];
+    gy_json_number_text(5.5, got);
+    CHECK_STR(got, "5.5");
+    gy_json_number_text(-0.05, got);
+    CHECK_STR(got, "-0.05");
+    gy_json_number_text(1e21, got);
+    CHECK_STR(got, "1e+21");
+    gy_json_number_text(0.1 + 0.2, got);
+    CHECK_STR(got, "0.30000000000000004");
+    gy_json_number_text(-42, got);
+    CHECK_STR(got, "-42");
+    unsigned state = 7;
+    long wrong = 0;
+    for (int i = 0; i < 200000; i++) {
+        state = state * 1103515245u + 12345u;
+        unsigned r = state >> 8;
+        double scale[] = {1, 10, 100, 1e3, 1e4, 1e6, 1e7, 3, 7};
+        double v = (double)(r % 2000000) / scale[r % 9] * (r & 1 ? -1 : 1);
+        if (i % 3 == 0)
+            v = (double)r / 16777216.0 * pow(10, (double)(r % 14) - 6);
+        gy_json_number_text(v, got);
+        if (v == floor(v) && fabs(v) < 9007199254740992.0)
+            snprintf(want, sizeof want, "%.0f", v);
+        else {
+            snprintf(want, sizeof want, "%.15g", v);
+            if (strtod(want, NULL) != v)
+                snprintf(want, sizeof want, "%.17g", v);
+        }
+        if (strcmp(got, want) != 0 && wrong++ < 3)
+            test_fail(__FILE__, __LINE__, "%.17g: %s, not %s", v, got, want);
+    }
+    CHECK_INT(wrong, 0);
+}
+
 static const test_case cases[] = {
+    {"fields/json-numbers", json_numbers},
     {"fields/names", names_and_indices},
     {"fields/values", values},
 };

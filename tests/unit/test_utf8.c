@@ -24,6 +24,58 @@ static void validation(void)
     CHECK_INT(valid("\xD5\xFE\xB8\xAE", 4), 0);
 }
 
+/* The valid prefix by the definition, one sequence at a time (RFC 3629). */
+static size_t reference_prefix(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                     : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (!len || n - i < len)
+            return i;
+        for (size_t k = 1; k < len; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+        unsigned c1 = s[i + 1];
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+            (c == 0xF4 && c1 > 0x8F))
+            return i;
+        i += len;
+    }
+    return n;
+}
+
+/* Random texts of ideographs with now and then a byte that breaks them,
+ * where the fast paths (eight ASCII bytes, two ideographs at a time) end. */
+static void validation_differential(void)
+{
+    static const unsigned char odd[] = {0xE0, 0xED, 0xA0, 0x9F, 0x80, 0xBF, 0xC0, 0xF0,
+                                        0xF4, 0xF5, 0xFF, 0x41, 0x00, 0xC2, 0xEF, 0x8F};
+    unsigned state = 12345;
+    unsigned char buf[64];
+    long wrong = 0;
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0, want = (size_t)(round % 60) + 1;
+        while (n + 3 <= want) {
+            state = state * 1103515245u + 12345u;
+            unsigned r = state >> 16;
+            if (r % 5 == 0) {
+                buf[n++] = (unsigned char)('a' + r % 26);
+            } else {
+                uint32_t cp = 0x4E00 + r % 0x5000; /* an ideograph */
+                n += gy_utf8_encode(cp, buf + n);
+            }
+        }
+        state = state * 1103515245u + 12345u;
+        if (n && (state >> 16) % 3)
+            buf[(state >> 8) % n] = odd[(state >> 20) % sizeof odd];
+        if (gy_utf8_valid_prefix(buf, n) != reference_prefix(buf, n))
+            wrong++;
+    }
+    CHECK_INT(wrong, 0);
+}
+
 static void decode_encode(void)
 {
     uint32_t cps[] = {0x41, 0xE9, 0x4E2D, 0x3000, 0x1F600, 0xFFFD};
@@ -108,6 +160,7 @@ static void numeral_filter_complete(void)
 static const test_case cases[] = {
     {"utf8/numeral-filter", numeral_filter_complete},
     {"utf8/validation", validation},
+    {"utf8/validation-differential", validation_differential},
     {"utf8/decode-encode", decode_encode},
     {"utf8/classes", classes},
     {"utf8/numeral-values", numeral_values},
