@@ -454,6 +454,8 @@ static int parse_digits_or_numerals(const char *s, size_t pos, size_t end, gy_nu
  * (百分 之 where lines were joined)?  Stores where it ends. */
 static int starts_with_at(const char *s, size_t pos, size_t end, const char *lit, size_t *stop)
 {
+    if (pos >= end || s[pos] != lit[0])
+        return 0; /* most numbers: no call to strlen */
     size_t i = pos, j = 0, n = strlen(lit);
     while (j < n) {
         size_t k;
