@@ -20,6 +20,10 @@
 enum { GY_BYTESET_VECTOR = 8 };
 
 typedef struct gy_byteset {
+#if defined(__SSE2__)
+    __m128i vec[GY_BYTESET_VECTOR];         /* each of bytes[] sixteen times,
+                                               the first again past n */
+#endif
     uint8_t in[256];
     unsigned char bytes[GY_BYTESET_VECTOR]; /* the first eight added */
     size_t n;                               /* how many distinct bytes */
@@ -33,6 +37,10 @@ static inline void gy_byteset_add(gy_byteset *b, unsigned char c)
     if (b->n < GY_BYTESET_VECTOR)
         b->bytes[b->n] = c;
     b->n++;
+#if defined(__SSE2__)
+    for (size_t k = 0; k < GY_BYTESET_VECTOR; k++)
+        b->vec[k] = _mm_set1_epi8((char)b->bytes[k < b->n ? k : 0]);
+#endif
 }
 
 /* The characters of a set below U+10000 and their first bytes. */
@@ -69,9 +77,7 @@ static inline size_t gy_charscan_next(const gy_charscan *c, const unsigned char 
     const gy_byteset *b = &c->leads;
 #if defined(__SSE2__)
     if (b->n >= 1 && b->n <= GY_BYTESET_VECTOR && end - i >= 16) {
-        __m128i v8[GY_BYTESET_VECTOR];
-        for (size_t k = 0; k < GY_BYTESET_VECTOR; k++)
-            v8[k] = _mm_set1_epi8((char)b->bytes[k < b->n ? k : 0]);
+        const __m128i *v8 = b->vec;
         int half = b->n <= 4;
         while (end - i >= 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));

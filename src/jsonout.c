@@ -109,10 +109,9 @@ void gy_jw_open_array(gy_jw *w) { open_(w, '[', 0); }
 void gy_jw_open_inline_array(gy_jw *w) { open_(w, '[', 1); }
 void gy_jw_close_array(gy_jw *w) { close_(w, ']'); }
 
-void gy_jw_key(gy_jw *w, const char *key)
+static void key_n(gy_jw *w, const char *key, size_t n)
 {
     begin_value(w);
-    size_t n = strlen(key);
     if (w->n + n + 4 <= sizeof w->buf) {
         /* the common case in one copy: "key": */
         char *o = w->buf + w->n;
@@ -130,6 +129,8 @@ void gy_jw_key(gy_jw *w, const char *key)
     }
     w->after_key = 1;
 }
+
+void gy_jw_key(gy_jw *w, const char *key) { key_n(w, key, strlen(key)); }
 
 /* Does s[i..i+8) hold a byte that needs escaping (", \ or a control)? */
 static int needs_escape8(const char *s, size_t i)
@@ -302,17 +303,43 @@ void gy_jw_value(gy_jw *w, const gy_value *v)
     }
 }
 
-void gy_jw_element(gy_jw *w, const gy_doc *d, gy_element e, size_t i)
+/* The lengths of the field names of e, for writing many elements. */
+static void key_lengths(gy_element e, size_t *lens)
+{
+    const gy_element_desc *desc = &gy_elements[e];
+    for (size_t f = 0; f < desc->nfields; f++)
+        lens[f] = strlen(desc->fields[f]);
+}
+
+static void element(gy_jw *w, const gy_doc *d, gy_element e, size_t i, const size_t *lens)
 {
     const gy_element_desc *desc = &gy_elements[e];
     gy_value v[GY_MAX_FIELDS];
     desc->values(d, i, v);
     gy_jw_open_object(w);
     for (size_t f = 0; f < desc->nfields; f++) {
-        gy_jw_key(w, desc->fields[f]);
+        key_n(w, desc->fields[f], lens[f]);
         gy_jw_value(w, &v[f]);
     }
     gy_jw_close_object(w);
+}
+
+void gy_jw_element(gy_jw *w, const gy_doc *d, gy_element e, size_t i)
+{
+    size_t lens[GY_MAX_FIELDS];
+    key_lengths(e, lens);
+    element(w, d, e, i, lens);
+}
+
+void gy_jw_elements(gy_jw *w, const gy_doc *d, gy_element e)
+{
+    size_t lens[GY_MAX_FIELDS];
+    key_lengths(e, lens);
+    gy_jw_open_array(w);
+    size_t n = gy_doc_count(d, e);
+    for (size_t i = 0; i < n; i++)
+        element(w, d, e, i, lens);
+    gy_jw_close_array(w);
 }
 
 void gy_jw_member_element(gy_jw *w, const char *key, const gy_doc *d, gy_element e, size_t i)

@@ -52,6 +52,8 @@ void gy_jw_value(gy_jw *w, const gy_value *v);
 
 /* Element i of kind e as an object of its fields (see fields.h). */
 void gy_jw_element(gy_jw *w, const gy_doc *d, gy_element e, size_t i);
+/* Every element of kind e, as an array. */
+void gy_jw_elements(gy_jw *w, const gy_doc *d, gy_element e);
 /* The same after key. */
 void gy_jw_member_element(gy_jw *w, const char *key, const gy_doc *d, gy_element e, size_t i);
 

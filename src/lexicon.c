@@ -9,6 +9,16 @@
 
 static size_t bucket(uint32_t cp) { return (cp * 2654435761u) >> 22 & (GY_LEX_BUCKETS - 1); }
 
+/* memcmp for the few bytes of a word after its first character, without a
+ * call. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 int gy_words_add(gy_arena *a, gy_word_list *wl, const char *s, int tag)
 {
     gy_word *w = gy_push(a, &wl->w, &wl->n, &wl->cap, sizeof *w);
@@ -79,7 +89,7 @@ int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
     for (int32_t i = lx->by_first[bucket(cp)]; i >= 0; i = lx->next_first[i]) {
         const gy_word *w = &lx->words[i];
         if (w->first == cp && w->len <= end - pos &&
-            (w->len == len || memcmp(s + pos + len, w->s + len, w->len - len) == 0))
+            same_bytes(s + pos + len, w->s + len, w->len - len))
             return i;
     }
     return -1;
@@ -93,7 +103,7 @@ static int ending_with(const gy_lexicon *lx, const char *s, size_t start, size_t
     for (int32_t i = lx->by_last[bucket(cp)]; i >= 0; i = lx->next_last[i]) {
         const gy_word *w = &lx->words[i];
         if (w->last == cp && w->len <= pos - start &&
-            (w->len == len || memcmp(s + pos - w->len, w->s, w->len - len) == 0))
+            same_bytes(s + pos - w->len, w->s, w->len - len))
             return i;
     }
     return -1;

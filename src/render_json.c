@@ -16,11 +16,7 @@
 static void elements(gy_jw *w, const char *key, const gy_doc *d, gy_element e)
 {
     gy_jw_key(w, key);
-    gy_jw_open_array(w);
-    size_t n = gy_doc_count(d, e);
-    for (size_t i = 0; i < n; i++)
-        gy_jw_element(w, d, e, i);
-    gy_jw_close_array(w);
+    gy_jw_elements(w, d, e);
 }
 
 static void head(gy_jw *w, const gy_doc *d)
