@@ -27,8 +27,12 @@ static piece words_without_times(const gy_scan *p, size_t from, size_t to, char 
         size_t stop = to;
         if (k < p->d->times.len && t[k].text.start < to)
             stop = t[k].text.start > pos ? t[k].text.start : pos;
-        for (; pos < stop && n < size; pos++)
-            buf[n++] = p->d->s[pos];
+        size_t take = stop > pos ? stop - pos : 0;
+        if (take > size - n)
+            take = size - n;
+        memcpy(buf + n, p->d->s + pos, take);
+        n += take;
+        pos += take;
         if (n == size)
             break;
         if (k < p->d->times.len && t[k].text.start < to) {
@@ -253,7 +257,7 @@ static const char *subject_of(gy_scan *p, size_t from, size_t to)
     const char *list_word = p->r->subjects.list_word;
     size_t lw = strlen(list_word);
     for (size_t i = 0; i + lw <= w.n; i++)
-        if (memcmp(w.s + i, list_word, lw) == 0) {
+        if (!lw || (w.s[i] == list_word[0] && memcmp(w.s + i, list_word, lw) == 0)) {
             piece before = {w.s, i}, after = {w.s + i + lw, w.n - i - lw};
             return start_list(p, before, after);
         }

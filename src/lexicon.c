@@ -125,10 +125,20 @@ int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end
 {
     if (!lx->n)
         return -1;
+    const unsigned char *u = (const unsigned char *)s;
     size_t pos = end;
     while (pos > start) {
-        size_t b = gy_utf8_back(s, start, pos), len;
-        uint32_t cp = gy_utf8_at_valid(s, b, pos, &len);
+        size_t b, len;
+        uint32_t cp;
+        if (pos - start >= 3 && (u[pos - 3] & 0xF0) == 0xE0) {
+            /* an ideograph (valid text: its lead three bytes back) */
+            b = pos - 3;
+            cp = (uint32_t)(u[b] & 0x0F) << 12 | (uint32_t)(u[b + 1] & 0x3F) << 6 |
+                 (u[b + 2] & 0x3Fu);
+        } else {
+            b = gy_utf8_back(s, start, pos);
+            cp = gy_utf8_at_valid(s, b, pos, &len);
+        }
         if (gy_lex_may_end(lx, cp)) {
             int i = ending_with(lx, s, start, pos, cp, pos - b);
             if (i >= 0) {

@@ -99,6 +99,13 @@ static inline uint32_t gy_utf8_before_valid(const char *s, size_t floor, size_t 
         *len = 0;
         return 0;
     }
+    const unsigned char *u = (const unsigned char *)s;
+    if (pos - floor >= 3 && (u[pos - 3] & 0xF0) == 0xE0) {
+        /* an ideograph: in valid text its lead stands three bytes back */
+        *len = 3;
+        return (uint32_t)(u[pos - 3] & 0x0F) << 12 | (uint32_t)(u[pos - 2] & 0x3F) << 6 |
+               (u[pos - 1] & 0x3Fu);
+    }
     return gy_utf8_at_valid(s, gy_utf8_back(s, floor, pos), pos, len);
 }
 
