@@ -528,14 +528,18 @@ static inline void boundary(para *p, const unsigned char *s, size_t pos, uint32_
 static inline size_t pass_ideographs(const gy_bmpset *stops, const unsigned char *s, size_t pos,
                                      size_t end, uint32_t *prev)
 {
+    /* locals only: a store through prev could alias the text */
+    const uint64_t *bits = stops->bits;
+    uint32_t last = *prev;
     while (end - pos >= 3 && (s[pos] & 0xF0) == 0xE0) {
         uint32_t cp = (uint32_t)(s[pos] & 0x0F) << 12 | (uint32_t)(s[pos + 1] & 0x3F) << 6 |
                       (s[pos + 2] & 0x3Fu);
-        if (stops->bits[cp >> 6] >> (cp & 63) & 1)
+        if (bits[cp >> 6] >> (cp & 63) & 1)
             break;
-        *prev = cp;
+        last = cp;
         pos += 3;
     }
+    *prev = last;
     return pos;
 }
 

@@ -8,6 +8,10 @@
 
 #include "fields.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 static const char tabs[GY_JW_MAX_DEPTH + 1] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
 
 void gy_jw_init(gy_jw *w, FILE *out, int pretty)
@@ -142,6 +146,18 @@ static int needs_escape8(const char *s, size_t i)
     return (((x - ones * 0x20) | (q - ones) | (b - ones)) & ~x & highs) != 0;
 }
 
+#if defined(__SSE2__)
+/* The same for s[i..i+16). */
+static inline int needs_escape16(const char *s, size_t i)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    __m128i ctl = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_setzero_si128());
+    __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+    __m128i back = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    return _mm_movemask_epi8(_mm_or_si128(ctl, _mm_or_si128(quote, back))) != 0;
+}
+#endif
+
 static void escaped_byte(gy_jw *w, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
@@ -162,6 +178,12 @@ void gy_jw_string(gy_jw *w, const char *s, size_t n)
     put1(w, '"');
     size_t i = 0, run = 0; /* s[run..i) needs no escaping */
     while (i < n) {
+#if defined(__SSE2__)
+        if (i + 16 <= n && !needs_escape16(s, i)) {
+            i += 16;
+            continue;
+        }
+#endif
         if (i + 8 <= n && !needs_escape8(s, i)) {
             i += 8;
             continue;
@@ -303,22 +325,52 @@ void gy_jw_value(gy_jw *w, const gy_value *v)
     }
 }
 
-/* The lengths of the field names of e, for writing many elements. */
-static void key_lengths(gy_element e, size_t *lens)
+/* The field names of an element kind as written ("name": or "name":<tab>),
+ * each in a slot of fixed size, so that writing one is a copy of a known
+ * size; a name too long for a slot has length 0 and is written as a key. */
+enum { KEY_SLOT = 32 };
+typedef struct keys {
+    char text[GY_MAX_FIELDS][KEY_SLOT];
+    size_t len[GY_MAX_FIELDS];
+} keys;
+
+static void keys_of(const gy_jw *w, gy_element e, keys *k)
 {
     const gy_element_desc *desc = &gy_elements[e];
-    for (size_t f = 0; f < desc->nfields; f++)
-        lens[f] = strlen(desc->fields[f]);
+    for (size_t f = 0; f < desc->nfields; f++) {
+        size_t n = strlen(desc->fields[f]);
+        memset(k->text[f], 0, KEY_SLOT);
+        k->len[f] = n + 4 <= KEY_SLOT ? n + 3 + (w->pretty != 0) : 0;
+        if (!k->len[f])
+            continue;
+        k->text[f][0] = '"';
+        memcpy(k->text[f] + 1, desc->fields[f], n);
+        memcpy(k->text[f] + 1 + n, w->pretty ? "\":\t" : "\":", w->pretty ? 3 : 2);
+    }
 }
 
-static void element(gy_jw *w, const gy_doc *d, gy_element e, size_t i, const size_t *lens)
+static void slot_key(gy_jw *w, const keys *k, const char *name, size_t f)
+{
+    if (!k->len[f]) {
+        gy_jw_key(w, name);
+        return;
+    }
+    begin_value(w); /* may add a comma, a line break and tabs */
+    if (w->n + KEY_SLOT > sizeof w->buf)
+        gy_jw_flush(w);
+    memcpy(w->buf + w->n, k->text[f], KEY_SLOT);
+    w->n += k->len[f];
+    w->after_key = 1;
+}
+
+static void element(gy_jw *w, const gy_doc *d, gy_element e, size_t i, const keys *k)
 {
     const gy_element_desc *desc = &gy_elements[e];
     gy_value v[GY_MAX_FIELDS];
     desc->values(d, i, v);
     gy_jw_open_object(w);
     for (size_t f = 0; f < desc->nfields; f++) {
-        key_n(w, desc->fields[f], lens[f]);
+        slot_key(w, k, desc->fields[f], f);
         gy_jw_value(w, &v[f]);
     }
     gy_jw_close_object(w);
@@ -326,19 +378,19 @@ static void element(gy_jw *w, const gy_doc *d, gy_element e, size_t i, const siz
 
 void gy_jw_element(gy_jw *w, const gy_doc *d, gy_element e, size_t i)
 {
-    size_t lens[GY_MAX_FIELDS];
-    key_lengths(e, lens);
-    element(w, d, e, i, lens);
+    keys k;
+    keys_of(w, e, &k);
+    element(w, d, e, i, &k);
 }
 
 void gy_jw_elements(gy_jw *w, const gy_doc *d, gy_element e)
 {
-    size_t lens[GY_MAX_FIELDS];
-    key_lengths(e, lens);
+    keys k;
+    keys_of(w, e, &k);
     gy_jw_open_array(w);
     size_t n = gy_doc_count(d, e);
     for (size_t i = 0; i < n; i++)
-        element(w, d, e, i, lens);
+        element(w, d, e, i, &k);
     gy_jw_close_array(w);
 }
 
