@@ -25,7 +25,7 @@ static inline int gy_match(gy_run *x, const gy_rx *rx, const char *subject, size
 {
     if (!gy_rx_may_start(rx, subject, len, start))
         return 0;
-    int rc = gy_rx_exec(rx, subject, len, start, x->md);
+    int rc = gy_rx_run(rx, subject, len, start, x->md);
     return rc > 0 ? rc : gy_match_failed(x, rx, subject, start, rc);
 }
 

@@ -450,6 +450,12 @@ int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,
 {
     if (!gy_rx_may_start(rx, subject, len, start))
         return PCRE2_ERROR_NOMATCH;
+    return gy_rx_run(rx, subject, len, start, md);
+}
+
+int gy_rx_run(const gy_rx *rx, const char *subject, size_t len, size_t start,
+              pcre2_match_data *md)
+{
     uint32_t opts = 0;
     if (rx->anchored && len - start > GY_ANCHORED_WINDOW) {
         len = start + GY_ANCHORED_WINDOW;

@@ -147,6 +147,10 @@ enum { GY_ANCHORED_WINDOW = 1024 };
 int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,
                pcre2_match_data *md);
 
+/* The same where gy_rx_may_start has said yes already. */
+int gy_rx_run(const gy_rx *rx, const char *subject, size_t len, size_t start,
+              pcre2_match_data *md);
+
 /* Offsets of group g after a successful match; returns 0 when unset. */
 int gy_rx_group(pcre2_match_data *md, int g, size_t *start, size_t *end);
 
