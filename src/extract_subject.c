@@ -305,9 +305,10 @@ static const gy_indicator *indicator_of(gy_scan *p, const char *subject, const c
     int sc = gy_lex_at(&r->scopes, subject, 0, len);
     if (sc >= 0 && r->scopes.words[sc].len < len)
         skip = r->scopes.words[sc].len;
+    uint64_t may = r->indexed ? gy_rxindex_at(&r->index, subject + skip, len - skip, 0) : 0;
     for (size_t i = 0; i < r->n; i++) {
         const gy_indicator *in = &r->items[i];
-        if (!unit_fits(in, unit))
+        if ((r->indexed && !(may >> i & 1)) || !unit_fits(in, unit))
             continue;
         for (size_t k = 0; k < in->npatterns; k++) {
             size_t ms, me;

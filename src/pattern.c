@@ -371,31 +371,53 @@ static int by_cp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int gy_rxindex_build(gy_rxindex *ix, const gy_rx *members, size_t stride, size_t n, gy_arena *a)
+/* The patterns of member k of an index: count of them, and pattern j. */
+typedef struct members {
+    const gy_rx *first;     /* one pattern per member, stride bytes apart */
+    size_t stride;
+    const gy_rx *const *groups; /* or member k: groups[k][0..sizes[k]) */
+    const size_t *sizes;
+} members;
+
+static size_t member_size(const members *m, size_t k) { return m->groups ? m->sizes[k] : 1; }
+
+static const gy_rx *member_rx(const members *m, size_t k, size_t j)
+{
+    if (m->groups)
+        return &m->groups[k][j];
+    return (const gy_rx *)(const void *)((const char *)m->first + k * m->stride);
+}
+
+/* Does pattern rx say plainly where it may start? */
+static int first_said(const gy_rx *rx) { return rx->anchored && rx->first_known; }
+
+static int index_members(gy_rxindex *ix, const members *m, size_t n, gy_arena *a)
 {
     memset(ix, 0, sizeof *ix);
     if (n > GY_RXINDEX_MAX)
         return -1;
     size_t total = 0;
-    for (size_t k = 0; k < n; k++) {
-        const gy_rx *m = (const gy_rx *)(const void *)((const char *)members + k * stride);
-        total += m->anchored && m->first_known ? m->nfirst_cps : 0;
-    }
+    for (size_t k = 0; k < n; k++)
+        for (size_t j = 0; j < member_size(m, k); j++) {
+            const gy_rx *rx = member_rx(m, k, j);
+            total += first_said(rx) ? rx->nfirst_cps : 0;
+        }
     uint32_t *all = total ? malloc(total * sizeof *all) : NULL;
     if (total && !all)
         return -1;
     size_t t = 0;
-    for (size_t k = 0; k < n; k++) {
-        const gy_rx *m = (const gy_rx *)(const void *)((const char *)members + k * stride);
-        if (!m->anchored || !m->first_known) {
-            ix->always |= UINT64_C(1) << k;
-            continue;
+    for (size_t k = 0; k < n; k++)
+        for (size_t j = 0; j < member_size(m, k); j++) {
+            const gy_rx *rx = member_rx(m, k, j);
+            if (!first_said(rx)) {
+                ix->always |= UINT64_C(1) << k;
+                continue;
+            }
+            if (rx->at_start)
+                ix->at_start |= UINT64_C(1) << k;
+            for (size_t c = 0; c < rx->nfirst_cps; c++)
+                all[t++] = rx->first_cps[c];
         }
-        if (m->at_start)
-            ix->at_start |= UINT64_C(1) << k;
-        for (size_t c = 0; c < m->nfirst_cps; c++)
-            all[t++] = m->first_cps[c];
-    }
     qsort(all, total, sizeof *all, by_cp);
     size_t distinct = 0;
     for (size_t i = 0; i < total; i++)
@@ -412,18 +434,31 @@ int gy_rxindex_build(gy_rxindex *ix, const gy_rx *members, size_t stride, size_t
         memcpy(ix->cps, all, distinct * sizeof *all);
         memset(ix->masks, 0, distinct * sizeof *ix->masks);
         ix->n = distinct;
-        for (size_t k = 0; k < n; k++) {
-            const gy_rx *m = (const gy_rx *)(const void *)((const char *)members + k * stride);
-            if (!m->anchored || !m->first_known)
-                continue;
-            for (size_t c = 0; c < m->nfirst_cps; c++) {
-                uint32_t *at = bsearch(&m->first_cps[c], ix->cps, distinct, sizeof *ix->cps, by_cp);
-                ix->masks[at - ix->cps] |= UINT64_C(1) << k;
+        for (size_t k = 0; k < n; k++)
+            for (size_t j = 0; j < member_size(m, k); j++) {
+                const gy_rx *rx = member_rx(m, k, j);
+                for (size_t c = 0; first_said(rx) && c < rx->nfirst_cps; c++) {
+                    uint32_t *at = bsearch(&rx->first_cps[c], ix->cps, distinct, sizeof *ix->cps,
+                                           by_cp);
+                    ix->masks[at - ix->cps] |= UINT64_C(1) << k;
+                }
             }
-        }
     }
     free(all);
     return rc;
+}
+
+int gy_rxindex_build(gy_rxindex *ix, const gy_rx *first, size_t stride, size_t n, gy_arena *a)
+{
+    members m = {first, stride, NULL, NULL};
+    return index_members(ix, &m, n, a);
+}
+
+int gy_rxindex_build_groups(gy_rxindex *ix, const gy_rx *const *groups, const size_t *sizes,
+                            size_t n, gy_arena *a)
+{
+    members m = {NULL, 0, groups, sizes};
+    return index_members(ix, &m, n, a);
 }
 
 size_t gy_rxset_next(const gy_rxset *set, const char *s, size_t pos, size_t len)

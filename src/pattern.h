@@ -112,6 +112,10 @@ typedef struct gy_rxindex {
 /* Builds ix over members[0..n) (stride bytes apart, n <= GY_RXINDEX_MAX)
  * in arena a.  Returns 0, or -1 when n is too large or out of memory. */
 int gy_rxindex_build(gy_rxindex *ix, const gy_rx *members, size_t stride, size_t n, gy_arena *a);
+/* The same where member k is a group of patterns, groups[k][0..sizes[k]):
+ * it may match where one of them may. */
+int gy_rxindex_build_groups(gy_rxindex *ix, const gy_rx *const *groups, const size_t *sizes,
+                            size_t n, gy_arena *a);
 
 /* The members that may match at subject[start] (start < len): bit k for
  * member k.  Each is still tried with gy_rx_exec. */

@@ -182,6 +182,9 @@ typedef struct gy_indicator_rules {
     const char *average_suffix;
     gy_indicator *items;
     size_t n;
+    int indexed;                      /* n <= GY_RXINDEX_MAX: index is built */
+    gy_rxindex index;                 /* which entries may match a subject, by
+                                         its first character */
 } gy_indicator_rules;
 
 typedef struct gy_diff_rules {

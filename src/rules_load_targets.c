@@ -318,6 +318,30 @@ static int indicator_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, cons
     return gy_rj_close(&o);
 }
 
+/* A catalogue of up to GY_RXINDEX_MAX entries is indexed by the first
+ * characters of its patterns; a larger one is tried entry by entry. */
+static int index_catalogue(gy_loader *ld, const gy_rfile *f, const cJSON *node,
+                           gy_indicator_rules *r)
+{
+    if (r->n > GY_RXINDEX_MAX)
+        return 0;
+    const gy_rx **groups = malloc((r->n ? r->n : 1) * sizeof *groups);
+    size_t *sizes = malloc((r->n ? r->n : 1) * sizeof *sizes);
+    int rc = groups && sizes ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < r->n; i++) {
+        groups[i] = r->items[i].patterns;
+        sizes[i] = r->items[i].npatterns;
+    }
+    if (rc == 0)
+        rc = gy_rxindex_build_groups(&r->index, groups, sizes, r->n, &ld->r->arena);
+    free(groups);
+    free(sizes);
+    if (rc != 0)
+        return gy_rj_fail(ld, f, node, NULL, "out of memory");
+    r->indexed = 1;
+    return 0;
+}
+
 int gy_load_indicators(gy_loader *ld, const gy_rfile *f, const cJSON *node)
 {
     gy_indicator_rules *r = &ld->r->indicators;
@@ -336,6 +360,8 @@ int gy_load_indicators(gy_loader *ld, const gy_rfile *f, const cJSON *node)
             if (strcmp(r->items[i].id, r->items[k].id) == 0)
                 return gy_rj_fail(ld, f, node, NULL, "indicators.catalogue: id '%s' is given twice",
                                   r->items[i].id);
+    if (index_catalogue(ld, f, node, r) != 0)
+        return -1;
     return gy_rj_close(&o);
 }
 
