@@ -38,6 +38,9 @@ static int in_not_quantity(const para *p, size_t pos)
         return 0;
     const unsigned char *u = (const unsigned char *)p->d->s;
     size_t k = pos, steps = 0, len;
+    size_t h = gy_bloom_bit(gy_utf8_decode_valid(u + pos, p->b - pos, &len)) & 4095;
+    if (!(p->r->not_quantity_chars[h >> 6] >> (h & 63) & 1))
+        return 0; /* no such word holds the number's first character */
     for (;;) {
         int w = gy_lex_may_start(lx, gy_utf8_decode_valid(u + k, p->b - k, &len))
                     ? gy_lex_at(lx, p->d->s, k, p->b)

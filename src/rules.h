@@ -139,6 +139,8 @@ typedef struct gy_target_rules {
     double chinese_min_value;         /* smallest Chinese-numeral value without context */
     double counter_min_value;         /* ... before a counter (四个特点) */
     gy_subject_rules subjects;
+    uint64_t not_quantity_chars[64];  /* derived: hashed code points of the
+                                         not_quantities words (bloom) */
     gy_bmpset scan_stops;             /* derived: where the scan for numbers and
                                          times stops (digits, numerals, first
                                          characters of time words, marks with

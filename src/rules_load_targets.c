@@ -284,6 +284,15 @@ void gy_derive_scan_stops(gy_rules *r)
     const gy_lexicon *tw = &r->times.triggers;
     for (size_t w = 0; w < tw->n; w++)
         gy_bmpset_add(s, tw->words[w].first);
+    /* a number none of whose characters is in a not_quantities word lies
+     * in none of them */
+    const gy_lexicon *nq = &r->targets.not_quantities;
+    memset(r->targets.not_quantity_chars, 0, sizeof r->targets.not_quantity_chars);
+    for (size_t w = 0; w < nq->n; w++)
+        for (size_t i = 0, len; i < nq->words[w].len; i += len) {
+            size_t h = gy_bloom_bit(gy_utf8_at_valid(nq->words[w].s, i, nq->words[w].len, &len)) & 4095;
+            r->targets.not_quantity_chars[h >> 6] |= UINT64_C(1) << (h & 63);
+        }
 }
 
 /* ---- the indicator catalogue ------------------------------------------------ */
