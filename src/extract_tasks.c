@@ -128,8 +128,11 @@ static int collect(state *st)
             int w = gy_lex_at(&r->after, d->s, p, b);
             if (w < 0)
                 continue;
-            size_t q = p + r->after.words[w].len;
-            if (q < b && first[(unsigned char)d->s[q]] && try_markers(st, i, para, q, 0) != 0)
+            size_t q = p + r->after.words[w].len, k;
+            if (q < b && first[u[q]] &&
+                (!r->marker_starts_known ||
+                 gy_bmpset_has(&r->marker_starts, gy_utf8_decode_valid(u + q, b - q, &k))) &&
+                try_markers(st, i, para, q, 0) != 0)
                 return -1;
             p = q - 1;
         }

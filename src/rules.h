@@ -82,6 +82,8 @@ typedef struct gy_task_rules {
     gy_task_marker *markers;
     size_t nmarkers;
     gy_rxindex marker_index;   /* which markers may start at a character */
+    int marker_starts_known;   /* every marker says how it starts (derived): */
+    gy_bmpset marker_starts;   /* then with one of these */
     gy_lexicon announce_counters;     /* 个, 大, 项 after an announced count */
     long announce_min, announce_max;
     gy_lexicon text_starts;

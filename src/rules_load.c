@@ -278,6 +278,9 @@ static int load_tasks(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     if (gy_rj_index(&o, "markers", t->markers ? &t->markers->rx : NULL, sizeof *t->markers,
                     t->nmarkers, &t->marker_index) != 0)
         return -1;
+    t->marker_starts_known = !t->marker_index.always;
+    for (size_t i = 0; i < t->marker_index.n; i++)
+        gy_bmpset_add(&t->marker_starts, t->marker_index.cps[i]);
     if (load_directive(&o, t) != 0 || gy_rj_open_member(&o, "deadline", &dl) != 0 ||
         gy_rj_array(&dl, "patterns", 1, sizeof(gy_rx), deadline_elem, NULL, &items,
                     &t->ndeadlines) != 0 ||
