@@ -208,19 +208,40 @@ void gy_jw_cstr(gy_jw *w, const char *s)
         gy_jw_null(w);
 }
 
-/* Writes u in decimal at buf; returns the length. */
+/* Writes u in decimal at buf, two digits a step; returns the length. */
 static size_t decimal(unsigned long long u, char *buf)
 {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930"
+                                "31323334353637383940414243444546474849505152535455565758596061"
+                                "62636465666768697071727374757677787980818283848586878889909192"
+                                "93949596979899";
     char tmp[24];
-    size_t k = 0, o = 0;
-    do {
-        tmp[k++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    while (k)
-        buf[o++] = tmp[--k];
-    buf[o] = '\0';
-    return o;
+    size_t k = sizeof tmp;
+    while (u >= 100) {
+        size_t r = (size_t)(u % 100) * 2;
+        u /= 100;
+        tmp[--k] = pairs[r + 1];
+        tmp[--k] = pairs[r];
+    }
+    if (u >= 10) {
+        tmp[--k] = pairs[2 * u + 1];
+        tmp[--k] = pairs[2 * u];
+    } else {
+        tmp[--k] = (char)('0' + u);
+    }
+    size_t n = sizeof tmp - k;
+    memcpy(buf, tmp + k, n);
+    buf[n] = '\0';
+    return n;
+}
+
+/* n in decimal at buf; returns the length. */
+static size_t integer_text(long long n, char *buf)
+{
+    if (n >= 0)
+        return decimal((unsigned long long)n, buf);
+    buf[0] = '-';
+    return 1 + decimal((unsigned long long)(-(n + 1)) + 1, buf + 1);
 }
 
 /* A value with at most six decimals that reads back exactly as written
@@ -257,35 +278,51 @@ static int short_decimal(double v, char *buf)
     return 0;
 }
 
-void gy_json_number_text(double v, char *buf)
+static const double exact_limit = 9007199254740992.0; /* 2^53 */
+
+/* See gy_json_number_text; returns the length. */
+static size_t number_text(double v, char *buf)
 {
-    if (v == floor(v) && fabs(v) < 9007199254740992.0) {
-        /* an integer: digits by hand */
-        long long n = (long long)v;
-        int neg = n < 0;
-        unsigned long long u = neg ? (unsigned long long)(-(n + 1)) + 1 : (unsigned long long)n;
-        if (neg)
-            *buf++ = '-';
-        decimal(u, buf);
-        return;
-    }
+    if (fabs(v) < exact_limit && v == (double)(long long)v)
+        return integer_text((long long)v, buf); /* an integer: digits by hand */
     if (v != v || v == HUGE_VAL || v == -HUGE_VAL) {
         strcpy(buf, "null");
-        return;
+        return 4;
     }
-    if (short_decimal(v, buf))
-        return;
-    snprintf(buf, 40, "%.15g", v);
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, 40, "%.17g", v);
+    if (!short_decimal(v, buf)) {
+        snprintf(buf, 40, "%.15g", v);
+        if (strtod(buf, NULL) != v)
+            snprintf(buf, 40, "%.17g", v);
+    }
+    return strlen(buf);
 }
+
+void gy_json_number_text(double v, char *buf) { number_text(v, buf); }
 
 void gy_jw_number(gy_jw *w, double v)
 {
-    char buf[40];
-    gy_json_number_text(v, buf);
     begin_value(w);
-    puts_(w, buf);
+    if (w->n + 40 <= sizeof w->buf) {
+        w->n += number_text(v, w->buf + w->n);
+        return;
+    }
+    char buf[40];
+    put(w, buf, number_text(v, buf));
+}
+
+/* An integer field: written without a trip through double when exact. */
+static void jw_integer(gy_jw *w, long long i)
+{
+    if (i <= -(long long)exact_limit || i >= (long long)exact_limit) {
+        gy_jw_number(w, (double)i);
+        return;
+    }
+    begin_value(w);
+    char buf[24];
+    if (w->n + sizeof buf <= sizeof w->buf)
+        w->n += integer_text(i, w->buf + w->n);
+    else
+        put(w, buf, integer_text(i, buf));
 }
 
 void gy_jw_bool(gy_jw *w, int b)
@@ -311,7 +348,7 @@ void gy_jw_value(gy_jw *w, const gy_value *v)
     switch (v->type) {
     case GY_VALUE_NULL: gy_jw_null(w); break;
     case GY_VALUE_BOOL: gy_jw_bool(w, (int)v->i); break;
-    case GY_VALUE_INT: gy_jw_number(w, (double)v->i); break;
+    case GY_VALUE_INT: jw_integer(w, (long long)v->i); break;
     case GY_VALUE_NUMBER: gy_jw_number(w, v->n); break;
     case GY_VALUE_STRING: gy_jw_string(w, v->s, v->len); break;
     case GY_VALUE_ID: {
