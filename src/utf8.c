@@ -132,89 +132,47 @@ size_t gy_utf8_count(const char *s, size_t n)
     return n - cont;
 }
 
-/* A filter over the numeral code points below (a bit per hash of the code
- * point): most ideographs are rejected with one lookup, without the
- * switches.  tests/unit/test_utf8.c checks it has every numeral. */
-const uint64_t gy_numeral_filter_bits[16] = {
-    UINT64_C(0x0000000002000008), UINT64_C(0x0000200000000000), UINT64_C(0x0000000428000000),
-    UINT64_C(0x0000040240000000), UINT64_C(0x0000000000020000), UINT64_C(0x1000000008000000),
-    UINT64_C(0x0024000000080010), UINT64_C(0x0000040010000220), UINT64_C(0x0080040000000004),
-    UINT64_C(0x0000000000000000), UINT64_C(0x0400200000000001), UINT64_C(0x0000022000000000),
-    UINT64_C(0x0002000000020040), UINT64_C(0x0000000000000000), UINT64_C(0x0000100010000000),
-    UINT64_C(0x0002000020800200)};
-
-int gy_is_numeral(uint32_t cp)
-{
-    return gy_numeral_filter(cp) && (gy_cn_digit(cp) >= 0 || gy_cn_unit(cp) > 0);
-}
-
-int gy_cn_digit(uint32_t cp)
-{
-    switch (cp) {
-    case 0x3007: /* 〇 */
-    case 0x25CB: /* ○, written for 〇 in dates: 二○二○年 */
-    case 0x96F6: /* 零 */
-        return 0;
-    case 0x4E00: /* 一 */
-    case 0x58F9: /* 壹 */
-    case 0x5F0C: /* 弌 */
-        return 1;
-    case 0x4E8C: /* 二 */
-    case 0x4E24: /* 两 */
-    case 0x5169: /* 兩 */
-    case 0x8D30: /* 贰 */
-    case 0x8CB3: /* 貳 */
-        return 2;
-    case 0x4E09: /* 三 */
-    case 0x53C1: /* 叁 */
-    case 0x53C3: /* 參 */
-        return 3;
-    case 0x56DB: /* 四 */
-    case 0x8086: /* 肆 */
-        return 4;
-    case 0x4E94: /* 五 */
-    case 0x4F0D: /* 伍 */
-        return 5;
-    case 0x516D: /* 六 */
-    case 0x9646: /* 陆 */
-    case 0x9678: /* 陸 */
-        return 6;
-    case 0x4E03: /* 七 */
-    case 0x67D2: /* 柒 */
-        return 7;
-    case 0x516B: /* 八 */
-    case 0x634C: /* 捌 */
-        return 8;
-    case 0x4E5D: /* 九 */
-    case 0x7396: /* 玖 */
-        return 9;
-    default:
-        return -1;
-    }
-}
-
-double gy_cn_unit(uint32_t cp)
-{
-    switch (cp) {
-    case 0x5341: /* 十 */
-    case 0x62FE: /* 拾 */
-        return 10.0;
-    case 0x767E: /* 百 */
-    case 0x4F70: /* 佰 */
-        return 100.0;
-    case 0x5343: /* 千 */
-    case 0x4EDF: /* 仟 */
-        return 1000.0;
-    case 0x4E07: /* 万 */
-    case 0x842C: /* 萬 */
-        return 1e4;
-    case 0x4EBF: /* 亿 */
-    case 0x5104: /* 億 */
-        return 1e8;
-    default:
-        return 0.0;
-    }
-}
+#define NUMERAL(cp, digit, unit) [GY_NUMERAL_SLOT(cp)] = {(cp), (digit), (unit), 1}
+const double gy_numeral_units[6] = {0.0, 10.0, 100.0, 1000.0, 1e4, 1e8};
+const gy_numeral gy_numerals[256] = {
+    NUMERAL(0x3007, 0, 0), /* 〇 */
+    NUMERAL(0x25CB, 0, 0), /* ○, written for 〇 in dates: 二○二○年 */
+    NUMERAL(0x96F6, 0, 0), /* 零 */
+    NUMERAL(0x4E00, 1, 0), /* 一 */
+    NUMERAL(0x58F9, 1, 0), /* 壹 */
+    NUMERAL(0x5F0C, 1, 0), /* 弌 */
+    NUMERAL(0x4E8C, 2, 0), /* 二 */
+    NUMERAL(0x4E24, 2, 0), /* 两 */
+    NUMERAL(0x5169, 2, 0), /* 兩 */
+    NUMERAL(0x8D30, 2, 0), /* 贰 */
+    NUMERAL(0x8CB3, 2, 0), /* 貳 */
+    NUMERAL(0x4E09, 3, 0), /* 三 */
+    NUMERAL(0x53C1, 3, 0), /* 叁 */
+    NUMERAL(0x53C3, 3, 0), /* 參 */
+    NUMERAL(0x56DB, 4, 0), /* 四 */
+    NUMERAL(0x8086, 4, 0), /* 肆 */
+    NUMERAL(0x4E94, 5, 0), /* 五 */
+    NUMERAL(0x4F0D, 5, 0), /* 伍 */
+    NUMERAL(0x516D, 6, 0), /* 六 */
+    NUMERAL(0x9646, 6, 0), /* 陆 */
+    NUMERAL(0x9678, 6, 0), /* 陸 */
+    NUMERAL(0x4E03, 7, 0), /* 七 */
+    NUMERAL(0x67D2, 7, 0), /* 柒 */
+    NUMERAL(0x516B, 8, 0), /* 八 */
+    NUMERAL(0x634C, 8, 0), /* 捌 */
+    NUMERAL(0x4E5D, 9, 0), /* 九 */
+    NUMERAL(0x7396, 9, 0), /* 玖 */
+    NUMERAL(0x5341, -1, 1), /* 十 */
+    NUMERAL(0x62FE, -1, 1), /* 拾 */
+    NUMERAL(0x767E, -1, 2), /* 百 */
+    NUMERAL(0x4F70, -1, 2), /* 佰 */
+    NUMERAL(0x5343, -1, 3), /* 千 */
+    NUMERAL(0x4EDF, -1, 3), /* 仟 */
+    NUMERAL(0x4E07, -1, 4), /* 万 */
+    NUMERAL(0x842C, -1, 4), /* 萬 */
+    NUMERAL(0x4EBF, -1, 5), /* 亿 */
+    NUMERAL(0x5104, -1, 5), /* 億 */
+};
 
 int gy_is_space(uint32_t cp)
 {

@@ -142,21 +142,44 @@ static inline int gy_bmpset_has(const gy_bmpset *s, uint32_t cp)
     return cp >= 0x10000 || (int)(s->bits[cp >> 6] >> (cp & 63) & 1);
 }
 
-/* Whether cp is a Chinese numeral character (digit or unit). */
-int gy_is_numeral(uint32_t cp);
-/* The fast pre-check gy_is_numeral uses: never 0 for a numeral. */
-extern const uint64_t gy_numeral_filter_bits[16];
-static inline int gy_numeral_filter(uint32_t cp)
+/* The Chinese numeral characters, each in the slot its code point hashes
+ * to (no two share one: the table's initializers would override each
+ * other, which -Wextra reports), so that a lookup is one load and one
+ * compare.  digit: 0..9 or -1 for a unit; unit: a power of ten, 0 none. */
+typedef struct gy_numeral {
+    uint16_t cp;
+    int8_t digit;
+    uint8_t unit;          /* index into gy_numeral_units */
+    uint8_t used;
+} gy_numeral;
+#define GY_NUMERAL_SLOT(cp) (((uint32_t)(cp) * 2654435761u) >> 24)
+extern const gy_numeral gy_numerals[256];
+extern const double gy_numeral_units[6];
+
+static inline const gy_numeral *gy_numeral_of(uint32_t cp)
 {
-    uint32_t h = (cp * 2654435761u) >> 22;
-    return (int)(gy_numeral_filter_bits[h >> 6] >> (h & 63) & 1);
+    const gy_numeral *n = &gy_numerals[GY_NUMERAL_SLOT(cp)];
+    return n->used && n->cp == cp ? n : NULL;
 }
 
+/* Whether cp is a Chinese numeral character (digit or unit). */
+static inline int gy_is_numeral(uint32_t cp) { return gy_numeral_of(cp) != NULL; }
+/* The same test (a pre-check once; now exact). */
+static inline int gy_numeral_filter(uint32_t cp) { return gy_is_numeral(cp); }
+
 /* Value of a Chinese numeral digit (一 1 ... 九 9, 〇/零 0, 两 2), -1 otherwise. */
-int gy_cn_digit(uint32_t cp);
+static inline int gy_cn_digit(uint32_t cp)
+{
+    const gy_numeral *n = gy_numeral_of(cp);
+    return n ? n->digit : -1;
+}
 /* Multiplier of a Chinese numeral unit (十 10, 百 100, 千 1000, 万 1e4,
  * 亿 1e8 and the financial and traditional forms), 0 otherwise. */
-double gy_cn_unit(uint32_t cp);
+static inline double gy_cn_unit(uint32_t cp)
+{
+    const gy_numeral *n = gy_numeral_of(cp);
+    return n ? gy_numeral_units[n->unit] : 0.0;
+}
 
 /* Space characters that may indent a paragraph (ASCII space and tab,
  * U+3000, NBSP, U+2002..U+200B, U+FEFF). */
