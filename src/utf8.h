@@ -43,7 +43,14 @@ static inline uint32_t gy_utf8_decode(const unsigned char *s, size_t n, size_t *
 /* The same for text known to be valid UTF-8 (the decoded text of a
  * document, the words of the rules): the bytes are not checked again, only
  * that the sequence ends before s + n. */
-static inline uint32_t gy_utf8_decode_valid(const unsigned char *s, size_t n, size_t *len)
+/* Inlined into every scan even where the compiler would call it. */
+#if defined(__GNUC__)
+#define GY_ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define GY_ALWAYS_INLINE
+#endif
+static inline GY_ALWAYS_INLINE uint32_t gy_utf8_decode_valid(const unsigned char *s, size_t n,
+                                                             size_t *len)
 {
     unsigned c = s[0];
     if (c < 0x80) {
