@@ -1,6 +1,9 @@
 #include "utf8.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* w as loaded from little-endian bytes (the byte at the lowest address in
  * the low bits). */
@@ -12,6 +15,43 @@ static uint64_t le64(uint64_t w)
     return w;
 #endif
 }
+
+#if defined(__SSE2__)
+/* Sixteen ideographs (48 bytes, leads E1-EC, EE, EF) at s?  Each of the
+ * three vectors holds leads and continuation bytes at fixed lanes. */
+static int ideographs48(const unsigned char *s)
+{
+    int ok = 1;
+    {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 0));
+        __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_setr_epi8((char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0)),
+                                       _mm_setr_epi8((char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0));
+        __m128i low = _mm_and_si128(v, _mm_setr_epi8((char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F));
+        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(low, _mm_setr_epi8((char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00)),
+                                   _mm_cmpeq_epi8(low, _mm_setr_epi8((char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D)));
+        ok &= _mm_movemask_epi8(shape) == 0xFFFF && _mm_movemask_epi8(bad) == 0;
+    }
+    {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+        __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_setr_epi8((char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0)),
+                                       _mm_setr_epi8((char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80));
+        __m128i low = _mm_and_si128(v, _mm_setr_epi8((char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00));
+        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(low, _mm_setr_epi8((char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF)),
+                                   _mm_cmpeq_epi8(low, _mm_setr_epi8((char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF)));
+        ok &= _mm_movemask_epi8(shape) == 0xFFFF && _mm_movemask_epi8(bad) == 0;
+    }
+    {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 32));
+        __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_setr_epi8((char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0)),
+                                       _mm_setr_epi8((char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80));
+        __m128i low = _mm_and_si128(v, _mm_setr_epi8((char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00));
+        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(low, _mm_setr_epi8((char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF)),
+                                   _mm_cmpeq_epi8(low, _mm_setr_epi8((char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF)));
+        ok &= _mm_movemask_epi8(shape) == 0xFFFF && _mm_movemask_epi8(bad) == 0;
+    }
+    return ok;
+}
+#endif
 
 size_t gy_utf8_valid_prefix(const unsigned char *s, size_t n)
 {
@@ -32,7 +72,11 @@ size_t gy_utf8_valid_prefix(const unsigned char *s, size_t n)
             continue;
         }
         /* runs of ideographs (lead E1-EC, EE, EF: any second byte 80-BF):
-         * two at a time, then one test of three bytes each */
+         * sixteen at a time, two, then one test of three bytes each */
+#if defined(__SSE2__)
+        while (i + 48 <= n && ideographs48(s + i))
+            i += 48;
+#endif
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, s + i, 8);

@@ -53,14 +53,16 @@ static void validation_differential(void)
     static const unsigned char odd[] = {0xE0, 0xED, 0xA0, 0x9F, 0x80, 0xBF, 0xC0, 0xF0,
                                         0xF4, 0xF5, 0xFF, 0x41, 0x00, 0xC2, 0xEF, 0x8F};
     unsigned state = 12345;
-    unsigned char buf[64];
+    unsigned char buf[256];
     long wrong = 0;
-    for (int round = 0; round < 20000; round++) {
-        size_t n = 0, want = (size_t)(round % 60) + 1;
+    for (int round = 0; round < 40000; round++) {
+        /* short texts, and long runs of ideographs (sixteen at a time) */
+        size_t n = 0, want = (size_t)(round % 2 ? round % 250 : round % 60) + 1;
+        unsigned ascii_every = round % 2 ? 97 : 5;
         while (n + 3 <= want) {
             state = state * 1103515245u + 12345u;
             unsigned r = state >> 16;
-            if (r % 5 == 0) {
+            if (r % ascii_every == 0) {
                 buf[n++] = (unsigned char)('a' + r % 26);
             } else {
                 uint32_t cp = 0x4E00 + r % 0x5000; /* an ideograph */
