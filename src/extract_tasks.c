@@ -125,10 +125,18 @@ static int collect(state *st)
             return -1;
         for (size_t p = gy_charscan_next(lead, u, a, b); p < b;
              p = gy_charscan_next(lead, u, p + 1, b)) {
-            int w = gy_lex_at(&r->after, d->s, p, b);
-            if (w < 0)
-                continue;
-            size_t q = p + r->after.words[w].len, k;
+            /* the scan stops only where an after word may start: when
+             * each is one character, the one there is the word */
+            size_t q, k;
+            if (r->after.one_char) {
+                gy_utf8_decode_valid(u + p, b - p, &k);
+                q = p + k;
+            } else {
+                int w = gy_lex_at(&r->after, d->s, p, b);
+                if (w < 0)
+                    continue;
+                q = p + r->after.words[w].len;
+            }
             if (q < b && first[u[q]] &&
                 (!r->marker_starts_known ||
                  gy_bmpset_has(&r->marker_starts, gy_utf8_decode_valid(u + q, b - q, &k))) &&

@@ -52,6 +52,7 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
     qsort(wl->w, wl->n, sizeof *wl->w, longer_first);
     lx->words = wl->w;
     lx->n = wl->n;
+    lx->one_char = 1;
     lx->next_first = gy_arena_alloc(a, wl->n * sizeof(int32_t));
     lx->next_last = gy_arena_alloc(a, wl->n * sizeof(int32_t));
     if (!lx->next_first || !lx->next_last)
@@ -65,6 +66,8 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
         w->last = cl;
         w->first_len = (uint8_t)flen;
         w->last_len = (uint8_t)llen;
+        if (flen != w->len)
+            lx->one_char = 0;
         set_bloom(lx->first_bloom, cf);
         set_bloom(lx->last_bloom, cl);
         size_t bf = bucket(cf), bl = bucket(cl);

@@ -31,6 +31,7 @@ typedef struct gy_lexicon {
     int32_t *next_first;
     int32_t *next_last;
     size_t max_len;
+    int one_char;                      /* every word is one code point */
 } gy_lexicon;
 
 /* Words gathered before a lexicon is built (arena memory). */
