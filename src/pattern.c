@@ -177,20 +177,35 @@ static size_t skip_lookaround(const unsigned char *p, size_t i, size_t end)
     return ahead || behind ? skip_group(p, end, i) : 0;
 }
 
-/* A class of plain characters at p[i] ([省市区]).  Returns the index after
- * it, or 0. */
+/* Is p[j] a plain class member (no escape, range mark or nested class)? */
+static int plain_member(const unsigned char *p, size_t j, size_t end)
+{
+    return j < end && p[j] != '\\' && p[j] != '-' && p[j] != '[' && p[j] != ']';
+}
+
+enum { RANGE_MAX = 32 }; /* a longer range ([一-龥]) is not listed */
+
+/* A class of plain characters and short ranges at p[i] ([省市区],
+ * [0-9０-９]).  Returns the index after it, or 0. */
 static size_t first_of_class(const unsigned char *p, size_t i, size_t end, cp_set *set)
 {
-    size_t j = i + 1, len;
+    size_t j = i + 1, len, hi_len;
     if (j < end && p[j] == '^')
         return 0;
     while (j < end && p[j] != ']') {
-        if (p[j] == '\\' || p[j] == '-' || p[j] == '[' || set->k == set->max)
+        if (!plain_member(p, j, end))
             return 0;
-        uint32_t cp = gy_utf8_decode(p + j, end - j, &len);
-        if (!add_cp(set, cp, 1))
-            return 0;
+        uint32_t lo = gy_utf8_decode(p + j, end - j, &len), hi = lo;
         j += len;
+        if (j + 1 < end && p[j] == '-' && plain_member(p, j + 1, end)) {
+            hi = gy_utf8_decode(p + j + 1, end - j - 1, &hi_len);
+            if (hi < lo || hi - lo >= RANGE_MAX)
+                return 0;
+            j += 1 + hi_len;
+        }
+        for (uint32_t cp = lo; cp <= hi; cp++)
+            if (set->k == set->max || !add_cp(set, cp, 1))
+                return 0;
     }
     return j < end ? j + 1 : 0;
 }

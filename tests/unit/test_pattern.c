@@ -23,6 +23,9 @@ static const char *const shapes[] = {
     "[A-Za-z]{2}\\d",
     "要|(?=要求)要求|的",
     "^\\s*$",
+    "(?:本|这个|今年)?[0-9０-９]{1,2}月(?:底|末)?前",
+    "[0-9０-９]{4}年(?:底|末)?前|[一-龥]{2}年",
+    "(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\\s*年",
 };
 
 /* The leftmost match of rx in s[0..n) from 0, tried place by place. */
@@ -82,7 +85,7 @@ static void same_as_search(void)
         pcre2_code_free(c2);
     }
     /* the shapes it must read are read, those it must refuse are refused */
-    CHECK(at_first >= 8 && at_first <= sizeof shapes / sizeof shapes[0] - 3);
+    CHECK(at_first >= 10 && at_first <= sizeof shapes / sizeof shapes[0] - 4);
     CHECK(tried > 100);
     gy_source_free(src);
     pcre2_match_data_free(md);
@@ -99,6 +102,7 @@ static void reads_and_refuses(void)
         {"ICP备", 1},             {"[（(]摄", 1},      {"\\d{4}年", 0}, {"(?i)icp", 0},
         {"(?x) 年", 0},           {"(?i:k)", 0},       {"a?", 0},      {"(?:年)?", 0},
         {"\\p{Han}", 0},          {"[^年]", 0},        {"(?i:ｑ)", 0},
+        {"[0-9０-９]{4}年", 1},   {"[a-c-]x", 0},      {"[一-龥]", 0},
     };
     gy_arena a;
     gy_arena_init(&a);
