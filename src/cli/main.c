@@ -614,6 +614,11 @@ static int finish_output(int status)
 
 int main(int argc, char **argv)
 {
+    /* into a pipe or a file, whole blocks: an archive's output is written
+     * in a few large writes rather than thousands of page-sized ones */
+    static char out_buffer[1 << 16];
+    if (!isatty(STDOUT_FILENO))
+        setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     settings s;
     memset(&s, 0, sizeof s);
     s.color = -1;
