@@ -526,24 +526,85 @@ static inline void boundary(para *p, const unsigned char *s, size_t pos, uint32_
     }
 }
 
-/* Passes over the three-byte characters from pos on where the scan does not
- * stop (most of a text: ideographs); the last one passed goes to *prev. */
-static inline size_t pass_ideographs(const gy_bmpset *stops, const unsigned char *s, size_t pos,
-                                     size_t end, uint32_t *prev)
+/* Bytes of a UTF-8 sequence by its first byte (1 for a stray continuation
+ * byte, which valid text has none of). */
+static const uint8_t seq_len[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1};
+
+enum { STOPS_CHUNK = 256 };
+
+/* The places in s[pos..end) where the scan may stop, at most STOPS_CHUNK,
+ * into at[]; *upto: where collecting ended (every character before it that
+ * is not in at[] is passed over).  No branch depends on the text: which of
+ * the characters is a stop cannot be guessed, and a wrong guess costs more
+ * than the test.  Characters other than ASCII and three-byte ones, and
+ * the last few of the paragraph, are listed too, for the exact test. */
+static size_t collect_stops(const gy_bmpset *stops, const unsigned char *s, size_t pos,
+                            size_t end, size_t *at, size_t *upto)
 {
-    /* locals only: a store through prev could alias the text */
     const uint64_t *bits = stops->bits;
-    uint32_t last = *prev;
-    while (end - pos >= 3 && (s[pos] & 0xF0) == 0xE0) {
-        uint32_t cp = (uint32_t)(s[pos] & 0x0F) << 12 | (uint32_t)(s[pos + 1] & 0x3F) << 6 |
-                      (s[pos + 2] & 0x3Fu);
-        if (bits[cp >> 6] >> (cp & 63) & 1)
-            break;
-        last = cp;
-        pos += 3;
+    size_t n = 0;
+    while (end - pos >= 4 && n < STOPS_CHUNK) {
+        unsigned b0 = s[pos], len = seq_len[b0];
+        uint32_t cp3 = (uint32_t)(b0 & 0x0F) << 12 | (uint32_t)(s[pos + 1] & 0x3F) << 6 |
+                       (s[pos + 2] & 0x3Fu);
+        uint32_t cp = len == 3 ? cp3 : b0;
+        unsigned stop = (unsigned)(bits[cp >> 6] >> (cp & 63) & 1) | (len == 2) | (len == 4);
+        at[n] = pos;
+        n += stop;
+        pos += len;
     }
-    *prev = last;
-    return pos;
+    while (pos < end && n < STOPS_CHUNK) {
+        at[n++] = pos;
+        pos += seq_len[s[pos]];
+    }
+    *upto = pos < end ? pos : end;
+    return n;
+}
+
+/* The character at pos, where the scan stops: a mark's boundary, and a
+ * time or a number starting there.  Returns where scanning goes on (past
+ * the character at least). */
+static size_t at_stop(para *p, size_t pos, int *err)
+{
+    const unsigned char *s = (const unsigned char *)p->d->s;
+    size_t len = 1, k;
+    uint32_t cp = s[pos];
+    if (cp >= 0x80)
+        cp = gy_utf8_decode_valid(s + pos, p->b - pos, &len);
+    if (!gy_bmpset_has(&p->r->scan_stops, cp))
+        return pos + len;
+    boundary(p, s, pos, cp, pos + len);
+    int digit = gy_is_digit(cp);
+    if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&
+                                 !gy_lex_may_start(&p->tr->triggers, cp))))
+        return pos + len;
+    uint32_t prev = gy_utf8_before_valid(p->d->s, p->a, pos, &k);
+    int num_start = (digit || gy_is_numeral(cp)) && !is_latin_or_digit(prev) &&
+                    !gy_is_numeral(prev) && prev != '.' && prev != 0xFF0E;
+    size_t next = pos + len;
+    int timed = gy_time_may_start(p, pos, cp, num_start, prev)
+                    ? gy_take_time(p, pos, num_start, &next)
+                    : 0;
+    if (timed < 0) {
+        *err = 1;
+        return p->b;
+    }
+    if (!timed && num_start)
+        next = take_number(p, pos, err);
+    if (!timed && !num_start)
+        next = pos + len;
+    /* jumped over a time or a quantity: keep the boundaries it held */
+    for (size_t q = pos + len; q < next; q += k)
+        boundary(p, s, q, gy_utf8_decode_valid(s + q, next - q, &k), q + k);
+    return next;
 }
 
 /* One pass over the paragraph.  Most characters are passed over after one
@@ -552,59 +613,17 @@ static inline size_t pass_ideographs(const gy_bmpset *stops, const unsigned char
 static int scan_paragraph(para *p)
 {
     const unsigned char *s = (const unsigned char *)p->d->s;
-    const gy_bmpset *stops = &p->r->scan_stops;
-    size_t pos = p->a;
-    uint32_t prev = 0;
+    size_t at[STOPS_CHUNK], pos = p->a;
     int err = 0;
     p->full = p->semi = p->clause = p->phrase = p->last_end = p->quote_at = p->a;
     p->quote_open = 0;
     while (pos < p->b && !err) {
-        pos = pass_ideographs(stops, s, pos, p->b, &prev);
-        if (pos >= p->b)
-            break;
-        size_t len = 1;
-        uint32_t cp = s[pos];
-        if (cp >= 0x80)
-            cp = gy_utf8_decode_valid(s + pos, p->b - pos, &len);
-        if (!gy_bmpset_has(stops, cp)) {
-            prev = cp;
-            pos += len;
-            continue;
-        }
-        boundary(p, s, pos, cp, pos + len);
-        int digit = gy_is_digit(cp);
-        if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&
-                                     !gy_lex_may_start(&p->tr->triggers, cp)))) {
-            prev = cp;
-            pos += len;
-            continue;
-        }
-        int num_start = (digit || gy_is_numeral(cp)) && !is_latin_or_digit(prev) &&
-                        !gy_is_numeral(prev) && prev != '.' && prev != 0xFF0E;
-        size_t next = pos + len;
-        int timed = gy_time_may_start(p, pos, cp, num_start, prev)
-                        ? gy_take_time(p, pos, num_start, &next)
-                        : 0;
-        if (timed < 0)
-            return -1;
-        if (!timed && num_start)
-            next = take_number(p, pos, &err);
-        if (!timed && !num_start)
-            next = pos + len;
-        if (next > pos + len) {
-            /* jumped over a time or a quantity: keep the boundaries it held */
-            for (size_t q = pos + len; q < next;) {
-                size_t k;
-                uint32_t c = gy_utf8_decode_valid(s + q, next - q, &k);
-                boundary(p, s, q, c, q + k);
-                q += k;
-            }
-            size_t k;
-            prev = gy_utf8_before_valid(p->d->s, p->a, next, &k);
-        } else {
-            prev = cp;
-        }
-        pos = next; /* past the character at least */
+        size_t upto, n = collect_stops(&p->r->scan_stops, s, pos, p->b, at, &upto);
+        for (size_t i = 0; i < n && !err; i++)
+            if (at[i] >= pos) /* else inside a time or number passed over */
+                pos = at_stop(p, at[i], &err);
+        if (pos < upto)
+            pos = upto;
     }
     return err ? -1 : 0;
 }
