@@ -253,17 +253,24 @@ static void run_sequential(const run_ctx *c, feeder *f, sink *k)
     }
 }
 
-/* --jobs threads; at most two jobs per thread in flight. */
-static void run_parallel(run_ctx *c, feeder *f, sink *k, unsigned jobs)
+/* glibc serves an allocation above 128 KB with a mapping of its own and
+ * returns a heap's free top to the system at once (each thread has a heap
+ * of its own): a document's model and output, allocated and freed for every
+ * input, would then cost a page fault for every page each time (on one
+ * core, half of the time spent adding targets to a large model; on
+ * threads, a third of the run in system time).  Some memory is kept for
+ * reuse instead. */
+static void keep_memory(void)
 {
 #ifdef __GLIBC__
-    /* glibc gives each thread a heap of its own and returns its free top
-     * to the system at once: a document's model and output, allocated and
-     * freed for every input, would then cost page faults each time (a
-     * third of the run in system time).  Keep some memory for reuse. */
     mallopt(M_TRIM_THRESHOLD, 16 << 20);
     mallopt(M_MMAP_THRESHOLD, 8 << 20);
 #endif
+}
+
+/* --jobs threads; at most two jobs per thread in flight. */
+static void run_parallel(run_ctx *c, feeder *f, sink *k, unsigned jobs)
+{
     batch *b = batch_start(jobs, 2 * (size_t)jobs, work, c);
     if (!b) {
         run_sequential(c, f, k);
@@ -335,6 +342,7 @@ int run_analyze(const settings *s)
         progress_init(&k.prog, !s->quiet && isatty(STDERR_FILENO) && (s->records || ninputs > 1),
                       ninputs);
         unsigned jobs = job_count(s, ninputs);
+        keep_memory();
         if (jobs > 1 && (s->records || ninputs > 1) && gy_format_in_parts(s->format))
             run_parallel(&c, &f, &k, jobs);
         else
