@@ -268,10 +268,12 @@ static void keep_memory(void)
 #endif
 }
 
-/* --jobs threads; at most two jobs per thread in flight. */
+/* --jobs threads: this one and jobs - 1 workers, at most four jobs per
+ * thread in flight.  This thread works on a job whenever the oldest is not
+ * done yet, and writes the outputs in order. */
 static void run_parallel(run_ctx *c, feeder *f, sink *k, unsigned jobs)
 {
-    batch *b = batch_start(jobs, 2 * (size_t)jobs, work, c);
+    batch *b = batch_start(jobs - 1, 4 * (size_t)jobs, work, c);
     if (!b) {
         run_sequential(c, f, k);
         return;
@@ -285,6 +287,8 @@ static void run_parallel(run_ctx *c, feeder *f, sink *k, unsigned jobs)
             else
                 batch_submit(b, j);
         }
+        while (!batch_oldest_done(b) && batch_help(b))
+            ;
         job *j = batch_take(b);
         if (j) {
             emit(k, j);

@@ -39,7 +39,10 @@ static void *worker(void *arg)
         b->work(b->ctx, s->item);
         pthread_mutex_lock(&b->lock);
         s->done = 1;
-        pthread_cond_signal(&b->slot_done);
+        /* the caller waits for the oldest item only: a later one that is
+         * done need not wake it */
+        if (s == &b->ring[b->head % b->window])
+            pthread_cond_signal(&b->slot_done);
     }
     pthread_mutex_unlock(&b->lock);
     return NULL;
@@ -104,6 +107,32 @@ void *batch_take(batch *b)
     b->head++;
     pthread_mutex_unlock(&b->lock);
     return item;
+}
+
+int batch_oldest_done(batch *b)
+{
+    if (b->head == b->tail)
+        return 1;
+    pthread_mutex_lock(&b->lock);
+    int done = b->ring[b->head % b->window].done;
+    pthread_mutex_unlock(&b->lock);
+    return done;
+}
+
+int batch_help(batch *b)
+{
+    pthread_mutex_lock(&b->lock);
+    if (b->claim == b->tail) {
+        pthread_mutex_unlock(&b->lock);
+        return 0;
+    }
+    slot *s = &b->ring[b->claim++ % b->window];
+    pthread_mutex_unlock(&b->lock);
+    b->work(b->ctx, s->item);
+    pthread_mutex_lock(&b->lock);
+    s->done = 1;
+    pthread_mutex_unlock(&b->lock);
+    return 1;
 }
 
 void batch_stop(batch *b)

@@ -25,6 +25,13 @@ void batch_submit(batch *b, void *item);
 /* Waits for the oldest item in flight to be done and returns it; NULL when
  * none is in flight. */
 void *batch_take(batch *b);
+/* Whether the oldest item in flight is done (batch_take would not wait). */
+int batch_oldest_done(batch *b);
+/* Works on one submitted item that no worker has claimed, on the calling
+ * thread; returns 0 when there is none.  The caller then counts as one of
+ * the threads: it need not wake up for every item, nor take a core from a
+ * worker. */
+int batch_help(batch *b);
 /* Stops the threads (after the items in flight are done) and frees b. */
 void batch_stop(batch *b);
 
