@@ -470,8 +470,10 @@ static size_t take_number(para *p, size_t pos, int *err)
 {
     const gy_target_rules *r = p->r;
     const char *s = p->d->s;
-    found f;
-    memset(&f, 0, sizeof f);
+    found f; /* f.q is cleared by read_quantity */
+    f.start = f.end = 0;
+    f.op = GY_OP_EQ;
+    f.op_near = f.negative = 0;
     size_t one, sign;
     gy_utf8_decode_valid((const unsigned char *)s + pos, p->b - pos, &one);
     int rc = read_quantity(p, pos, &f.q);
@@ -506,24 +508,28 @@ static size_t take_number(para *p, size_t pos, int *err)
 
 /* Where a clause (，；：、), a part of a sentence (；) and a full sentence
  * (。！？) last began. */
-static inline void boundary(para *p, const unsigned char *s, size_t pos, uint32_t cp,
-                            size_t after)
+/* All ones when cond, else 0. */
+static inline size_t mask_if(int cond) { return (size_t)0 - (size_t)(cond != 0); }
+static inline size_t pick(size_t mask, size_t yes, size_t no) { return (yes & mask) | (no & ~mask); }
+
+/* Without a branch on the mark's roles: which mark comes next cannot be
+ * guessed (see collect_stops).  A stop ends the sentence, its part and the
+ * clause; a semicolon the part and the clause; a clause mark the clause,
+ * and the phrase unless it joins a list. */
+static inline void boundary(para *p, size_t pos, uint32_t cp, size_t after)
 {
-    if (!gy_punct_may_start(p->punct, s[pos]))
-        return;
     unsigned roles = gy_punct_roles(p->punct, cp);
-    if (roles & GY_P_STOP)
-        p->full = p->semi = p->clause = p->phrase = after;
-    else if (roles & GY_P_SEMI)
-        p->semi = p->clause = p->phrase = after;
-    else if (roles & GY_P_CLAUSE)
-        p->clause = after;
-    if ((roles & GY_P_CLAUSE) && !(roles & GY_P_LIST))
-        p->phrase = after;
-    if (has_roles(roles, QUOTE_CLOSE) || has_roles(roles, QUOTE_OPEN)) {
-        p->quote_at = pos;
-        p->quote_open = !has_roles(roles, QUOTE_CLOSE);
-    }
+    size_t stop = mask_if(roles & GY_P_STOP), semi = mask_if(roles & (GY_P_STOP | GY_P_SEMI));
+    size_t clause = mask_if(roles & (GY_P_STOP | GY_P_SEMI | GY_P_CLAUSE));
+    size_t phrase = semi | mask_if((roles & (GY_P_CLAUSE | GY_P_LIST)) == GY_P_CLAUSE);
+    int closes = has_roles(roles, QUOTE_CLOSE);
+    size_t quote = mask_if(closes | has_roles(roles, QUOTE_OPEN));
+    p->full = pick(stop, after, p->full);
+    p->semi = pick(semi, after, p->semi);
+    p->clause = pick(clause, after, p->clause);
+    p->phrase = pick(phrase, after, p->phrase);
+    p->quote_at = pick(quote, pos, p->quote_at);
+    p->quote_open = (int)pick(quote, (size_t)!closes, (size_t)p->quote_open);
 }
 
 /* Bytes of a UTF-8 sequence by its first byte (1 for a stray continuation
@@ -555,7 +561,7 @@ static size_t collect_stops(const gy_bmpset *stops, const unsigned char *s, size
         unsigned b0 = s[pos], len = seq_len[b0];
         uint32_t cp3 = (uint32_t)(b0 & 0x0F) << 12 | (uint32_t)(s[pos + 1] & 0x3F) << 6 |
                        (s[pos + 2] & 0x3Fu);
-        uint32_t cp = len == 3 ? cp3 : b0;
+        uint32_t three = (uint32_t)0 - (uint32_t)(len == 3), cp = (cp3 & three) | (b0 & ~three);
         unsigned stop = (unsigned)(bits[cp >> 6] >> (cp & 63) & 1) | (len == 2) | (len == 4);
         at[n] = pos;
         n += stop;
@@ -581,7 +587,7 @@ static size_t at_stop(para *p, size_t pos, int *err)
         cp = gy_utf8_decode_valid(s + pos, p->b - pos, &len);
     if (!gy_bmpset_has(&p->r->scan_stops, cp))
         return pos + len;
-    boundary(p, s, pos, cp, pos + len);
+    boundary(p, pos, cp, pos + len);
     int digit = gy_is_digit(cp);
     if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&
                                  !gy_lex_may_start(&p->tr->triggers, cp))))
@@ -603,7 +609,7 @@ static size_t at_stop(para *p, size_t pos, int *err)
         next = pos + len;
     /* jumped over a time or a quantity: keep the boundaries it held */
     for (size_t q = pos + len; q < next; q += k)
-        boundary(p, s, q, gy_utf8_decode_valid(s + q, next - q, &k), q + k);
+        boundary(p, q, gy_utf8_decode_valid(s + q, next - q, &k), q + k);
     return next;
 }
 
