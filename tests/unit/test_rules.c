@@ -288,8 +288,68 @@ static void match_limit_reported(void)
     free(d);
 }
 
+/* text with `copies` more entries put at the start of the array that head
+ * opens, entry i being before, i, after (malloc'd). */
+static char *more_entries(const char *text, const char *head, const char *before,
+                          const char *after, int copies)
+{
+    size_t n = strlen(before) + strlen(after) + 16;
+    char *extra = malloc((size_t)copies * n + strlen(head) + 1), *at = extra;
+    if (!extra)
+        return NULL;
+    at += sprintf(at, "%s", head);
+    for (int i = 0; i < copies; i++)
+        at += sprintf(at, "%s%d%s", before, i, after);
+    char *out = replace_once(text, head, extra);
+    free(extra);
+    return out;
+}
+
+/* Patterns indexed by their first characters (task markers, time
+ * patterns, noise lines) are at most 64 to a list, said at the list; a
+ * catalogue of indicators may be longer and is then tried entry by entry. */
+static void pattern_lists(void)
+{
+    char *d = dump();
+    gy_error err;
+    /* the task markers (the second list named so, after the sections') */
+    const char *sections = strstr(d, "\"markers\":\t[");
+    char *t = sections ? more_entries(sections + 1, "\"markers\":\t[",
+                                      "{\"name\": \"extra", "\", \"family\": \"号\", "
+                                      "\"pattern\": \"(?<number>[一二])号\"}, ",
+                                      64)
+                       : NULL;
+    char *whole = NULL;
+    if (t) {
+        size_t keep = (size_t)(sections + 1 - d);
+        whole = malloc(keep + strlen(t) + 1);
+        memcpy(whole, d, keep);
+        strcpy(whole + keep, t);
+    }
+    CHECK(whole && parse(whole, &err) == NULL);
+    CHECK(strstr(err.message, "tasks.markers has 69 patterns; at most 64") != NULL);
+    CHECK_INT(err.line, line_of(whole, "extra0") > 0 ? line_of(whole, "extra0") : -2);
+    free(whole);
+    free(t);
+    t = more_entries(d, "\"catalogue\":\t[", "{\"id\": \"extra",
+                     "\", \"zh\": \"x\", \"en\": \"x\", \"units\": [\"%\"], "
+                     "\"patterns\": [\"某某\"]}, ",
+                     70);
+    gy_rules *r = t ? parse(t, &err) : NULL;
+    CHECK(r != NULL);
+    if (r) {
+        CHECK(!r->indicators.indexed);
+        CHECK(r->indicators.n > 64);
+        gy_rules_free(r);
+    }
+    CHECK(builtin_rules()->indicators.indexed);
+    free(t);
+    free(d);
+}
+
 static const test_case cases[] = {
     {"rules/match-limit", match_limit_reported},
+    {"rules/pattern-lists", pattern_lists},
     {"rules/builtin", builtin_loads},
     {"rules/bad-json", bad_json},
     {"rules/bad-pattern", bad_pattern},
