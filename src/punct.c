@@ -7,13 +7,6 @@
 
 void gy_punct_init(gy_punct *p) { memset(p, 0, sizeof *p); }
 
-static unsigned char first_byte(uint32_t cp)
-{
-    unsigned char buf[4];
-    gy_utf8_encode(cp, buf);
-    return buf[0];
-}
-
 int gy_punct_add(gy_punct *p, uint32_t cp, unsigned roles)
 {
     if (cp >= 0x10000 || roles > 0xFF)
@@ -25,7 +18,6 @@ int gy_punct_add(gy_punct *p, uint32_t cp, unsigned roles)
         p->page_of[hi] = (uint8_t)++p->npages;
     }
     p->pages[p->page_of[hi]][cp & 0xFF] |= (uint8_t)roles;
-    p->any_lead[first_byte(cp)] = 1;
     if (roles & (GY_P_STOP | GY_P_SEMI))
         gy_charscan_add(&p->enders, cp);
     return 0;

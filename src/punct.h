@@ -31,17 +31,12 @@ typedef struct gy_punct {
     uint8_t pages[GY_PUNCT_MAX_PAGES][256];
     size_t npages;
     gy_charscan enders;        /* the marks that end sentences (STOP or SEMI) */
-    uint8_t any_lead[256];     /* first bytes of every mark with a role */
 } gy_punct;
 
 static inline unsigned gy_punct_roles(const gy_punct *p, uint32_t cp)
 {
     return cp < 0x10000 ? p->pages[p->page_of[cp >> 8]][cp & 0xFF] : 0;
 }
-
-/* Whether a mark with a role may start with byte b: most bytes (those of
- * ideographs) are passed over without decoding. */
-static inline int gy_punct_may_start(const gy_punct *p, unsigned char b) { return p->any_lead[b]; }
 
 void gy_punct_init(gy_punct *p);
 /* Gives cp the roles (added to those it has).  Returns 0, or -1 when cp
