@@ -52,7 +52,7 @@ static size_t first_rule(gy_run *x, const char *line, size_t len)
         uint64_t below = best >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << best) - 1;
         for (uint64_t may = gy_rxindex_at(&r->index, line, len, pos) & r->at_first & below; may;
              may &= may - 1) {
-            size_t k = (size_t)__builtin_ctzll(may);
+            size_t k = gy_rxindex_first(may);
             if (gy_match(x, &r->lines[k].rx, line, len, pos)) {
                 best = k;
                 break;

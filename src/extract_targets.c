@@ -506,16 +506,16 @@ static size_t take_number(para *p, size_t pos, int *err)
     return f.end > skip_to ? f.end : skip_to;
 }
 
-/* Where a clause (，；：、), a part of a sentence (；) and a full sentence
- * (。！？) last began. */
 /* All ones when cond, else 0. */
 static inline size_t mask_if(int cond) { return (size_t)0 - (size_t)(cond != 0); }
 static inline size_t pick(size_t mask, size_t yes, size_t no) { return (yes & mask) | (no & ~mask); }
 
-/* Without a branch on the mark's roles: which mark comes next cannot be
- * guessed (see collect_stops).  A stop ends the sentence, its part and the
- * clause; a semicolon the part and the clause; a clause mark the clause,
- * and the phrase unless it joins a list. */
+/* Where a clause (，；：、), a part of a sentence (；) and a full sentence
+ * (。！？) last began, and the last quotation mark; kept without a branch
+ * on the mark's roles, since which mark comes next cannot be guessed (see
+ * collect_stops).  A stop ends the sentence, its part and the clause; a
+ * semicolon the part and the clause; a clause mark the clause, and the
+ * phrase unless it joins a list. */
 static inline void boundary(para *p, size_t pos, uint32_t cp, size_t after)
 {
     unsigned roles = gy_punct_roles(p->punct, cp);

@@ -82,7 +82,7 @@ static int try_markers(state *st, size_t line, size_t para, size_t pos, int init
     size_t len = ct->end - ct->start;
     for (uint64_t may = gy_rxindex_at(&st->r->marker_index, sub, len, pos - ct->start); may;
          may &= may - 1) {
-        size_t k = (size_t)__builtin_ctzll(may);
+        size_t k = gy_rxindex_first(may);
         const gy_task_marker *m = &st->r->markers[k];
         size_t ms, me, ns, ne;
         if (!gy_match(st->x, &m->rx, sub, len, pos - ct->start) || !gy_group(st->x, 0, &ms, &me) ||

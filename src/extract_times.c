@@ -35,7 +35,7 @@ static int match_time(gy_scan *p, size_t pos, int at_number, size_t *end)
     int best = -1;
     size_t best_end = pos;
     for (uint64_t may = gy_rxindex_at(&r->index, sub, len, pos - p->a); may; may &= may - 1) {
-        size_t k = (size_t)__builtin_ctzll(may), ms, me;
+        size_t k = gy_rxindex_first(may), ms, me;
         const uint8_t *first = r->patterns[k].rx.first;
         int number_led = first['0' / 8] >> ('0' % 8) & 1;
         if (!at_number && number_led && !gy_is_numeral(gy_utf8_at_valid(p->d->s, pos, p->b, &ms)))

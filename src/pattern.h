@@ -109,6 +109,19 @@ typedef struct gy_rxindex {
     size_t n;
 } gy_rxindex;
 
+/* Index of the lowest bit set in m (m != 0): the next member of a mask. */
+static inline size_t gy_rxindex_first(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t k = 0;
+    while (!(m >> k & 1))
+        k++;
+    return k;
+#endif
+}
+
 /* Builds ix over members[0..n) (stride bytes apart, n <= GY_RXINDEX_MAX)
  * in arena a.  Returns 0, or -1 when n is too large or out of memory. */
 int gy_rxindex_build(gy_rxindex *ix, const gy_rx *members, size_t stride, size_t n, gy_arena *a);
