@@ -589,7 +589,7 @@ static size_t at_stop(para *p, size_t pos, int *err)
         return pos + len;
     boundary(p, pos, cp, pos + len);
     int digit = gy_is_digit(cp);
-    if (!digit && (cp < 0x80 || (!gy_numeral_filter(cp) &&
+    if (!digit && (cp < 0x80 || (!gy_is_numeral(cp) &&
                                  !gy_lex_may_start(&p->tr->triggers, cp))))
         return pos + len;
     uint32_t prev = gy_utf8_before_valid(p->d->s, p->a, pos, &k);

@@ -453,9 +453,8 @@ static int index_members(gy_rxindex *ix, const members *m, size_t n, gy_arena *a
             for (size_t j = 0; j < member_size(m, k); j++) {
                 const gy_rx *rx = member_rx(m, k, j);
                 for (size_t c = 0; first_said(rx) && c < rx->nfirst_cps; c++) {
-                    uint32_t *at = bsearch(&rx->first_cps[c], ix->cps, distinct, sizeof *ix->cps,
-                                           by_cp);
-                    ix->masks[at - ix->cps] |= UINT64_C(1) << k;
+                    ix->masks[gy_sorted_find(ix->cps, distinct, rx->first_cps[c])] |=
+                        UINT64_C(1) << k;
                 }
             }
     }

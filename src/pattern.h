@@ -53,6 +53,20 @@ enum { GY_RX_SEARCHED = 0, GY_RX_ANCHORED = 1, GY_RX_AT_FIRST = 2 };
 pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena *a,
                           gy_rx_error *e);
 
+/* Index of cp in the sorted a[0..n), or n when it is not there. */
+static inline size_t gy_sorted_find(const uint32_t *a, size_t n, uint32_t cp)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && a[lo] == cp ? lo : n;
+}
+
 /* Can rx match at subject[start]?  For an anchored pattern, from the tables
  * of what it starts with: most positions fail here without a call. */
 static inline int gy_rx_may_start(const gy_rx *rx, const char *subject, size_t len, size_t start)
@@ -66,15 +80,7 @@ static inline int gy_rx_may_start(const gy_rx *rx, const char *subject, size_t l
         return 1;
     size_t k;
     uint32_t cp = gy_utf8_decode((const unsigned char *)subject + start, len - start, &k);
-    size_t lo = 0, hi = rx->nfirst_cps;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (rx->first_cps[mid] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < rx->nfirst_cps && rx->first_cps[lo] == cp;
+    return gy_sorted_find(rx->first_cps, rx->nfirst_cps, cp) < rx->nfirst_cps;
 }
 
 /* The first code points of the GY_RX_AT_FIRST patterns of a set, for one
@@ -140,15 +146,8 @@ static inline uint64_t gy_rxindex_at(const gy_rxindex *ix, const char *subject, 
         return mask;
     size_t k;
     uint32_t cp = gy_utf8_decode_valid((const unsigned char *)subject + start, len - start, &k);
-    size_t lo = 0, hi = ix->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (ix->cps[mid] < cp)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < ix->n && ix->cps[lo] == cp ? mask | ix->masks[lo] : mask;
+    size_t at = gy_sorted_find(ix->cps, ix->n, cp);
+    return at < ix->n ? mask | ix->masks[at] : mask;
 }
 
 /* How much text after the place it is tried at an anchored pattern sees:

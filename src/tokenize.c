@@ -282,7 +282,7 @@ static inline gy_token_class class_at(const gy_tokenizer *tz, size_t pos, size_t
                       (s[pos + 2] & 0x3Fu);
         if (cp >= 0x4E00) {
             *n = 3;
-            return gy_numeral_filter(cp) && gy_is_numeral(cp) ? GY_TOK_CNUMERAL : GY_TOK_HAN;
+            return gy_is_numeral(cp) ? GY_TOK_CNUMERAL : GY_TOK_HAN;
         }
     }
     if (c != '\r' && c < 0x80) {
@@ -324,7 +324,7 @@ int gy_tokenizer_next(gy_tokenizer *tz, gy_token *tok)
                 break;
             uint32_t cp = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(s[end + 1] & 0x3F) << 6) |
                           (s[end + 2] & 0x3Fu);
-            if (cp < 0x4E00 || (gy_numeral_filter(cp) && gy_is_numeral(cp)))
+            if (cp < 0x4E00 || gy_is_numeral(cp))
                 break;
             end += 3;
             chars++;

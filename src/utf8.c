@@ -17,36 +17,22 @@ static uint64_t le64(uint64_t w)
 }
 
 #if defined(__SSE2__)
-/* Sixteen ideographs (48 bytes, leads E1-EC, EE, EF) at s?  Each of the
- * three vectors holds leads and continuation bytes at fixed lanes. */
+/* Sixteen ideographs (48 bytes, leads E1-EC, EE, EF) at s?  Every third
+ * byte is a lead (F0 bits E0, low four bits neither 0 nor D: no E0, no
+ * ED), every other a continuation byte (C0 bits 80). */
 static int ideographs48(const unsigned char *s)
 {
+    static const unsigned char lead_lanes[48] = {0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0, 0xFF, 0, 0};
     int ok = 1;
-    {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 0));
-        __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_setr_epi8((char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0)),
-                                       _mm_setr_epi8((char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0));
-        __m128i low = _mm_and_si128(v, _mm_setr_epi8((char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F));
-        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(low, _mm_setr_epi8((char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00)),
-                                   _mm_cmpeq_epi8(low, _mm_setr_epi8((char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D)));
-        ok &= _mm_movemask_epi8(shape) == 0xFFFF && _mm_movemask_epi8(bad) == 0;
-    }
-    {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
-        __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_setr_epi8((char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0)),
-                                       _mm_setr_epi8((char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80));
-        __m128i low = _mm_and_si128(v, _mm_setr_epi8((char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00));
-        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(low, _mm_setr_epi8((char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF)),
-                                   _mm_cmpeq_epi8(low, _mm_setr_epi8((char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF)));
-        ok &= _mm_movemask_epi8(shape) == 0xFFFF && _mm_movemask_epi8(bad) == 0;
-    }
-    {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 32));
-        __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_setr_epi8((char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0)),
-                                       _mm_setr_epi8((char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80));
-        __m128i low = _mm_and_si128(v, _mm_setr_epi8((char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00, (char)0x0F, (char)0x00, (char)0x00));
-        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(low, _mm_setr_epi8((char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF, (char)0x00, (char)0xFF, (char)0xFF)),
-                                   _mm_cmpeq_epi8(low, _mm_setr_epi8((char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF, (char)0x0D, (char)0xFF, (char)0xFF)));
+    for (int k = 0; k < 3; k++) {
+        __m128i lead = _mm_loadu_si128((const __m128i *)(const void *)(lead_lanes + 16 * k));
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+        __m128i high = _mm_or_si128(_mm_set1_epi8((char)0xC0), _mm_and_si128(lead, _mm_set1_epi8(0x30)));
+        __m128i want = _mm_or_si128(_mm_set1_epi8((char)0x80), _mm_and_si128(lead, _mm_set1_epi8(0x60)));
+        __m128i shape = _mm_cmpeq_epi8(_mm_and_si128(v, high), want);
+        __m128i low = _mm_and_si128(v, _mm_set1_epi8(0x0F));
+        __m128i bad = _mm_and_si128(lead, _mm_or_si128(_mm_cmpeq_epi8(low, _mm_setzero_si128()),
+                                                       _mm_cmpeq_epi8(low, _mm_set1_epi8(0x0D))));
         ok &= _mm_movemask_epi8(shape) == 0xFFFF && _mm_movemask_epi8(bad) == 0;
     }
     return ok;

@@ -171,8 +171,6 @@ static inline const gy_numeral *gy_numeral_of(uint32_t cp)
 
 /* Whether cp is a Chinese numeral character (digit or unit). */
 static inline int gy_is_numeral(uint32_t cp) { return gy_numeral_of(cp) != NULL; }
-/* The same test (a pre-check once; now exact). */
-static inline int gy_numeral_filter(uint32_t cp) { return gy_is_numeral(cp); }
 
 /* Value of a Chinese numeral digit (一 1 ... 九 9, 〇/零 0, 两 2), -1 otherwise. */
 static inline int gy_cn_digit(uint32_t cp)
