@@ -334,6 +334,15 @@ static void times(void)
     }
     CHECK_INT(count(d, TGT), 0);
     free_doc(d);
+    /* a word after the number (个月, not 个) lets the number-led patterns
+     * be tried; full-width digits are digits */
+    d = analyze_text("三个月内完成，一个重要方面，２０２４年５月前上报。");
+    CHECK_INT(count(d, TIME), 2);
+    if (count(d, TIME) == 2) {
+        CHECK_STR(str(d, TIME, 0, "text"), "三个月内");
+        CHECK_STR(str(d, TIME, 1, "text"), "２０２４年５月");
+    }
+    free_doc(d);
 }
 
 static void offsets_are_exact(void)
