@@ -25,10 +25,12 @@ static int prepare(gy_run *x, const gy_rules *r)
 static int run_stages(gy_run *x)
 {
     gy_find_content(x);
-    return gy_extract_noise(x) != 0 ||
+    return gy_extract_noise(x) != 0 || gy_extract_title(x) != 0 ||
+                   gy_extract_paragraphs(x) != 0 ||
                    gy_text_build_sentences(&x->d->text, &x->d->arena, &x->r->punct,
-                                           x->d->flags) != 0 ||
-                   gy_extract_title(x) != 0 || gy_extract_sections(x) != 0 ||
+                                           x->d->flags, GY_LINE_NOISE | GY_LINE_JOINED,
+                                           x->d->para_end) != 0 ||
+                   gy_extract_sections(x) != 0 ||
                    gy_extract_tasks(x) != 0 || gy_extract_targets(x) != 0 ||
                    gy_extract_years(x) != 0
                ? -1

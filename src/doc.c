@@ -53,6 +53,42 @@ void gy_doc_sort_warnings(gy_doc *d)
     }
 }
 
+size_t gy_doc_past_join(const gy_doc *d, size_t pos, size_t end)
+{
+    size_t q = pos, len;
+    int breaks = 0;
+    while (q < end) {
+        unsigned char c = (unsigned char)d->s[q];
+        if (c == '\n' || c == '\r') {
+            breaks = 1;
+            q++;
+            continue;
+        }
+        if (!gy_is_space(gy_utf8_at_valid(d->s, q, end, &len)))
+            break;
+        q += len;
+    }
+    return breaks ? q : pos;
+}
+
+size_t gy_doc_before_join(const gy_doc *d, size_t floor, size_t pos)
+{
+    size_t q = pos, len;
+    int breaks = 0;
+    while (q > floor) {
+        unsigned char c = (unsigned char)d->s[q - 1];
+        if (c == '\n' || c == '\r') {
+            breaks = 1;
+            q--;
+            continue;
+        }
+        if (!gy_is_space(gy_utf8_before_valid(d->s, floor, q, &len)))
+            break;
+        q -= len;
+    }
+    return breaks ? q : pos;
+}
+
 int gy_doc_line_live(const gy_doc *d, size_t i)
 {
     return gy_line_has_text(&d->text.lines[i]) && !(d->flags[i] & GY_LINE_NOISE) &&

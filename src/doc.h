@@ -20,7 +20,8 @@ typedef struct gy_slice {
 enum gy_line_flag {
     GY_LINE_NOISE = 1,     /* set aside: not part of the speech */
     GY_LINE_HEAD = 2,      /* title, occasion or speaker line */
-    GY_LINE_HEADING = 4    /* a section heading starts here */
+    GY_LINE_HEADING = 4,   /* a section heading starts here */
+    GY_LINE_JOINED = 8     /* goes on the paragraph of a line before it */
 };
 
 typedef struct gy_noise {
@@ -94,7 +95,11 @@ struct gy_doc {
     size_t len;
     gy_text text;
     unsigned char *flags;  /* per line, enum gy_line_flag */
-    gy_slice *content;     /* per line: text without indent and markup */
+    gy_slice *content;     /* per line: text without indent and markup; the
+                              first line of a paragraph broken over lines
+                              holds all of it (extract_paragraphs.c) */
+    size_t *para_end;      /* per line: where its paragraph's text ends, when
+                              lines were joined; NULL when none were */
     int keep_noise;
 
     const char *title;     /* arena strings, NULL when absent */
@@ -132,6 +137,26 @@ int gy_doc_line_live(const gy_doc *d, size_t i);
 size_t gy_doc_section_at(const gy_doc *d, size_t off);
 /* Index + 1 of the innermost task whose extent holds off, 0 = none. */
 size_t gy_doc_task_at(const gy_doc *d, size_t off);
+/* 1-based line of offset off in the paragraph of line index i: i + 1
+ * unless lines were joined. */
+static inline size_t gy_doc_line_in(const gy_doc *d, size_t i, size_t off)
+{
+    return d->para_end && d->para_end[i] ? gy_text_line_of(&d->text, off) : i + 1;
+}
+/* Index of the line heading the paragraph that line index i is part of. */
+static inline size_t gy_doc_para_of(const gy_doc *d, size_t i)
+{
+    while (i > 0 && (d->flags[i] & GY_LINE_JOINED))
+        i--;
+    return i;
+}
+/* Past the line break and blank lines at pos inside a joined paragraph
+ * (where the text goes on), or pos when none stands there. */
+size_t gy_doc_past_join(const gy_doc *d, size_t pos, size_t end);
+/* Where the text before pos ends when a line break and blank lines stand
+ * right before pos inside a joined paragraph (the last character before
+ * them then ends there), else pos; never before floor. */
+size_t gy_doc_before_join(const gy_doc *d, size_t floor, size_t pos);
 /* Number of code points in the slice. */
 size_t gy_slice_chars(const gy_doc *d, gy_slice sl);
 

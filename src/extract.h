@@ -36,6 +36,8 @@ int gy_group(const gy_run *x, int g, size_t *start, size_t *end);
 void gy_find_content(gy_run *x);
 int gy_extract_noise(gy_run *x);
 int gy_extract_title(gy_run *x);
+/* Lines of one paragraph broken apart, joined (before the sentence index). */
+int gy_extract_paragraphs(gy_run *x);
 int gy_extract_sections(gy_run *x);
 int gy_extract_tasks(gy_run *x);
 /* Targets and the times among them, in one scan (extract_targets.c and

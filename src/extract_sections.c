@@ -101,7 +101,7 @@ static int drop_paragraph_numbers(raw_list *l, const gy_section_rules *r)
     return dropped;
 }
 
-enum { UNNUMBERED = -2 };
+enum { UNNUMBERED = -2, PART = -3 };
 
 /* Does s[start..end) hold a mark that ends a sentence or a clause? */
 static int has_punctuation(const gy_punct *p, const char *s, size_t start, size_t end)
@@ -144,6 +144,50 @@ static int add_unnumbered(gy_run *x, raw_list *l)
             has_punctuation(&x->r->punct, d->s, c.start, c.end))
             continue;
         raw_heading h = {i, UNNUMBERED, rank, -1, c.start, 1};
+        if (push_raw(l, h) != 0)
+            return -1;
+    }
+    qsort(l->h, l->n, sizeof *l->h, by_line);
+    return 0;
+}
+
+/* Does the line's text name a part of a report (2024年工作回顾,
+ * 2025年工作安排建议)? */
+static int names_part(gy_run *x, gy_slice c)
+{
+    const gy_section_rules *r = &x->r->sections;
+    const char *s = x->d->s + c.start;
+    size_t len = c.end - c.start;
+    return gy_match(x, &r->role_review, s, len, 0) > 0 || gy_match(x, &r->role_plan, s, len, 0) > 0;
+}
+
+/* A report whose top headings lost their numbers (taken from a document
+ * whose numbering was automatic) heads its parts with short lines without
+ * punctuation that name a review or a plan: they rank above the highest
+ * numbered headings.  Only where no heading of the first rank (一、) is
+ * numbered, so that a short line in a numbered report stays a paragraph. */
+static int add_parts(gy_run *x, raw_list *l)
+{
+    gy_doc *d = x->d;
+    const gy_section_rules *r = &x->r->sections;
+    int top = 1 << 30;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->h[i].keep && l->h[i].marker >= 0 && l->h[i].rank < top)
+            top = l->h[i].rank;
+    if (top <= r->part_below_rank)
+        return 0;
+    int rank = top == 1 << 30 ? r->part_below_rank : top - 1;
+    size_t n = l->n;
+    for (size_t i = 0, k = 0; i < d->text.nlines; i++) {
+        while (k < n && l->h[k].line < i)
+            k++;
+        if ((k < n && l->h[k].line == i) || !gy_doc_line_live(d, i) || (d->flags[i] & GY_LINE_HEAD))
+            continue;
+        gy_slice c = d->content[i];
+        if (gy_slice_chars(d, c) > r->unnumbered_max_chars ||
+            has_punctuation(&x->r->punct, d->s, c.start, c.end) || !names_part(x, c))
+            continue;
+        raw_heading h = {i, PART, rank, -1, c.start, 1};
         if (push_raw(l, h) != 0)
             return -1;
     }
@@ -302,8 +346,8 @@ static int build_tree(builder *b, raw_list *l)
         const raw_heading *h = &l->h[i];
         if (!h->keep || empty_part(d, l, i))
             continue;
-        if (h->marker == UNNUMBERED) {
-            if (add_section(b, h, h->rank, "unnumbered") != 0)
+        if (h->marker == UNNUMBERED || h->marker == PART) {
+            if (add_section(b, h, h->rank, h->marker == PART ? "part" : "unnumbered") != 0)
                 return -1;
             continue;
         }
@@ -387,7 +431,8 @@ int gy_extract_sections(gy_run *x)
         free(l.h);
         return -1;
     }
-    if (drop_paragraph_numbers(&l, &x->r->sections) && add_unnumbered(x, &l) != 0) {
+    if ((drop_paragraph_numbers(&l, &x->r->sections) && add_unnumbered(x, &l) != 0) ||
+        add_parts(x, &l) != 0) {
         free(l.h);
         return -1;
     }

@@ -15,6 +15,25 @@ typedef struct piece {
     size_t n;
 } piece;
 
+/* Removes from buf[0..n) the line breaks of a paragraph broken over lines,
+ * with the spaces and blank lines around them; returns the new length. */
+static size_t drop_line_breaks(char *buf, size_t n)
+{
+    size_t out = 0, k = 1;
+    for (size_t i = 0; i < n;) {
+        if (buf[i] != '\n' && buf[i] != '\r') {
+            buf[out++] = buf[i++];
+            continue;
+        }
+        while (out > 0 && (buf[out - 1] == ' ' || buf[out - 1] == '\t'))
+            out--;
+        while (i < n && (buf[i] == '\n' || buf[i] == '\r' ||
+                         gy_is_space(gy_utf8_at_valid(buf, i, n, &k))))
+            i += buf[i] == '\n' || buf[i] == '\r' ? 1 : k;
+    }
+    return out;
+}
+
 /* Copies s[from..to) without the times in it into buf; keeps the last
  * bytes when it is longer than the buffer. */
 static piece words_without_times(const gy_scan *p, size_t from, size_t to, char *buf, size_t size)
@@ -40,6 +59,8 @@ static piece words_without_times(const gy_scan *p, size_t from, size_t to, char 
             k++;
         }
     }
+    if (p->d->para_end)
+        n = drop_line_breaks(buf, n);
     piece w = {buf, n};
     return w;
 }
@@ -296,26 +317,66 @@ static int is_average(const gy_scan *p, size_t from, size_t to)
     return gy_lex_first_in(lx, p->d->s, from, to, NULL) >= 0;
 }
 
-/* The catalogue entry whose pattern matches the whole subject (a scope word
- * such as 全省 at its start left out) and whose units hold the unit. */
+/* Drops the words of lx at w's end as long as there are any. */
+static void drop_end(piece *w, const gy_lexicon *lx)
+{
+    int i;
+    while (w->n && (i = gy_lex_ending_at(lx, w->s, 0, w->n)) >= 0)
+        w->n -= lx->words[i].len;
+}
+
+/* The subject as the catalogue reads it, into buf: its scope words (全省,
+ * 全市) and fillers (预计, 同比, 按可比口径) set aside wherever they stand,
+ * then what trimming takes from its ends and the words naming the goal
+ * itself (预期目标) from its end: 全省地区生产总值预计同比增长 is read as
+ * 地区生产总值增长. */
+static piece catalogue_words(const gy_scan *p, const char *subject, char *buf, size_t size)
+{
+    const gy_indicator_rules *r = &p->x->r->indicators;
+    size_t len = strlen(subject), n = 0;
+    for (size_t i = 0, k; i < len; i += k) {
+        int w = gy_lex_at(&r->scopes, subject, i, len);
+        const gy_lexicon *lx = &r->scopes;
+        if (w < 0) {
+            w = gy_lex_at(&r->fillers, subject, i, len);
+            lx = &r->fillers;
+        }
+        if (w >= 0) {
+            k = lx->words[w].len;
+            continue;
+        }
+        gy_utf8_at_valid(subject, i, len, &k);
+        if (n + k > size)
+            break;
+        memcpy(buf + n, subject + i, k);
+        n += k;
+    }
+    piece w = {buf, n};
+    for (size_t before = 0; before != w.n;) {
+        before = w.n;
+        trim(p, &w);
+        drop_end(&w, &r->goal_words);
+    }
+    return w;
+}
+
+/* The catalogue entry whose pattern matches the whole subject as the
+ * catalogue reads it, and whose units hold the unit. */
 static const gy_indicator *indicator_of(gy_scan *p, const char *subject, const char *unit)
 {
     const gy_indicator_rules *r = &p->x->r->indicators;
-    size_t len = strlen(subject), skip = 0;
-    int sc = gy_lex_at(&r->scopes, subject, 0, len);
-    if (sc >= 0 && r->scopes.words[sc].len < len)
-        skip = r->scopes.words[sc].len;
-    uint64_t may = r->indexed ? gy_rxindex_at(&r->index, subject + skip, len - skip, 0) : 0;
+    char buf[GY_WORDS_MAX * 2];
+    piece w = catalogue_words(p, subject, buf, sizeof buf);
+    if (!w.n)
+        return NULL;
+    uint64_t may = r->indexed ? gy_rxindex_at(&r->index, w.s, w.n, 0) : 0;
     for (size_t i = 0; i < r->n; i++) {
         const gy_indicator *in = &r->items[i];
         if ((r->indexed && !(may >> i & 1)) || !unit_fits(in, unit))
             continue;
-        for (size_t k = 0; k < in->npatterns; k++) {
-            size_t ms, me;
-            if (gy_match(p->x, &in->patterns[k], subject + skip, len - skip, 0) &&
-                gy_group(p->x, 0, &ms, &me) && me == len - skip)
+        for (size_t k = 0; k < in->npatterns; k++)
+            if (gy_match(p->x, &in->patterns[k], w.s, w.n, 0))
                 return in;
-        }
     }
     return NULL;
 }

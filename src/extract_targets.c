@@ -361,7 +361,7 @@ static int add_target(para *p, const found *f, size_t end, double lo, double hi,
     t->task = gy_doc_task_at(d, f->start);
     t->fact = is_fact(p, clause, full, f->q.n.end, t);
     t->sentence = sentence_of(p, f->start, end);
-    t->line = p->line + 1;
+    t->line = gy_doc_line_in(d, p->line, f->start);
     t->clause = clause;
     /* the subject starts after an earlier target of its clause */
     size_t from = p->last_end > p->phrase ? p->last_end : p->phrase;
@@ -399,7 +399,7 @@ static void refused(para *p, const quantity *q, int *err)
     size_t len = q->n.end - q->n.start, shown = len;
     while (shown > 48)
         shown = gy_utf8_back(p->d->s + q->n.start, 0, shown);
-    if (gy_doc_warn(p->d, p->line + 1, "bad-number",
+    if (gy_doc_warn(p->d, gy_doc_line_in(p->d, p->line, q->n.start), "bad-number",
                     "'%.*s%s' is left out: %s", (int)shown, p->d->s + q->n.start,
                     shown < len ? "…" : "", q->n.problem ? q->n.problem : "not a number") != 0)
         *err = 1;
@@ -592,7 +592,10 @@ static size_t at_stop(para *p, size_t pos, int *err)
     if (!digit && (cp < 0x80 || (!gy_is_numeral(cp) &&
                                  !gy_lex_may_start(&p->tr->triggers, cp))))
         return pos + len;
-    uint32_t prev = gy_utf8_before_valid(p->d->s, p->a, pos, &k);
+    /* in a paragraph broken over lines, what stands before the line break
+     * (PM / 2.5 / 年平均浓度: no number starts after a letter) */
+    size_t before = p->d->para_end ? gy_doc_before_join(p->d, p->a, pos) : pos;
+    uint32_t prev = gy_utf8_before_valid(p->d->s, p->a, before, &k);
     int num_start = (digit || gy_is_numeral(cp)) && !is_latin_or_digit(prev) &&
                     !gy_is_numeral(prev) && prev != '.' && prev != 0xFF0E;
     size_t next = pos + len;

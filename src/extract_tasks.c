@@ -552,7 +552,7 @@ static int fill_task(state *st, size_t ci, gy_task *t, const size_t *task_of)
     t->marker.start = c->pos;
     t->marker.end = c->marker_end;
     t->number = c->number;
-    t->line = c->line + 1;
+    t->line = gy_doc_line_in(d, c->line, c->pos);
     t->start = c->pos;
     t->end = item_end(st, ci);
     const gy_task *parent = t->parent ? &GY_TASKS(d)[t->parent - 1] : NULL;

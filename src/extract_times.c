@@ -61,7 +61,7 @@ int gy_take_time(gy_scan *p, size_t pos, int num_start, size_t *end)
     t->text.start = pos;
     t->text.end = *end;
     t->kind = p->tr->patterns[rule].kind;
-    t->line = p->line + 1;
+    t->line = gy_doc_line_in(p->d, p->line, pos);
     return 1;
 }
 

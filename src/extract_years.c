@@ -3,6 +3,7 @@
  * for: the nearest year named before it in its clause, else in its
  * sentence, its paragraph, its section's heading, else its part (a review
  * is of the year before the report). */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -80,10 +81,101 @@ static int heading_year(const gy_doc *d, gy_role role)
     return 0;
 }
 
-/* The report's date and year: the dateline's, else the title's, else the
- * headings' (a review of 2025 is in the report of 2026), else --year. */
-static void document_year(gy_doc *d)
+/* The last year of a plan period a top heading of the given role names
+ * (“九五”时期…的回顾), 0 when none. */
+static int heading_period(const gy_run *x, gy_role role)
 {
+    const gy_doc *d = x->d;
+    const gy_time_rules *r = &x->r->times;
+    for (size_t i = 0; i < d->sections.len; i++) {
+        const gy_section *sec = &GY_SECTIONS(d)[i];
+        size_t where;
+        int w = sec->role == role && !sec->parent
+                    ? gy_lex_first_in(&r->periods, d->s, sec->heading.start, sec->heading.end,
+                                      &where)
+                    : -1;
+        if (w >= 0)
+            return r->period_last[r->periods.words[w].tag];
+    }
+    return 0;
+}
+
+static gy_role role_at(const gy_doc *d, size_t off)
+{
+    size_t s = gy_doc_section_at(d, off);
+    return s ? GY_SECTIONS(d)[s - 1].role : GY_ROLE_NONE;
+}
+
+/* A paragraph that opens by saying which year it speaks of (2013年是…开局
+ * 之年; 2024年，是…关键一年): that year in a plan part, the next one in a
+ * review; 0 when no paragraph of a part does. */
+static int year_statement(const gy_doc *d)
+{
+    static const char nian[] = "年", shi[] = "是", comma[] = "，";
+    const char *s = d->s;
+    for (size_t i = 0; i < d->text.nlines; i++) {
+        if (!gy_doc_line_live(d, i) || (d->flags[i] & (GY_LINE_HEAD | GY_LINE_HEADING)))
+            continue;
+        size_t a = d->content[i].start, b = d->content[i].end, k = a, len;
+        for (int n = 0; n < 4 && k < b; n++)
+            k += gy_utf8_at_valid(s, k, b, &len) ? len : 1;
+        long y = k + 3 <= b && memcmp(s + k, nian, 3) == 0 ? number_before(s, a, k) : -1;
+        size_t after = k + 3;
+        if (after + 3 <= b && memcmp(s + after, comma, 3) == 0)
+            after += 3;
+        if (y < MIN_YEAR || y > MAX_YEAR || after + 3 > b || memcmp(s + after, shi, 3) != 0)
+            continue;
+        gy_role role = role_at(d, a);
+        if (role != GY_ROLE_NONE)
+            return (int)y + (role == GY_ROLE_REVIEW);
+    }
+    return 0;
+}
+
+/* The latest year named in the review parts (国内生产总值…增加到2002年的
+ * 10.2万亿元) at least review_year_mentions times, plus one: a review ends
+ * with the year before its report, and names it more than once, where a
+ * later year named once is an event's (赢得2010年世界博览会举办权).  A year
+ * right after a word that points ahead (到2010年，) is a goal's and is left
+ * out, unless 的 follows it (增加到2002年的: the level of that year). */
+static int after_review(const gy_run *x)
+{
+    static const char nian[] = "年", de[] = "的";
+    const gy_doc *d = x->d;
+    const gy_time_rules *r = &x->r->times;
+    unsigned short count[MAX_YEAR - MIN_YEAR + 1] = {0};
+    for (size_t i = 0; i < d->sections.len; i++) {
+        const gy_section *sec = &GY_SECTIONS(d)[i];
+        if (sec->role != GY_ROLE_REVIEW || sec->parent)
+            continue;
+        for (size_t k = sec->start; k + 3 <= sec->end; k++) {
+            if (memcmp(d->s + k, nian, 3) != 0)
+                continue;
+            long y = number_before(d->s, sec->start, k);
+            if (y < MIN_YEAR || y > MAX_YEAR)
+                continue;
+            size_t a = k;
+            while (a > sec->start && gy_utf8_count(d->s + a, k - a) < 4)
+                a = gy_utf8_back(d->s, sec->start, a);
+            int goal = gy_lex_ending_at(&r->ahead, d->s, sec->start, a) >= 0 &&
+                       !(k + 6 <= sec->end && memcmp(d->s + k + 3, de, 3) == 0);
+            if (!goal && count[y - MIN_YEAR] < USHRT_MAX)
+                count[y - MIN_YEAR]++;
+        }
+    }
+    for (int y = MAX_YEAR; y >= MIN_YEAR; y--)
+        if (count[y - MIN_YEAR] && count[y - MIN_YEAR] >= r->review_year_mentions)
+            return y + 1;
+    return 0;
+}
+
+/* The report's date and year: the dateline's, else the title's, else the
+ * headings' (a review of 2025 is in the report of 2026; a review of “九五”
+ * in the report of 2001), else a paragraph that names its year, else the
+ * year after the latest one its review names, else --year. */
+static void document_year(gy_run *x)
+{
+    gy_doc *d = x->d;
     d->date[0] = '\0';
     int y = d->occasion ? date_in(d->occasion, strlen(d->occasion), d->date, sizeof d->date) : 0;
     if (!y && d->title)
@@ -92,13 +184,15 @@ static void document_year(gy_doc *d)
         int review = heading_year(d, GY_ROLE_REVIEW);
         y = review ? review + 1 : heading_year(d, GY_ROLE_PLAN);
     }
+    if (!y) {
+        int period = heading_period(x, GY_ROLE_REVIEW);
+        y = period ? period + 1 : 0;
+    }
+    if (!y)
+        y = year_statement(d);
+    if (!y)
+        y = after_review(x);
     d->year = y ? y : d->given_year;
-}
-
-static gy_role role_at(const gy_doc *d, size_t off)
-{
-    size_t s = gy_doc_section_at(d, off);
-    return s ? GY_SECTIONS(d)[s - 1].role : GY_ROLE_NONE;
 }
 
 /* The year a time phrase names: its own (the last, 2021—2025年: 2025), a
@@ -109,7 +203,7 @@ static int time_year(gy_run *x, gy_time *t)
     const gy_time_rules *r = &x->r->times;
     const char *s = d->s;
     size_t a = t->text.start, b = t->text.end, where;
-    if (gy_lex_ending_at(&r->base_before, s, d->content[t->line - 1].start, a) >= 0)
+    if (gy_lex_ending_at(&r->base_before, s, d->content[gy_doc_para_of(d, t->line - 1)].start, a) >= 0)
         return 0; /* 比上年: what the figure is compared with */
     int y = last_year_in(s, a, b);
     if (y)
@@ -204,7 +298,7 @@ static int heading_year_of(const gy_doc *d, const gy_section *sec, int fact)
 static int target_year(const gy_run *x, const gy_target *t)
 {
     const gy_doc *d = x->d;
-    size_t pos = t->text.start, para = d->content[t->line - 1].start;
+    size_t pos = t->text.start, para = d->content[gy_doc_para_of(d, t->line - 1)].start;
     int y = nearest_year(x, t->clause, pos, 1, 0);
     if (!y && gy_lex_ending_at(&x->r->times.change_from, d->s, t->clause, pos) >= 0)
         return 0;
@@ -221,13 +315,28 @@ static int target_year(const gy_run *x, const gy_target *t)
     return y;
 }
 
+/* A figure of a year before the report's is what happened then, unless
+ * its own clause asks for it (过去一年，国内生产总值增长10.3%: a fact of
+ * last year, though it stands in the plan part). */
+static int settle_kind(const gy_run *x, const gy_target *t)
+{
+    const gy_doc *d = x->d;
+    if (t->fact || !t->year || !d->year || t->year >= d->year)
+        return t->fact;
+    int cue = gy_lex_last_cue(&x->r->targets.kind_cues, d->s, t->clause, t->text.start);
+    return cue != GY_CUE_TARGET;
+}
+
 int gy_extract_years(gy_run *x)
 {
     gy_doc *d = x->d;
-    document_year(d);
+    document_year(x);
     for (size_t i = 0; i < d->times.len; i++)
         GY_TIMES(d)[i].year = time_year(x, &GY_TIMES(d)[i]);
-    for (size_t i = 0; i < d->targets.len; i++)
-        GY_TARGETS(d)[i].year = target_year(x, &GY_TARGETS(d)[i]);
+    for (size_t i = 0; i < d->targets.len; i++) {
+        gy_target *t = &GY_TARGETS(d)[i];
+        t->year = target_year(x, t);
+        t->fact = settle_kind(x, t);
+    }
     return 0;
 }

@@ -499,6 +499,26 @@ static int parse_fraction_word(const char *s, size_t pos, size_t end, gy_number 
     return 1;
 }
 
+/* Past a line break (with the blank lines and spaces after it) at s[pos],
+ * or pos: the text read may be a paragraph broken over lines, where a
+ * number goes on on the next line (74.4 / 万亿元). */
+static size_t past_line_break(const char *s, size_t pos, size_t end)
+{
+    size_t q = pos, k;
+    int breaks = 0;
+    while (q < end) {
+        if (s[q] == '\n' || s[q] == '\r') {
+            breaks = 1;
+            q++;
+        } else if (gy_is_space(gy_utf8_at_valid(s, q, end, &k))) {
+            q += k;
+        } else {
+            break;
+        }
+    }
+    return breaks ? q : pos;
+}
+
 /* A magnitude after Arabic digits (2.9亿, 1.3万亿); a second one right
  * after it (1万万亿) is a number written wrong. */
 static int arabic_magnitude(const char *s, size_t end, gy_number *n)
@@ -506,7 +526,7 @@ static int arabic_magnitude(const char *s, size_t end, gy_number *n)
     size_t stop, k;
     n->digits_end = n->end;
     n->mult = 1;
-    double mult = gy_parse_magnitude(s, n->end, end, &stop);
+    double mult = gy_parse_magnitude(s, past_line_break(s, n->end, end), end, &stop);
     if (mult <= 1)
         return 1;
     if (stop < end && gy_cn_unit(gy_utf8_at_valid(s, stop, end, &k)) >= 1e4) {

@@ -325,11 +325,12 @@ pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena
     size_t k = 0;
     int at_start = 0, known = literal_first(pattern, cps, 64, &k, &at_start);
     rx->at_first = anchored == GY_RX_AT_FIRST && known;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | (anchored == GY_RX_WHOLE ? PCRE2_ENDANCHORED : 0u);
     if (anchored == GY_RX_AT_FIRST)
         anchored = rx->at_first;
     int errcode;
     PCRE2_SIZE erroff;
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP | (anchored ? PCRE2_ANCHORED : 0u);
+    opts |= anchored ? PCRE2_ANCHORED : 0u;
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &errcode,
                                      &erroff, NULL);
     if (!code) {
@@ -344,7 +345,7 @@ pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena
     rx->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 &&
               pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size > 0;
     rx->code = code;
-    rx->anchored = anchored;
+    rx->anchored = anchored != 0;
     first_bytes(code, rx->first);
     if (anchored && known) {
         rx->first_known = 1;

@@ -43,8 +43,11 @@ typedef struct gy_rx_error {
 /* How a pattern is used: searched through a text, tried at one place, or
  * searched by trying it where its first code points stand when the
  * pattern says plainly what those are (else searched): many patterns of a
- * set are then looked for in one pass (gy_rxset). */
-enum { GY_RX_SEARCHED = 0, GY_RX_ANCHORED = 1, GY_RX_AT_FIRST = 2 };
+ * set are then looked for in one pass (gy_rxset); or matched against a
+ * whole subject (anchored at both ends: PCRE2 then backtracks into an
+ * alternation until the match reaches the end, where a plain anchored
+ * match would stop at the first alternative that matches a prefix). */
+enum { GY_RX_SEARCHED = 0, GY_RX_ANCHORED = 1, GY_RX_AT_FIRST = 2, GY_RX_WHOLE = 3 };
 
 /* Compiles pattern into rx (first-code-point tables in arena a); anchored
  * is one of GY_RX_*.  Returns

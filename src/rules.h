@@ -22,6 +22,16 @@ typedef struct gy_markup_rules {
     size_t nskip;
 } gy_markup_rules;
 
+/* paragraphs: lines of one paragraph broken apart (links of a wiki page,
+ * a line wrapped mid-sentence) are read as one. */
+typedef struct gy_paragraph_rules {
+    double blank_separated_share;  /* text lines followed by a blank line, at least */
+    size_t max_gap_lines;          /* blank lines a broken sentence may span */
+    gy_lexicon open_ends;          /* a line ending so goes on: “ 《 、 */
+    gy_lexicon weak_open_ends;     /* likewise unless it is a heading: 的 digits */
+    gy_lexicon closing_starts;     /* a line starting so goes on the one before: ” 》 */
+} gy_paragraph_rules;
+
 enum gy_then { GY_THEN_LINE, GY_THEN_NEXT, GY_THEN_REST };
 
 typedef struct gy_noise_rule {
@@ -66,6 +76,8 @@ typedef struct gy_section_rules {
     gy_rx role_review, role_plan;
     size_t heading_max_chars;  /* 附件1 takes the next line as heading up to this */
     size_t unnumbered_max_chars;
+    int part_below_rank;       /* part headings without numbers where no
+                                  heading of this rank or above is numbered */
     size_t paragraph_runs;     /* numbering continued across this many higher headings */
     long paragraph_max;        /* and reaching above this numbers paragraphs */
 } gy_section_rules;
@@ -166,6 +178,8 @@ typedef struct gy_time_rules {
     int *period_last;                 /* the last year of each plan period */
     gy_lexicon base_before;           /* 比: the time after it is a comparison */
     gy_lexicon change_from;           /* 从: a figure right after it is a start */
+    gy_lexicon ahead;                 /* 到: the year after it is a goal's */
+    size_t review_year_mentions;      /* a review's last year is named this often */
     size_t head_chars;                /* how near its sentence's start a time
                                          stands to give later sentences its year */
 } gy_time_rules;
@@ -176,12 +190,17 @@ typedef struct gy_indicator {
     const char *id, *zh, *en;
     const char **units;
     size_t nunits;
-    gy_rx *patterns;                  /* anchored; must match the whole subject */
+    gy_rx *patterns;                  /* must match the whole subject (GY_RX_WHOLE) */
     size_t npatterns;
 } gy_indicator;
 
 typedef struct gy_indicator_rules {
-    gy_lexicon scopes;                /* 全省: taken from the subject's start */
+    gy_lexicon scopes;                /* 全省: set aside wherever they stand */
+    gy_lexicon fillers;               /* 预计, 同比, 按可比口径: likewise */
+    gy_lexicon goal_words;            /* 预期目标: set aside at the end */
+    const char **part_names;          /* {name} in a pattern stands for */
+    const char **part_texts;          /* this pattern (parts written out) */
+    size_t nparts;
     gy_lexicon average_words;         /* 年均 */
     const char *average_suffix;
     gy_indicator *items;
@@ -207,6 +226,7 @@ struct gy_rules {
 
     gy_punct punct;
     gy_markup_rules markup;
+    gy_paragraph_rules paragraphs;
     gy_noise_rules noise;
     gy_title_rules title;
     gy_section_rules sections;

@@ -366,15 +366,23 @@ int gy_rj_compile(gy_loader *ld, const gy_rfile *f, const cJSON *v, const char *
 {
     if (!cJSON_IsString(v))
         return gy_rj_fail(ld, f, v, NULL, "%s must be a string (a PCRE2 pattern)", path);
-    if (!v->valuestring[0])
+    return gy_rj_compile_text(ld, f, v, path, name, anchored, v->valuestring, rx);
+}
+
+int gy_rj_compile_text(gy_loader *ld, const gy_rfile *f, const cJSON *v, const char *path,
+                       const char *name, int anchored, const char *pattern, gy_rx *rx)
+{
+    if (!pattern[0])
         return gy_rj_fail(ld, f, v, NULL, "%s: empty pattern", path);
     gy_rx_error e;
     gy_rules *r = ld->r;
-    pcre2_code *code = gy_rx_compile(rx, v->valuestring, anchored, &r->arena, &e);
+    int expanded = cJSON_IsString(v) && strcmp(pattern, v->valuestring) != 0;
+    pcre2_code *code = gy_rx_compile(rx, pattern, anchored, &r->arena, &e);
     if (!code)
         return gy_rj_fail(ld, f, v, "PCRE2 syntax: see pcre2pattern(3)",
-                          "%s%s%s%s: error in pattern at offset %zu: %s", path,
-                          name ? " ('" : "", name ? name : "", name ? "')" : "", e.offset,
+                          "%s%s%s%s: error in pattern%s at offset %zu: %s", path,
+                          name ? " ('" : "", name ? name : "", name ? "')" : "",
+                          expanded ? " (with its {parts} written out)" : "", e.offset,
                           e.message);
     if (keep_code(r, code) != 0) {
         pcre2_code_free(code);
@@ -385,7 +393,7 @@ int gy_rj_compile(gy_loader *ld, const gy_rfile *f, const cJSON *v, const char *
     if (groups + 1 > r->max_groups)
         r->max_groups = groups + 1;
     rx->name = name ? name : path;
-    rx->source = gy_arena_strndup(&r->arena, v->valuestring, strlen(v->valuestring));
+    rx->source = gy_arena_strndup(&r->arena, pattern, strlen(pattern));
     rx->mctx = r->mctx;
     rx->id = r->ncodes - 1;
     if (!rx->source)

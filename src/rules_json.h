@@ -92,6 +92,10 @@ int gy_rj_build(gy_jobj *o, gy_lexicon *lx, gy_word_list *wl);
 /* Compiles string value v as the pattern of rule name (NULL: the path). */
 int gy_rj_compile(gy_loader *ld, const gy_rfile *f, const cJSON *v, const char *path,
                   const char *name, int anchored, gy_rx *rx);
+/* The same with the pattern text given (v's string after an expansion);
+ * errors are reported at v. */
+int gy_rj_compile_text(gy_loader *ld, const gy_rfile *f, const cJSON *v, const char *path,
+                       const char *name, int anchored, const char *pattern, gy_rx *rx);
 int gy_rj_pattern(gy_jobj *o, const char *key, int required, int anchored, const char *name,
                   gy_rx *rx);
 

@@ -30,6 +30,20 @@ static int load_markup(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     return gy_rj_close(&o);
 }
 
+static int load_paragraphs(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_paragraph_rules *p = &ld->r->paragraphs;
+    gy_jobj o;
+    if (gy_rj_open(ld, f, node, "paragraphs", &o) != 0 ||
+        gy_rj_number(&o, "blank_separated_share", 1, 0, 1, &p->blank_separated_share) != 0 ||
+        gy_rj_size(&o, "max_gap_lines", 1, 0, 100, &p->max_gap_lines) != 0 ||
+        gy_rj_lexicon(&o, "open_ends", 1, &p->open_ends) != 0 ||
+        gy_rj_lexicon(&o, "weak_open_ends", 1, &p->weak_open_ends) != 0 ||
+        gy_rj_lexicon(&o, "closing_starts", 1, &p->closing_starts) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
 /* Gives each one-character string of array field key the roles. */
 static int punct_marks(gy_jobj *o, const char *key, unsigned roles)
 {
@@ -179,7 +193,7 @@ static int load_sections(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     gy_jobj o, c, roles;
     void *items;
     const char *name = "closing";
-    size_t highest = 0;
+    size_t highest = 0, part_rank = 0;
     if (gy_rj_open(ld, f, node, "sections", &o) != 0 ||
         gy_rj_array(&o, "markers", 1, sizeof(gy_section_marker), marker_elem, NULL, &items,
                     &s->nmarkers) != 0)
@@ -193,10 +207,12 @@ static int load_sections(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_close(&roles) != 0 ||
         gy_rj_size(&o, "heading_max_chars", 1, 1, 10000, &s->heading_max_chars) != 0 ||
         gy_rj_size(&o, "unnumbered_max_chars", 1, 1, 10000, &s->unnumbered_max_chars) != 0 ||
+        gy_rj_size(&o, "part_below_rank", 1, 0, 100, &part_rank) != 0 ||
         gy_rj_size(&o, "paragraph_number_runs", 1, 1, 10000, &s->paragraph_runs) != 0 ||
         gy_rj_size(&o, "paragraph_number_above", 1, 1, 1000000, &highest) != 0)
         return -1;
     s->paragraph_max = (long)highest;
+    s->part_below_rank = (int)part_rank;
     return gy_rj_close(&o);
 }
 
@@ -309,7 +325,8 @@ static int load_diff(gy_loader *ld, const gy_rfile *f, const cJSON *node)
 /* In the order they are loaded: punctuation first, as later concerns may
  * read it. */
 const gy_concern gy_concerns[] = {
-    {"punctuation", load_punctuation}, {"markup", load_markup}, {"noise", load_noise},
+    {"punctuation", load_punctuation}, {"markup", load_markup},
+    {"paragraphs", load_paragraphs}, {"noise", load_noise},
     {"title", load_title}, {"sections", load_sections}, {"tasks", load_tasks},
     {"targets", gy_load_targets}, {"times", gy_load_times},
     {"indicators", gy_load_indicators}, {"diff", load_diff},

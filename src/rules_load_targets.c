@@ -249,7 +249,9 @@ static int load_years(gy_jobj *o, gy_time_rules *t)
         gy_rj_lexicon(&y, "part_words", 1, &t->part_words) != 0 || load_periods(&y, t) != 0 ||
         gy_rj_lexicon(&y, "base_before", 1, &t->base_before) != 0 ||
         gy_rj_size(&y, "head_chars", 1, 0, 200, &t->head_chars) != 0 ||
-        gy_rj_lexicon(&y, "change_from", 1, &t->change_from) != 0)
+        gy_rj_lexicon(&y, "change_from", 1, &t->change_from) != 0 ||
+        gy_rj_lexicon(&y, "ahead", 1, &t->ahead) != 0 ||
+        gy_rj_size(&y, "review_year_mentions", 1, 1, 100, &t->review_year_mentions) != 0)
         return -1;
     return gy_rj_close(&y);
 }
@@ -297,11 +299,123 @@ void gy_derive_scan_stops(gy_rules *r)
 
 /* ---- the indicator catalogue ------------------------------------------------ */
 
+/* A part's name at p (after '{'): letters, digits and '_' up to '}'. */
+static size_t part_name_len(const char *p)
+{
+    size_t n = 0;
+    while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= '0' && p[n] <= '9') || p[n] == '_')
+        n++;
+    return n && p[n] == '}' ? n : 0;
+}
+
+static const char *part_text(const gy_indicator_rules *r, const char *name, size_t n)
+{
+    for (size_t k = 0; k < r->nparts; k++)
+        if (strlen(r->part_names[k]) == n && memcmp(r->part_names[k], name, n) == 0)
+            return r->part_texts[k];
+    return NULL;
+}
+
+/* Appends s[0..n) to the byte vector v in arena a. */
+static int append(gy_arena *a, gy_vec *v, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *c = gy_vec_push(a, v, 1);
+        if (!c)
+            return -1;
+        *c = s[i];
+    }
+    return 0;
+}
+
+static int part_name_ok(const char *name)
+{
+    size_t n = 0;
+    while ((name[n] >= 'a' && name[n] <= 'z') || (name[n] >= '0' && name[n] <= '9') ||
+           name[n] == '_')
+        n++;
+    return n > 0 && !name[n];
+}
+
+/* pat with every {name} of a part written out as (?:its pattern), in the
+ * rule set's arena; NULL with an error at v for an unknown part. */
+static const char *expand_parts(gy_loader *ld, const gy_rfile *f, const cJSON *v,
+                                const char *path, const char *pat)
+{
+    const gy_indicator_rules *r = &ld->r->indicators;
+    gy_vec out = {NULL, 0, 0};
+    for (const char *p = pat; *p; p++) {
+        size_t n = p[0] == '{' ? part_name_len(p + 1) : 0;
+        const char *text = n ? part_text(r, p + 1, n) : NULL;
+        if (n && !text && !(p[1] >= '0' && p[1] <= '9')) {
+            gy_rj_fail(ld, f, v, "the parts are defined in indicators.parts",
+                       "%s: unknown part {%.*s}", path, (int)n, p + 1);
+            return NULL;
+        }
+        if (p[0] == '\\' && p[1]) {
+            if (append(&ld->r->arena, &out, p, 2) != 0)
+                goto oom;
+            p++;
+        } else if (text) {
+            if (append(&ld->r->arena, &out, "(?:", 3) != 0 ||
+                append(&ld->r->arena, &out, text, strlen(text)) != 0 ||
+                append(&ld->r->arena, &out, ")", 1) != 0)
+                goto oom;
+            p += n + 1;
+        } else if (append(&ld->r->arena, &out, p, 1) != 0) {
+            goto oom;
+        }
+    }
+    if (append(&ld->r->arena, &out, "", 1) != 0)
+        goto oom;
+    return out.items;
+oom:
+    gy_rj_fail(ld, f, v, NULL, "out of memory");
+    return NULL;
+}
+
+/* A catalogue pattern must match a whole subject (after its scope words
+ * and fillers are set aside). */
 static int pattern_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
                         size_t index, void *out, void *ctx)
 {
     (void)index;
-    return gy_rj_compile(ld, f, e, path, ctx, 1, out);
+    if (!cJSON_IsString(e))
+        return gy_rj_fail(ld, f, e, NULL, "%s must be a string (a PCRE2 pattern)", path);
+    const char *text = expand_parts(ld, f, e, path, e->valuestring);
+    return text ? gy_rj_compile_text(ld, f, e, path, ctx, GY_RX_WHOLE, text, out) : -1;
+}
+
+/* indicators.parts: an object of name -> pattern, written out where a
+ * catalogue pattern says {name}; a part may use the parts before it. */
+static int load_parts(gy_jobj *o, gy_indicator_rules *r)
+{
+    const cJSON *v = gy_rj_field(o, "parts", 0);
+    if (!v)
+        return 0;
+    if (!cJSON_IsObject(v))
+        return gy_rj_fail(o->ld, o->f, v, NULL, "%s.parts must be an object", o->path);
+    size_t n = (size_t)cJSON_GetArraySize(v);
+    r->part_names = gy_arena_alloc(&o->ld->r->arena, (n ? n : 1) * sizeof *r->part_names);
+    r->part_texts = gy_arena_alloc(&o->ld->r->arena, (n ? n : 1) * sizeof *r->part_texts);
+    if (!r->part_names || !r->part_texts)
+        return gy_rj_fail(o->ld, o->f, v, NULL, "out of memory");
+    for (const cJSON *e = v->child; e; e = e->next) {
+        const char *path = gy_rj_path(o->ld, o->path, "parts", -1);
+        size_t len = strlen(e->string);
+        if (!cJSON_IsString(e) || !e->valuestring[0] || len == 0 ||
+            !part_name_ok(e->string))
+            return gy_rj_fail(o->ld, o->f, e, NULL,
+                              "%s.%s must be a pattern, named with a-z, 0-9 and _", path,
+                              e->string);
+        const char *text = expand_parts(o->ld, o->f, e, path, e->valuestring);
+        if (!text)
+            return -1;
+        r->part_names[r->nparts] = e->string;
+        r->part_texts[r->nparts++] = text;
+        o->ld->r->count++;
+    }
+    return 0;
 }
 
 static int indicator_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
@@ -358,6 +472,8 @@ int gy_load_indicators(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     void *items;
     if (gy_rj_open(ld, f, node, "indicators", &o) != 0 ||
         gy_rj_lexicon(&o, "scopes", 1, &r->scopes) != 0 ||
+        gy_rj_lexicon(&o, "fillers", 1, &r->fillers) != 0 ||
+        gy_rj_lexicon(&o, "goal_words", 1, &r->goal_words) != 0 || load_parts(&o, r) != 0 ||
         gy_rj_lexicon(&o, "average_words", 1, &r->average_words) != 0 ||
         gy_rj_string(&o, "average_suffix", 1, &r->average_suffix) != 0 ||
         gy_rj_array(&o, "catalogue", 1, sizeof(gy_indicator), indicator_elem, NULL, &items,

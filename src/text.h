@@ -31,7 +31,8 @@ typedef struct gy_text {
     size_t len;
     gy_line *lines;        /* arena */
     size_t nlines;
-    gy_span *sentences;    /* arena; in text order, never across lines */
+    gy_span *sentences;    /* arena; in text order, across lines only
+                              where a paragraph was broken over them */
     size_t nsentences;
 } gy_text;
 
@@ -45,10 +46,14 @@ size_t gy_count_lines(const char *s, size_t len);
 int gy_text_build(gy_text *t, gy_arena *a, const gy_punct *p, const char *s, size_t len);
 
 /* The same in two steps: the lines, then the sentences of the lines whose
- * skip flag is 0 (skip may be NULL), so text set aside is not split. */
+ * skip flags have none of skip_mask (skip may be NULL), so text set aside
+ * is not split; a
+ * line whose para_end is set (para_end may be NULL) heads a paragraph
+ * broken over lines, split to there. */
 int gy_text_build_lines(gy_text *t, gy_arena *a, const char *s, size_t len);
 int gy_text_build_sentences(gy_text *t, gy_arena *a, const gy_punct *p,
-                            const unsigned char *skip);
+                            const unsigned char *skip, unsigned char skip_mask,
+                            const size_t *para_end);
 
 /* 1-based line holding byte offset off. */
 size_t gy_text_line_of(const gy_text *t, size_t off);

@@ -92,11 +92,12 @@ static int push_span(span_vec *v, size_t start, size_t end)
     return 0;
 }
 
-/* Splits the content of one line into sentences. */
+/* Splits the content of one line (to end: the end of its paragraph where
+ * lines were joined) into sentences. */
 static int split_sentences(const gy_punct *p, const unsigned char *s, const gy_line *l,
-                           span_vec *out)
+                           size_t end, span_vec *out)
 {
-    size_t i = l->indent, start = i, end = l->trim;
+    size_t i = l->indent, start = i;
     while (i < end) {
         i = gy_charscan_next(&p->enders, s, i, end);
         if (i >= end)
@@ -150,14 +151,17 @@ int gy_text_build_lines(gy_text *t, gy_arena *a, const char *text, size_t len)
 }
 
 int gy_text_build_sentences(gy_text *t, gy_arena *a, const gy_punct *p,
-                            const unsigned char *skip)
+                            const unsigned char *skip, unsigned char skip_mask,
+                            const size_t *para_end)
 {
     const unsigned char *s = (const unsigned char *)t->s;
     span_vec sv = {NULL, 0, 0};
     for (size_t k = 0; k < t->nlines; k++) {
         gy_line *l = &t->lines[k];
         size_t first = sv.len;
-        if (sv.len > UINT32_MAX || ((!skip || !skip[k]) && split_sentences(p, s, l, &sv) != 0)) {
+        size_t end = para_end && para_end[k] ? para_end[k] : l->trim;
+        if (sv.len > UINT32_MAX ||
+            ((!skip || !(skip[k] & skip_mask)) && split_sentences(p, s, l, end, &sv) != 0)) {
             free(sv.items);
             return -1;
         }
@@ -180,7 +184,7 @@ int gy_text_build(gy_text *t, gy_arena *a, const gy_punct *p, const char *text, 
 {
     if (gy_text_build_lines(t, a, text, len) != 0)
         return -1;
-    return gy_text_build_sentences(t, a, p, NULL);
+    return gy_text_build_sentences(t, a, p, NULL, 0, NULL);
 }
 
 size_t gy_text_line_of(const gy_text *t, size_t off)
