@@ -32,7 +32,7 @@ static int run_stages(gy_run *x)
                                            x->d->para_end) != 0 ||
                    gy_extract_sections(x) != 0 ||
                    gy_extract_tasks(x) != 0 || gy_extract_targets(x) != 0 ||
-                   gy_extract_years(x) != 0
+                   gy_extract_years(x) != 0 || gy_extract_goals(x) != 0
                ? -1
                : 0;
 }

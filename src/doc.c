@@ -13,6 +13,7 @@ const char *const gy_op_names[GY_OP_COUNT] = {"=", ">=", ">", "<=", "<", "~", "r
 const char *const gy_time_kind_names[GY_TIME_KIND_COUNT] = {
     "date", "range", "deadline", "period", "frequency"};
 const char *const gy_role_names[3] = {NULL, "review", "plan"};
+const char *const gy_bound_names[GY_BOUND_COUNT] = {"hard", "soft", "ceiling", "range", "point"};
 
 int gy_name_index(const char *const *names, int n, const char *name)
 {

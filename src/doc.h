@@ -71,6 +71,13 @@ typedef struct gy_target {
     const char *subject;   /* what it measures (arena), NULL when the clause names nothing */
     const char *indicator; /* catalogue id (arena), NULL when none */
     int year;              /* the year it is for, 0 when nothing says */
+    int year_from;         /* a span's first year (年均 over “十四五”), 0 none */
+    enum gy_bound bound;
+    double stretch;        /* 增长7%以上、力争达到8%: 8 (has_stretch) */
+    int has_stretch;
+    int aspiration;        /* followed by 争取更好结果 */
+    int estimate;          /* an estimate (预计, 初步统计) */
+    size_t restates;       /* index + 1 of the target it states again, 0 none */
     size_t clause;         /* where its clause begins: the year is looked for from here */
 } gy_target;
 
@@ -79,6 +86,7 @@ typedef struct gy_time {
     enum gy_time_kind kind;
     size_t line;
     int year;              /* the year it names (the last one), 0 none */
+    int year_from;         /* the first year of a span it names, 0 none */
     int of_period;         /* the year is a plan period's last (“十五五”) */
 } gy_time;
 

@@ -45,5 +45,7 @@ int gy_extract_tasks(gy_run *x);
 int gy_extract_targets(gy_run *x);
 /* The report's date and year, and the year of each time and target. */
 int gy_extract_years(gy_run *x);
+/* Estimates, aspirations and restatements among the targets. */
+int gy_extract_goals(gy_run *x);
 
 #endif

@@ -339,6 +339,22 @@ static gy_slice sentence_of(const para *p, size_t pos, size_t end)
     return sl;
 }
 
+/* How hard the target binds: by its comparison, and for a plain figure by
+ * a bound word in its clause (确保 …: hard; 控制在: a ceiling). */
+static enum gy_bound bound_of(const para *p, enum gy_op op, size_t clause, size_t start)
+{
+    switch (op) {
+    case GY_OP_GE: case GY_OP_GT: return GY_BOUND_HARD;
+    case GY_OP_LE: case GY_OP_LT: return GY_BOUND_CEILING;
+    case GY_OP_APPROX: return GY_BOUND_SOFT;
+    case GY_OP_RANGE: return GY_BOUND_RANGE;
+    default: break;
+    }
+    size_t where;
+    int w = gy_lex_last_in(&p->r->bound_words, p->d->s, clause, start, &where);
+    return w >= 0 ? (enum gy_bound)p->r->bound_words.words[w].tag : GY_BOUND_POINT;
+}
+
 /* Adds the target of f (to end: a range's second bound ends there) with
  * bounds lo and hi. */
 static int add_target(para *p, const found *f, size_t end, double lo, double hi, size_t clause,
@@ -356,6 +372,7 @@ static int add_target(para *p, const found *f, size_t end, double lo, double hi,
     t->min = lo;
     t->max = hi;
     t->unit = gy_arena_strndup(&d->arena, u, strlen(u));
+    t->bound = bound_of(p, f->op, clause, f->start);
     t->period = gy_period_before(p, f->start);
     t->section = gy_doc_section_at(d, f->start);
     t->task = gy_doc_task_at(d, f->start);
@@ -369,6 +386,50 @@ static int add_target(para *p, const found *f, size_t end, double lo, double hi,
     if (!t->unit || gy_take_subject(p, from < f->start ? from : f->start, t) != 0)
         return -1;
     return 0;
+}
+
+/* s[a..b) without marks and spaces at its ends. */
+static void trim_marks(const para *p, size_t *a, size_t *b)
+{
+    size_t len;
+    while (*a < *b) {
+        uint32_t cp = gy_utf8_at_valid(p->d->s, *a, *b, &len);
+        if (!gy_is_space(cp) && !gy_punct_roles(p->punct, cp))
+            break;
+        *a += len;
+    }
+    while (*b > *a) {
+        uint32_t cp = gy_utf8_before_valid(p->d->s, *a, *b, &len);
+        if (!gy_is_space(cp) && !gy_punct_roles(p->punct, cp))
+            break;
+        *b -= len;
+    }
+}
+
+/* Is f a stretch of the goal right before it in its sentence (增长7%以上、
+ * 力争达到8%)?  Then that goal takes its value as its stretch. */
+static int take_stretch(para *p, const found *f)
+{
+    gy_doc *d = p->d;
+    if (!d->targets.len)
+        return 0;
+    gy_target *prev = &GY_TARGETS(d)[d->targets.len - 1];
+    if (prev->text.end < p->full || prev->text.end > f->start || prev->has_stretch ||
+        strcmp(prev->unit, unit_name(p, &f->q)) != 0)
+        return 0;
+    size_t a = prev->text.end, b = f->start;
+    trim_marks(p, &a, &b);
+    int w = gy_lex_at(&p->r->stretch_words, d->s, a, b);
+    if (w < 0)
+        return 0;
+    a += p->r->stretch_words.words[w].len;
+    int v = a < b ? gy_lex_at(&p->r->stretch_verbs, d->s, a, b) : -1;
+    if (a < b && (v < 0 || a + p->r->stretch_verbs.words[v].len != b))
+        return 0;
+    prev->stretch = f->q.value;
+    prev->has_stretch = 1;
+    p->last_end = f->end;
+    return 1;
 }
 
 /* A second number after a range joiner (6%－6.5%, 3到5年).  Fills g and
@@ -500,7 +561,7 @@ static size_t take_number(para *p, size_t pos, int *err)
     if (read_range_end(p, &f, &g))
         return take_range(p, &f, &g, clause, full, err);
     read_op(p, clause, &f);
-    if (accept(p, &f, clause) &&
+    if (accept(p, &f, clause) && !take_stretch(p, &f) &&
         add_target(p, &f, f.end, f.q.value, f.q.value, clause, full) != 0)
         *err = 1;
     return f.end > skip_to ? f.end : skip_to;

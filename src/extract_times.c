@@ -82,25 +82,39 @@ static int has_colon(const gy_scan *p, size_t from, size_t to)
     return 0;
 }
 
+/* Is time t what a figure is compared with (比上年, 较2020年)? */
+static int is_base(const gy_scan *p, const gy_time *t)
+{
+    return gy_lex_ending_at(&p->tr->base_before, p->d->s, p->a, t->text.start) >= 0;
+}
+
 /* The period of a number at pos: the nearest period, deadline or frequency
  * before it in its clause, else in its part of the sentence (to ；), else
- * the first one of its sentence (今年…预期目标是：…；…).  A frequency
- * there counts only when a colon leads into the list the number stands in:
- * 每年 in an earlier clause (每年…；…下降到4.5%) says nothing of it. */
+ * the first one of its sentence (今年…预期目标是：…；…).  A date in its
+ * clause or its part of the sentence is its period too (2月20日，…创4.54万
+ * 人次历史新高; 截至2015年底), unless it is what the figure is compared
+ * with (比2020年).  A frequency there counts only when a colon leads into
+ * the list the number stands in: 每年 in an earlier clause (每年…；…下降到
+ * 4.5%) says nothing of it. */
 gy_slice gy_period_before(const gy_scan *p, size_t pos)
 {
     const gy_time *t = GY_TIMES(p->d);
     gy_slice first = {0, 0}, near = {0, 0};
     int first_frequency = 0;
     for (size_t i = p->d->times.len; i-- > p->first_time;) {
-        if (t[i].text.end > pos || !is_period(&t[i]))
+        if (t[i].text.end > pos)
             continue;
         if (t[i].text.start < p->full)
             break;
+        int period = is_period(&t[i]);
+        if (!period && (t[i].kind != GY_TIME_DATE || t[i].text.start < p->semi || is_base(p, &t[i])))
+            continue;
         if (t[i].text.start >= p->clause)
             return t[i].text;
         if (t[i].text.start >= p->semi && near.end == near.start)
             near = t[i].text;
+        if (!period)
+            continue;
         first = t[i].text;
         first_frequency = t[i].kind == GY_TIME_FREQUENCY;
     }

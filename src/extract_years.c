@@ -5,6 +5,7 @@
  * is of the year before the report). */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
@@ -195,8 +196,34 @@ static void document_year(gy_run *x)
     d->year = y ? y : d->given_year;
 }
 
+/* Nothing says which year the text is of: its figures have no year a
+ * table could key them on, and the reader should know why. */
+static int warn_no_year(gy_doc *d)
+{
+    if (d->year || !d->targets.len)
+        return 0;
+    return gy_doc_warn(d, 0, "no-year",
+                       "nothing in the text says which year it is of (no dateline, no year in "
+                       "its title or headings): its figures have a year only where they name "
+                       "one; give it with --year");
+}
+
+/* The first year written as digits or numerals before 年 in s[a..b). */
+static int first_year_in(const char *s, size_t a, size_t b)
+{
+    static const char nian[] = "年";
+    for (size_t i = a; i + 3 <= b; i++)
+        if (memcmp(s + i, nian, 3) == 0) {
+            long y = number_before(s, a, i);
+            if (y >= MIN_YEAR && y <= MAX_YEAR)
+                return (int)y;
+        }
+    return 0;
+}
+
 /* The year a time phrase names: its own (the last, 2021—2025年: 2025), a
- * plan period's last, or one counted from the report's year. */
+ * plan period's last, or one counted from the report's year; and the first
+ * year of the span it names (2021, the first of “十四五”, of 过去五年). */
 static int time_year(gy_run *x, gy_time *t)
 {
     const gy_doc *d = x->d;
@@ -206,17 +233,26 @@ static int time_year(gy_run *x, gy_time *t)
     if (gy_lex_ending_at(&r->base_before, s, d->content[gy_doc_para_of(d, t->line - 1)].start, a) >= 0)
         return 0; /* 比上年: what the figure is compared with */
     int y = last_year_in(s, a, b);
-    if (y)
+    if (y) {
+        int first = first_year_in(s, a, b);
+        t->year_from = first < y ? first : 0;
         return y;
+    }
     int w = gy_lex_first_in(&r->periods, s, a, b, &where);
     t->of_period = w >= 0;
-    if (w >= 0)
+    if (w >= 0) {
+        t->year_from = r->period_first[r->periods.words[w].tag];
         return r->period_last[r->periods.words[w].tag];
+    }
     if (!d->year)
         return 0;
     w = gy_lex_first_in(&r->year_offsets, s, a, b, &where);
-    if (w >= 0)
-        return d->year + r->year_offsets.words[w].tag - GY_YEAR_BIAS;
+    if (w >= 0) {
+        y = d->year + r->year_offsets.words[w].tag - GY_YEAR_BIAS;
+        int span = gy_lex_first_in(&r->spans, s, a, b, &where);
+        t->year_from = span >= 0 ? y - r->spans.words[span].tag + 1 : 0;
+        return y;
+    }
     if (gy_lex_first_in(&r->part_words, s, a, b, &where) >= 0)
         return d->year - (role_at(d, a) == GY_ROLE_REVIEW);
     return 0;
@@ -252,11 +288,12 @@ static int is_topic(const gy_run *x, const gy_time *t)
     return (gy_punct_at(&x->r->punct, d->s, t->text.end, sen->end, &len) & GY_P_CLAUSE) != 0;
 }
 
-/* The year of the nearest time with one in s[floor..pos), 0 when none;
- * without periods, a plan period (“十五五”) counts only where no year or
- * 今年 is named: outside the figure's own clause, a sentence that names
- * the plan (确保“十五五”良好开局) names no year for the figure. */
-static int nearest_year(const gy_run *x, size_t floor, size_t pos, int periods, int heads)
+/* The nearest time with a year in s[floor..pos), or NULL; without
+ * periods, a plan period (“十五五”) counts only where no year or 今年 is
+ * named: outside the figure's own clause, a sentence that names the plan
+ * (确保“十五五”良好开局) names no year for the figure. */
+static const gy_time *nearest_time(const gy_run *x, size_t floor, size_t pos, int periods,
+                                   int heads)
 {
     const gy_doc *d = x->d;
     const gy_time *t = GY_TIMES(d);
@@ -266,17 +303,17 @@ static int nearest_year(const gy_run *x, size_t floor, size_t pos, int periods, 
             continue;
         if (heads && !is_topic(x, &t[i]))
             continue;
-        return t[i].year;
+        return &t[i];
     }
-    return 0;
+    return NULL;
 }
 
 /* Outside the figure's clause: a year before a plan period, and in earlier
  * sentences only one that heads its sentence. */
-static int year_before(const gy_run *x, size_t floor, size_t pos, int heads)
+static const gy_time *time_before(const gy_run *x, size_t floor, size_t pos, int heads)
 {
-    int y = nearest_year(x, floor, pos, 0, heads);
-    return y ? y : nearest_year(x, floor, pos, 1, heads);
+    const gy_time *t = nearest_time(x, floor, pos, 0, heads);
+    return t ? t : nearest_time(x, floor, pos, 1, heads);
 }
 
 /* The year a heading names: for a fact the first (成就 before 目标 in
@@ -295,35 +332,216 @@ static int heading_year_of(const gy_doc *d, const gy_section *sec, int fact)
     return year;
 }
 
-static int target_year(const gy_run *x, const gy_target *t)
+/* The year of the part around pos: its heading's (for a fact the first
+ * it names, for a goal the last), else the review's or the plan's. */
+static int part_year(const gy_run *x, size_t section, int fact)
 {
     const gy_doc *d = x->d;
-    size_t pos = t->text.start, para = d->content[gy_doc_para_of(d, t->line - 1)].start;
-    int y = nearest_year(x, t->clause, pos, 1, 0);
-    if (!y && gy_lex_ending_at(&x->r->times.change_from, d->s, t->clause, pos) >= 0)
-        return 0;
-    if (!y)
-        y = year_before(x, t->sentence.start < t->clause ? t->sentence.start : t->clause, t->clause, 0);
-    if (!y)
-        y = year_before(x, para, t->sentence.start < pos ? t->sentence.start : pos, 1);
-    for (size_t s = t->section; !y && s; s = GY_SECTIONS(d)[s - 1].parent)
-        y = heading_year_of(d, &GY_SECTIONS(d)[s - 1], t->fact);
+    int y = 0;
+    for (size_t s = section; !y && s; s = GY_SECTIONS(d)[s - 1].parent)
+        y = heading_year_of(d, &GY_SECTIONS(d)[s - 1], fact);
     if (!y && d->year) {
-        gy_role role = t->section ? GY_SECTIONS(d)[t->section - 1].role : GY_ROLE_NONE;
+        gy_role role = section ? GY_SECTIONS(d)[section - 1].role : GY_ROLE_NONE;
         y = role == GY_ROLE_REVIEW ? d->year - 1 : role == GY_ROLE_PLAN ? d->year : 0;
     }
     return y;
 }
 
-/* A figure of a year before the report's is what happened then, unless
- * its own clause asks for it (过去一年，国内生产总值增长10.3%: a fact of
- * last year, though it stands in the plan part). */
-static int settle_kind(const gy_run *x, const gy_target *t)
+static void take_year(gy_target *t, const gy_time *tm)
+{
+    t->year = tm->year;
+    t->year_from = tm->year_from && tm->year_from < tm->year ? tm->year_from : 0;
+}
+
+/* ---- goal statements ---------------------------------------------------------
+ *
+ * A report states its main targets in one statement opened by a lead
+ * (今年经济社会发展的主要预期目标是：…); the statement runs to the end of
+ * its paragraph however its items are split, on to the next paragraph when
+ * the lead ends its own, and on to the following ones while each ends with
+ * a semicolon (items a line each).  Its figures are goals for the year the
+ * lead names. */
+
+typedef struct statement {
+    size_t start, end;
+    int year, year_from;
+} statement;
+
+typedef struct statements {
+    statement *items;
+    size_t len, cap;
+} statements;
+
+static int push_statement(statements *v, size_t start, size_t end, int year, int year_from)
+{
+    statement *st = gy_push(NULL, &v->items, &v->len, &v->cap, sizeof *st);
+    if (!st)
+        return -1;
+    st->start = start;
+    st->end = end;
+    st->year = year;
+    st->year_from = year_from;
+    return 0;
+}
+
+/* Where a lead ends in c: a lead word anywhere in it, or a head word that
+ * ends it (主要预期目标 on a line of its own, the items after it); 0 when
+ * none stands there. */
+static size_t lead_end(const gy_run *x, gy_slice c, size_t *lead)
 {
     const gy_doc *d = x->d;
+    const gy_target_rules *r = &x->r->targets;
+    size_t where;
+    int w = gy_lex_first_in(&r->statement_leads, d->s, c.start, c.end, &where);
+    if (w >= 0) {
+        *lead = where;
+        return where + r->statement_leads.words[w].len;
+    }
+    size_t end = c.end, len;
+    while (end > c.start && (gy_punct_roles(&x->r->punct, gy_utf8_before_valid(d->s, c.start, end,
+                                                                              &len)) &
+                             GY_P_COLON))
+        end -= len;
+    w = gy_lex_ending_at(&r->statement_heads, d->s, c.start, end);
+    if (w < 0)
+        return 0;
+    *lead = end - r->statement_heads.words[w].len;
+    return c.end;
+}
+
+/* The year a statement is for, from its lead at where: a year named
+ * before the lead in its sentence (今年, 2025年, “十五五”时期), else its
+ * part's, else the report's. */
+static void lead_year(const gy_run *x, size_t floor, size_t where, int *year, int *year_from)
+{
+    const gy_doc *d = x->d;
+    size_t k = gy_text_sentence_at(&d->text, where);
+    if (k != (size_t)-1 && d->text.sentences[k].start > floor)
+        floor = d->text.sentences[k].start;
+    const gy_time *tm = nearest_time(x, floor, where, 1, 0);
+    *year_from = 0;
+    if (tm) {
+        *year = tm->year;
+        *year_from = tm->year_from && tm->year_from < tm->year ? tm->year_from : 0;
+        return;
+    }
+    *year = part_year(x, gy_doc_section_at(d, where), 0);
+    if (!*year)
+        *year = d->year;
+}
+
+/* Index of the paragraph before the one heading at line index i, or
+ * SIZE_MAX. */
+static size_t para_before(const gy_doc *d, size_t i)
+{
+    while (i-- > 0)
+        if (gy_doc_line_live(d, i))
+            return i;
+    return SIZE_MAX;
+}
+
+static int ends_with_semicolon(const gy_run *x, gy_slice c)
+{
+    size_t len;
+    return c.end > c.start &&
+           (gy_punct_roles(&x->r->punct, gy_utf8_before_valid(x->d->s, c.start, c.end, &len)) &
+            GY_P_SEMI);
+}
+
+/* The statement that paragraph i (heading at line index i) holds or goes
+ * on: pushed to out. */
+static int statement_of_para(const gy_run *x, size_t i, statements *out)
+{
+    const gy_doc *d = x->d;
+    gy_slice c = d->content[i];
+    size_t lead, end = lead_end(x, c, &lead);
+    int year, from;
+    if (end && end < c.end) {
+        lead_year(x, c.start, lead, &year, &from);
+        return push_statement(out, end, c.end, year, from);
+    }
+    size_t prev = para_before(d, i);
+    if (prev == SIZE_MAX)
+        return 0;
+    gy_slice pc = d->content[prev];
+    if (lead_end(x, pc, &lead) == pc.end) {
+        lead_year(x, pc.start, lead, &year, &from);
+        return push_statement(out, c.start, c.end, year, from);
+    }
+    const statement *last = out->len ? &out->items[out->len - 1] : NULL;
+    if (last && last->end == pc.end && ends_with_semicolon(x, pc))
+        return push_statement(out, c.start, c.end, last->year, last->year_from);
+    return 0;
+}
+
+/* The statements of the paragraphs that hold targets, in text order. */
+static int find_statements(const gy_run *x, statements *out)
+{
+    const gy_doc *d = x->d;
+    memset(out, 0, sizeof *out);
+    size_t last = SIZE_MAX;
+    for (size_t k = 0; k < d->targets.len; k++) {
+        size_t i = gy_doc_para_of(d, GY_TARGETS(d)[k].line - 1);
+        if (i == last)
+            continue;
+        last = i;
+        if (statement_of_para(x, i, out) != 0) {
+            free(out->items);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The statement holding pos (positions asked in text order; *k is where
+ * the search goes on), or NULL. */
+static const statement *statement_at(const statements *v, size_t *k, size_t pos)
+{
+    while (*k < v->len && v->items[*k].end <= pos)
+        (*k)++;
+    return *k < v->len && v->items[*k].start <= pos ? &v->items[*k] : NULL;
+}
+
+/* The year a target is for: the nearest one named in its clause, else the
+ * year of the goal statement it stands in, else the nearest in its
+ * sentence, a topic of an earlier sentence of its paragraph, its part. */
+static void target_year(const gy_run *x, gy_target *t, const statement *st)
+{
+    const gy_doc *d = x->d;
+    size_t pos = t->text.start, para = d->content[gy_doc_para_of(d, t->line - 1)].start;
+    const gy_time *tm = nearest_time(x, t->clause, pos, 1, 0);
+    t->year = t->year_from = 0;
+    if (!tm && gy_lex_ending_at(&x->r->times.change_from, d->s, t->clause, pos) >= 0)
+        return;
+    if (!tm && st) {
+        t->year = st->year;
+        t->year_from = st->year_from;
+        return;
+    }
+    if (!tm)
+        tm = time_before(x, t->sentence.start < t->clause ? t->sentence.start : t->clause,
+                         t->clause, 0);
+    if (!tm)
+        tm = time_before(x, para, t->sentence.start < pos ? t->sentence.start : pos, 1);
+    if (tm)
+        take_year(t, tm);
+    else
+        t->year = part_year(x, t->section, t->fact);
+}
+
+/* A figure of a goal statement outside a review is a goal, and a figure
+ * of a year before the report's is what happened then, unless its own
+ * clause says otherwise (过去一年，国内生产总值增长10.3%: a fact of last
+ * year, though it stands in the plan part). */
+static int settle_kind(const gy_run *x, const gy_target *t, const statement *st)
+{
+    const gy_doc *d = x->d;
+    int cue = gy_lex_last_cue(&x->r->targets.kind_cues, d->s, t->clause, t->text.start);
+    gy_role role = t->section ? GY_SECTIONS(d)[t->section - 1].role : GY_ROLE_NONE;
+    if (st && role != GY_ROLE_REVIEW)
+        return cue == GY_CUE_FACT;
     if (t->fact || !t->year || !d->year || t->year >= d->year)
         return t->fact;
-    int cue = gy_lex_last_cue(&x->r->targets.kind_cues, d->s, t->clause, t->text.start);
     return cue != GY_CUE_TARGET;
 }
 
@@ -331,12 +549,19 @@ int gy_extract_years(gy_run *x)
 {
     gy_doc *d = x->d;
     document_year(x);
+    if (warn_no_year(d) != 0)
+        return -1;
     for (size_t i = 0; i < d->times.len; i++)
         GY_TIMES(d)[i].year = time_year(x, &GY_TIMES(d)[i]);
-    for (size_t i = 0; i < d->targets.len; i++) {
+    statements sts;
+    if (find_statements(x, &sts) != 0)
+        return -1;
+    for (size_t i = 0, k = 0; i < d->targets.len; i++) {
         gy_target *t = &GY_TARGETS(d)[i];
-        t->year = target_year(x, t);
-        t->fact = settle_kind(x, t);
+        const statement *st = statement_at(&sts, &k, t->text.start);
+        target_year(x, t, st);
+        t->fact = settle_kind(x, t, st);
     }
+    free(sts.items);
     return 0;
 }

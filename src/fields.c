@@ -139,12 +139,13 @@ static void task_values(const gy_doc *d, size_t i, gy_value *v)
 const char *gy_target_kind(const gy_target *t) { return t->fact ? "fact" : "target"; }
 
 static const char *const target_fields[] = {
-    "id",      "text",      "value", "unit",     "op",      "min",  "max",  "range",  "period",
-    "kind",    "subject", "indicator", "year", "sentence", "section", "task", "line", "start",
-    "end"};
+    "id",        "text",     "value",      "unit",     "op",       "min",      "max",
+    "range",     "bound",    "stretch",    "aspiration", "period", "kind",     "estimate",
+    "subject",   "indicator", "year",      "year_from", "restates", "sentence", "section",
+    "task",      "line",     "start",      "end"};
 
 /* v with no more digits than it needs: 5, 5.5, 290000000. */
-static size_t plain_number(double v, char *buf, size_t size)
+size_t gy_number_text(double v, char *buf, size_t size)
 {
     if (v == floor(v) && fabs(v) < 1e15)
         snprintf(buf, size, "%.0f", v);
@@ -170,11 +171,11 @@ void gy_target_reading(const gy_target *t, char *buf, size_t size)
 {
     char a[64], b[64];
     if (t->op == GY_OP_RANGE) {
-        plain_number(t->min, a, sizeof a);
-        plain_number(t->max, b, sizeof b);
+        gy_number_text(t->min, a, sizeof a);
+        gy_number_text(t->max, b, sizeof b);
         snprintf(buf, size, "%s – %s%s%s", a, b, *t->unit ? " " : "", t->unit);
     } else {
-        plain_number(t->value, a, sizeof a);
+        gy_number_text(t->value, a, sizeof a);
         snprintf(buf, size, "%s %s%s%s", gy_op_symbol(t->op), a, *t->unit ? " " : "", t->unit);
     }
 }
@@ -194,17 +195,23 @@ static void target_values(const gy_doc *d, size_t i, gy_value *v)
     v[5] = gy_target_has_min(t) ? number_value(t->min) : null_value();
     v[6] = gy_target_has_max(t) ? number_value(t->max) : null_value();
     v[7] = bool_value(t->op == GY_OP_RANGE);
-    v[8] = slice_value(d, t->period, 0);
-    v[9] = cstr_value(gy_target_kind(t));
-    v[10] = cstr_value(t->subject);
-    v[11] = cstr_value(t->indicator);
-    v[12] = t->year ? int_value(t->year) : null_value();
-    v[13] = slice_value(d, t->sentence, 0);
-    v[14] = id_value("s", t->section);
-    v[15] = id_value("t", t->task);
-    v[16] = int_value((long long)t->line);
-    v[17] = int_value((long long)t->text.start);
-    v[18] = int_value((long long)t->text.end);
+    v[8] = cstr_value(gy_bound_names[t->bound]);
+    v[9] = t->has_stretch ? number_value(t->stretch) : null_value();
+    v[10] = bool_value(t->aspiration);
+    v[11] = slice_value(d, t->period, 0);
+    v[12] = cstr_value(gy_target_kind(t));
+    v[13] = bool_value(t->estimate);
+    v[14] = cstr_value(t->subject);
+    v[15] = cstr_value(t->indicator);
+    v[16] = t->year ? int_value(t->year) : null_value();
+    v[17] = t->year_from ? int_value(t->year_from) : null_value();
+    v[18] = id_value("q", t->restates);
+    v[19] = slice_value(d, t->sentence, 0);
+    v[20] = id_value("s", t->section);
+    v[21] = id_value("t", t->task);
+    v[22] = int_value((long long)t->line);
+    v[23] = int_value((long long)t->text.start);
+    v[24] = int_value((long long)t->text.end);
 }
 
 static const char *const time_fields[] = {"text", "kind", "line", "start", "end"};

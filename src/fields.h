@@ -8,7 +8,7 @@
 
 #include "doc.h"
 
-enum { GY_MAX_FIELDS = 24 };
+enum { GY_MAX_FIELDS = 32 };
 
 typedef struct gy_element_desc {
     const char *name;              /* "section" */
@@ -24,6 +24,9 @@ extern const gy_element_desc gy_elements[GY_ELEM_COUNT];
  * gy_op_symbol gives the sign of each comparison. */
 void gy_target_reading(const gy_target *t, char *buf, size_t size);
 const char *gy_op_symbol(enum gy_op op);
+/* v with no more digits than it needs (5, 5.5, 290000000) into buf;
+ * returns its length. */
+size_t gy_number_text(double v, char *buf, size_t size);
 
 /* "target" or "fact". */
 const char *gy_target_kind(const gy_target *t);

@@ -17,6 +17,12 @@ enum gy_time_kind { GY_TIME_DATE, GY_TIME_RANGE, GY_TIME_DEADLINE, GY_TIME_PERIO
                     GY_TIME_FREQUENCY, GY_TIME_KIND_COUNT };
 extern const char *const gy_time_kind_names[GY_TIME_KIND_COUNT];
 
+/* How hard a target binds, as researchers code it: a floor (以上, 确保), a
+ * soft figure (左右), a ceiling (以内, 控制在), a range, or a point. */
+enum gy_bound { GY_BOUND_HARD, GY_BOUND_SOFT, GY_BOUND_CEILING, GY_BOUND_RANGE,
+                GY_BOUND_POINT, GY_BOUND_COUNT };
+extern const char *const gy_bound_names[GY_BOUND_COUNT];
+
 typedef enum gy_role { GY_ROLE_NONE, GY_ROLE_REVIEW, GY_ROLE_PLAN } gy_role;
 /* NULL for GY_ROLE_NONE. */
 extern const char *const gy_role_names[3];

@@ -25,10 +25,12 @@ typedef struct column {
 static const char *const document_headers[] = {"file", "title", "date", "year"};
 
 static const column target_columns[] = {
-    {"line", "line"},   {"indicator", "indicator"}, {"subject", "subject"},
-    {"target_year", "year"}, {"text", "text"}, {"value", "value"}, {"op", "op"},
-    {"min", "min"},     {"max", "max"},   {"unit", "unit"},    {"kind", "kind"},
-    {"period", "period"}, {"section", "section"}};
+    {"line", "line"},     {"indicator", "indicator"}, {"subject", "subject"},
+    {"target_year", "year"}, {"year_from", "year_from"}, {"text", "text"},
+    {"value", "value"},   {"op", "op"},     {"min", "min"},     {"max", "max"},
+    {"unit", "unit"},     {"bound", "bound"}, {"stretch", "stretch"},
+    {"aspiration", "aspiration"}, {"kind", "kind"}, {"estimate", "estimate"},
+    {"restates", "restates"}, {"period", "period"}, {"section", "section"}};
 
 static const column task_columns[] = {
     {"line", "line"},   {"section", "section"}, {"marker", "marker"}, {"number", "number"},
@@ -82,8 +84,8 @@ static void number(FILE *out, double v)
     field(out, buf, strlen(buf), 0);
 }
 
-/* One cell after the first; an id cell shows the heading of the section
- * it names (the only element an id column refers to). */
+/* One cell after the first; a section id shows the heading of the section
+ * it names, another id (restates: q12) is written as it is. */
 static void cell(FILE *out, const gy_doc *d, gy_value v)
 {
     char buf[32];
@@ -96,7 +98,14 @@ static void cell(FILE *out, const gy_doc *d, gy_value v)
         break;
     case GY_VALUE_NUMBER: number(out, v.n); break;
     case GY_VALUE_STRING: field(out, v.s, v.len, 0); break;
-    case GY_VALUE_ID: cell(out, d, gy_doc_get(d, GY_ELEM_SECTION, (size_t)v.i - 1, "heading")); break;
+    case GY_VALUE_ID:
+        if (v.len == 1 && v.s[0] == 's') {
+            cell(out, d, gy_doc_get(d, GY_ELEM_SECTION, (size_t)v.i - 1, "heading"));
+        } else {
+            snprintf(buf, sizeof buf, "%.*s%lld", (int)(v.len < 8 ? v.len : 8), v.s, v.i);
+            field(out, buf, strlen(buf), 0);
+        }
+        break;
     }
 }
 

@@ -54,19 +54,29 @@ static mark *collect_marks(const gy_doc *d, size_t *n)
     return m;
 }
 
-/* What a figure says, for its tooltip: ≈ 5 % · gdp_growth · 2026 · target. */
+/* What a figure says, for its tooltip: ≈ 5 % · gdp_growth · 2026 · soft
+ * goal (with its stretch, its span, an estimate). */
 static void target_tip(FILE *f, const gy_target *t)
 {
     char reading[200];
     gy_target_reading(t, reading, sizeof reading);
     gy_html_cstr(f, reading);
+    if (t->has_stretch) {
+        gy_number_text(t->stretch, reading, sizeof reading);
+        fprintf(f, " (stretch %s)", reading);
+    }
     if (t->indicator) {
         fputs(" · ", f);
         gy_html_cstr(f, t->indicator);
     }
-    if (t->year)
+    if (t->year_from)
+        fprintf(f, " · %d-%d", t->year_from, t->year);
+    else if (t->year)
         fprintf(f, " · %d", t->year);
-    fprintf(f, " · %s", t->fact ? "fact" : "goal");
+    if (t->fact)
+        fprintf(f, " · %s", t->estimate ? "estimated fact" : "fact");
+    else
+        fprintf(f, " · %s goal", gy_bound_names[t->bound]);
 }
 
 static void open_mark(FILE *f, const gy_doc *d, const mark *m)
@@ -235,9 +245,9 @@ static void write_outline(FILE *f, const gy_doc *d)
 }
 
 /* The columns of the table of figures: fields of the target element. */
-static const char *const columns[] = {"id",   "line", "indicator", "subject", "text",
-                                      "value", "unit", "kind",     "year",    "period",
-                                      "section"};
+static const char *const columns[] = {"id",    "line",  "indicator", "subject", "text",
+                                      "value", "unit",  "bound",     "stretch", "kind",
+                                      "year",  "period", "section"};
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
 static void filter_select(FILE *f, const char *what, const char *label, const char *const *vals,

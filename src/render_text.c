@@ -89,7 +89,8 @@ static void print_task(const out *o, const gy_doc *d, size_t i)
 }
 
 /* Prints target i: what it measures and its text (国内生产总值增长 5%左右),
- * its reading, and what it is (period, kind, year, indicator). */
+ * its reading and stretch, and what it is (period, kind, how hard a goal
+ * binds, year or span, indicator, estimate, a goal stated again). */
 static void print_target(const out *o, const gy_doc *d, size_t i)
 {
     const gy_target *t = &GY_TARGETS(d)[i];
@@ -106,19 +107,34 @@ static void print_target(const out *o, const gy_doc *d, size_t i)
     on(o, RESET);
     char reading[200];
     gy_target_reading(t, reading, sizeof reading);
-    fprintf(o->f, "  %s  (", reading);
+    fprintf(o->f, "  %s", reading);
+    if (t->has_stretch) {
+        gy_number_text(t->stretch, reading, sizeof reading);
+        fprintf(o->f, ", stretch %s", reading);
+    }
+    fputs("  (", o->f);
     if (t->period.end > t->period.start) {
         put_slice(o, d, t->period);
         fputs(", ", o->f);
     }
     fputs(gy_target_kind(t), o->f);
-    if (t->year)
+    if (!t->fact)
+        fprintf(o->f, ", %s", gy_bound_names[t->bound]);
+    if (t->estimate)
+        fputs(", estimate", o->f);
+    if (t->year_from)
+        fprintf(o->f, ", %d-%d", t->year_from, t->year);
+    else if (t->year)
         fprintf(o->f, ", %d", t->year);
     if (t->indicator) {
         on(o, CYAN);
         fprintf(o->f, ", %s", t->indicator);
         on(o, RESET);
     }
+    if (t->aspiration)
+        fputs(", aspires higher", o->f);
+    if (t->restates)
+        fprintf(o->f, ", restates line %zu", GY_TARGETS(d)[t->restates - 1].line);
     fputs(")\n", o->f);
 }
 

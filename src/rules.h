@@ -146,6 +146,13 @@ typedef struct gy_target_rules {
     gy_lexicon ordinal_before;        /* 第: a number after it is an ordinal */
     gy_lexicon not_quantities;        /* slogans, idioms, names */
     gy_lexicon kind_cues;             /* tags are enum gy_cue */
+    gy_lexicon bound_words;           /* 确保, 控制在: a point's bound; tags are enum gy_bound */
+    gy_lexicon stretch_words;         /* 力争: the figure after it stretches the one before */
+    gy_lexicon stretch_verbs;         /* 达到: may stand between them */
+    gy_lexicon aspirations;           /* 争取更好结果 after a goal */
+    gy_lexicon estimate_words;        /* 预计, 初步统计: the figure is an estimate */
+    gy_lexicon statement_leads;       /* 主要预期目标是: a goal statement follows */
+    gy_lexicon statement_heads;       /* 主要预期目标 ending a paragraph: likewise */
     gy_lexicon range_joiners;         /* －, 至, 到 between two numbers */
     gy_lexicon minus_signs;           /* - right before a number: it is negative */
     size_t quote_max_chars;           /* a short quoted name holds no quantity */
@@ -176,6 +183,8 @@ typedef struct gy_time_rules {
     gy_lexicon part_words;            /* 全年: the year of the part it stands in */
     gy_lexicon periods;               /* 十四五: tag indexes period_last */
     int *period_last;                 /* the last year of each plan period */
+    int *period_first;                /* and its first */
+    gy_lexicon spans;                 /* 过去五年: tag is the years it spans */
     gy_lexicon base_before;           /* 比: the time after it is a comparison */
     gy_lexicon change_from;           /* 从: a figure right after it is a start */
     gy_lexicon ahead;                 /* 到: the year after it is a goal's */

@@ -85,6 +85,39 @@ static int load_kinds(gy_jobj *o, gy_target_rules *t)
     return gy_rj_close(&k);
 }
 
+static int load_bounds(gy_jobj *o, gy_target_rules *t)
+{
+    gy_jobj b;
+    gy_word_list wl = {NULL, 0, 0};
+    if (gy_rj_open_member(o, "bounds", &b) != 0 ||
+        gy_rj_words(&b, "hard", 1, &wl, GY_BOUND_HARD) != 0 ||
+        gy_rj_words(&b, "ceiling", 1, &wl, GY_BOUND_CEILING) != 0 ||
+        gy_rj_build(&b, &t->bound_words, &wl) != 0)
+        return -1;
+    return gy_rj_close(&b);
+}
+
+static int load_stretch(gy_jobj *o, gy_target_rules *t)
+{
+    gy_jobj st;
+    if (gy_rj_open_member(o, "stretch", &st) != 0 ||
+        gy_rj_lexicon(&st, "words", 1, &t->stretch_words) != 0 ||
+        gy_rj_lexicon(&st, "verbs", 1, &t->stretch_verbs) != 0 ||
+        gy_rj_lexicon(&st, "aspirations", 1, &t->aspirations) != 0)
+        return -1;
+    return gy_rj_close(&st);
+}
+
+static int load_statements(gy_jobj *o, gy_target_rules *t)
+{
+    gy_jobj st;
+    if (gy_rj_open_member(o, "statements", &st) != 0 ||
+        gy_rj_lexicon(&st, "leads", 1, &t->statement_leads) != 0 ||
+        gy_rj_lexicon(&st, "heads", 1, &t->statement_heads) != 0)
+        return -1;
+    return gy_rj_close(&st);
+}
+
 /* An array of strings at v as a NULL-free array in the arena. */
 static int string_array(gy_loader *ld, const gy_rfile *f, const cJSON *v, const char *path,
                         const char ***out, size_t *n)
@@ -170,7 +203,9 @@ int gy_load_targets(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_size(&o, "context_chars", 1, 10, 100000, &t->context_chars) != 0 ||
         gy_rj_number(&o, "chinese_min_value", 1, 0, 1e6, &t->chinese_min_value) != 0 ||
         gy_rj_number(&o, "counter_min_value", 1, 0, 1e6, &t->counter_min_value) != 0 ||
-        load_kinds(&o, t) != 0 || load_subjects(&o, &t->subjects) != 0)
+        load_kinds(&o, t) != 0 || load_statements(&o, t) != 0 || load_bounds(&o, t) != 0 ||
+        load_stretch(&o, t) != 0 || gy_rj_lexicon(&o, "estimates", 1, &t->estimate_words) != 0 ||
+        load_subjects(&o, &t->subjects) != 0)
         return -1;
     return gy_rj_close(&o);
 }
@@ -194,21 +229,23 @@ static int time_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const cha
     return gy_rj_close(&o);
 }
 
-/* times.years.offsets: an object of word -> whole number of years. */
-static int load_offsets(gy_jobj *o, gy_lexicon *lx)
+/* times.years.offsets (and spans): an object of word -> whole number of
+ * years from lo to hi, stored as the tag plus bias. */
+static int load_offsets(gy_jobj *o, const char *key, int lo, int hi, int bias, gy_lexicon *lx)
 {
-    const cJSON *v = gy_rj_field(o, "offsets", 1);
+    const cJSON *v = gy_rj_field(o, key, 1);
     if (!v)
         return -1;
     if (!cJSON_IsObject(v))
-        return gy_rj_fail(o->ld, o->f, v, NULL, "%s.offsets must be an object", o->path);
+        return gy_rj_fail(o->ld, o->f, v, NULL, "%s.%s must be an object", o->path, key);
     gy_word_list wl = {NULL, 0, 0};
     for (const cJSON *e = v->child; e; e = e->next) {
-        if (!cJSON_IsNumber(e) || e->valuedouble != (int)e->valuedouble || e->valuedouble < -100 ||
-            e->valuedouble > 100)
-            return gy_rj_fail(o->ld, o->f, e, NULL, "%s.offsets.%s must be a whole number of years",
-                              o->path, e->string);
-        if (gy_words_add(&o->ld->r->arena, &wl, e->string, (int)e->valuedouble + GY_YEAR_BIAS) != 0)
+        if (!cJSON_IsNumber(e) || e->valuedouble != (int)e->valuedouble || e->valuedouble < lo ||
+            e->valuedouble > hi)
+            return gy_rj_fail(o->ld, o->f, e, NULL,
+                              "%s.%s.%s must be a whole number of years from %d to %d", o->path,
+                              key, e->string, lo, hi);
+        if (gy_words_add(&o->ld->r->arena, &wl, e->string, (int)e->valuedouble + bias) != 0)
             return gy_rj_fail(o->ld, o->f, e, NULL, "out of memory");
         o->ld->r->count++;
     }
@@ -226,7 +263,8 @@ static int load_periods(gy_jobj *o, gy_time_rules *t)
     size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
     gy_word_list wl = {NULL, 0, 0};
     t->period_last = gy_arena_alloc(&o->ld->r->arena, (n ? n : 1) * sizeof *t->period_last);
-    if (!t->period_last)
+    t->period_first = gy_arena_alloc(&o->ld->r->arena, (n ? n : 1) * sizeof *t->period_first);
+    if (!t->period_last || !t->period_first)
         return gy_rj_fail(o->ld, o->f, v, NULL, "out of memory");
     for (const cJSON *e = v->child; e; e = e->next, i++) {
         const cJSON *first = cJSON_GetArrayItem(e, 0), *last = cJSON_GetArrayItem(e, 1);
@@ -235,6 +273,7 @@ static int load_periods(gy_jobj *o, gy_time_rules *t)
             return gy_rj_fail(o->ld, o->f, e, NULL,
                               "%s.periods.%s must be [first year, last year]", o->path, e->string);
         t->period_last[i] = (int)last->valuedouble;
+        t->period_first[i] = (int)first->valuedouble;
         if (gy_words_add(&o->ld->r->arena, &wl, e->string, (int)i) != 0)
             return gy_rj_fail(o->ld, o->f, e, NULL, "out of memory");
         o->ld->r->count++;
@@ -245,7 +284,9 @@ static int load_periods(gy_jobj *o, gy_time_rules *t)
 static int load_years(gy_jobj *o, gy_time_rules *t)
 {
     gy_jobj y;
-    if (gy_rj_open_member(o, "years", &y) != 0 || load_offsets(&y, &t->year_offsets) != 0 ||
+    if (gy_rj_open_member(o, "years", &y) != 0 ||
+        load_offsets(&y, "offsets", -100, 100, GY_YEAR_BIAS, &t->year_offsets) != 0 ||
+        load_offsets(&y, "spans", 2, 100, 0, &t->spans) != 0 ||
         gy_rj_lexicon(&y, "part_words", 1, &t->part_words) != 0 || load_periods(&y, t) != 0 ||
         gy_rj_lexicon(&y, "base_before", 1, &t->base_before) != 0 ||
         gy_rj_size(&y, "head_chars", 1, 0, 200, &t->head_chars) != 0 ||

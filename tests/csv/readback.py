@@ -18,8 +18,9 @@ import subprocess
 import sys
 
 DOC_COLUMNS = ["file", "title", "date", "year"]
-TARGET_COLUMNS = DOC_COLUMNS + ["line", "indicator", "subject", "target_year", "text", "value", "op",
-                                "min", "max", "unit", "kind", "period", "section"]
+TARGET_COLUMNS = DOC_COLUMNS + ["line", "indicator", "subject", "target_year", "year_from", "text",
+                                "value", "op", "min", "max", "unit", "bound", "stretch", "aspiration",
+                                "kind", "estimate", "restates", "period", "section"]
 TASK_COLUMNS = DOC_COLUMNS + ["line", "section", "marker", "number", "text", "directive", "deadline"]
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 

@@ -287,13 +287,14 @@ static void kinds_and_periods(void)
     }
     free_doc(d);
     /* 每年 in an earlier part of the sentence is no period of a later number,
-     * and 下降到2016年底 is a date, no deadline */
+     * and 下降到2016年底 is a date, no deadline: the date of each figure is
+     * its period */
     d = analyze_text("每年贫困人口减少都超过1000万人；贫困发生率从2012年底的10.2%下降到2016年底的4.5%。");
     CHECK_INT(count(d, TGT), 3);
     if (count(d, TGT) == 3) {
         CHECK_STR(str(d, TGT, 0, "period"), "每年");
-        CHECK(str(d, TGT, 1, "period") == NULL);
-        CHECK(str(d, TGT, 2, "period") == NULL);
+        CHECK_STR(str(d, TGT, 1, "period"), "2012年底");
+        CHECK_STR(str(d, TGT, 2, "period"), "2016年底");
     }
     for (size_t i = 0; i < count(d, TIME); i++)
         CHECK(strcmp(str(d, TIME, i, "kind"), "deadline") != 0);
