@@ -265,8 +265,29 @@ static const char *start_list(gy_scan *p, piece before, piece after)
     return next_item(p, after);
 }
 
-/* The subject of a target at to, from the words in s[from..to). */
-static const char *subject_of(gy_scan *p, size_t from, size_t to)
+static int only_change(const gy_scan *p, piece w);
+
+/* After a figure, in a list of what happened to one thing (全省生产总值突破
+ * 3万亿元、跃居全国第十位、增长5.1%): when the last item is only a change,
+ * it speaks of the thing the list is about. */
+static void last_list_item(const gy_scan *p, piece *w)
+{
+    size_t len;
+    for (size_t end = w->n; end > 0; end -= len) {
+        uint32_t cp = gy_utf8_before_valid(w->s, 0, end, &len);
+        if (gy_punct_roles(p->punct, cp) & GY_P_LIST) {
+            piece last = {w->s + end, w->n - end};
+            trim(p, &last);
+            if (last.n && only_change(p, last))
+                *w = last;
+            return;
+        }
+    }
+}
+
+/* The subject of a target at to, from the words in s[from..to) (after an
+ * earlier figure of its phrase when after_figure). */
+static const char *subject_of(gy_scan *p, size_t from, size_t to, int after_figure)
 {
     gy_subject_state *st = &p->subject;
     if (st->sentence != p->full) {
@@ -282,6 +303,8 @@ static const char *subject_of(gy_scan *p, size_t from, size_t to)
             piece before = {w.s, i}, after = {w.s + i + lw, w.n - i - lw};
             return start_list(p, before, after);
         }
+    if (after_figure)
+        last_list_item(p, &w);
     int level = reaches_level(p, w);
     trim(p, &w);
     if (level && only_change(p, w))
@@ -381,9 +404,9 @@ static const gy_indicator *indicator_of(gy_scan *p, const char *subject, const c
     return NULL;
 }
 
-int gy_take_subject(gy_scan *p, size_t from, gy_target *t)
+int gy_take_subject(gy_scan *p, size_t from, int after_figure, gy_target *t)
 {
-    t->subject = subject_of(p, from, t->text.start);
+    t->subject = subject_of(p, from, t->text.start, after_figure);
     if (!t->subject)
         return 0;
     const gy_indicator *in = indicator_of(p, t->subject, t->unit);

@@ -381,9 +381,10 @@ static int add_target(para *p, const found *f, size_t end, double lo, double hi,
     t->line = gy_doc_line_in(d, p->line, f->start);
     t->clause = clause;
     /* the subject starts after an earlier target of its clause */
-    size_t from = p->last_end > p->phrase ? p->last_end : p->phrase;
+    int after_figure = p->last_end > p->phrase;
+    size_t from = after_figure ? p->last_end : p->phrase;
     p->last_end = end;
-    if (!t->unit || gy_take_subject(p, from < f->start ? from : f->start, t) != 0)
+    if (!t->unit || gy_take_subject(p, from < f->start ? from : f->start, after_figure, t) != 0)
         return -1;
     return 0;
 }

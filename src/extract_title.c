@@ -255,6 +255,28 @@ static enum last take_occasion(head *hd, size_t *k)
     return LAST_OCCASION;
 }
 
+/* A byline with the date, the meeting and the speaker (2025年1月20日在…
+ * 会议上安徽省人民政府省长 王清宪作政府工作报告): the occasion and the
+ * speaker it names. */
+static int take_byline(gy_run *x, const head_line *h)
+{
+    gy_doc *d = x->d;
+    const gy_title_rules *r = &x->r->title;
+    for (size_t p = 0; p < r->nbylines; p++) {
+        const gy_rx *rx = &r->bylines[p];
+        if (!gy_match(x, rx, h->s, h->len, 0))
+            continue;
+        const char *occasion = group_text(x, rx->g_occasion, h->s);
+        if (!occasion)
+            continue;
+        d->occasion = occasion;
+        if (!d->speaker)
+            d->speaker = group_text(x, rx->g_speaker, h->s);
+        return 1;
+    }
+    return 0;
+}
+
 /* What head line k holds; LAST_NONE when it is to be passed over. */
 static enum last classify(head *hd, size_t *k)
 {
@@ -264,6 +286,8 @@ static enum last classify(head *hd, size_t *k)
     const head_line *h = &hd->h[*k];
     if (!d->title && try_title(x, h))
         return LAST_TITLE;
+    if (!d->occasion && take_byline(x, h))
+        return LAST_OCCASION;
     if (gy_match(x, &r->occasion, h->s, h->len, 0))
         return take_occasion(hd, k);
     if (!d->speaker && gy_match(x, &r->speaker, h->s, h->len, 0)) {

@@ -392,12 +392,17 @@ static size_t lead_end(const gy_run *x, gy_slice c, size_t *lead)
     const gy_doc *d = x->d;
     const gy_target_rules *r = &x->r->targets;
     size_t where;
+    size_t end = c.end, len;
     int w = gy_lex_first_in(&r->statement_leads, d->s, c.start, c.end, &where);
     if (w >= 0) {
         *lead = where;
-        return where + r->statement_leads.words[w].len;
+        size_t after = where + r->statement_leads.words[w].len;
+        while (after < end && (gy_punct_roles(&x->r->punct, gy_utf8_at_valid(d->s, after, end,
+                                                                              &len)) &
+                               GY_P_COLON))
+            after += len;
+        return after < end ? where + r->statement_leads.words[w].len : end;
     }
-    size_t end = c.end, len;
     while (end > c.start && (gy_punct_roles(&x->r->punct, gy_utf8_before_valid(d->s, c.start, end,
                                                                               &len)) &
                              GY_P_COLON))

@@ -60,6 +60,8 @@ typedef struct gy_title_rules {
     gy_rx salutation;
     gy_rx *lines;
     size_t nlines;
+    gy_rx *bylines;            /* an occasion with the speaker in it */
+    size_t nbylines;
     gy_rx occasion, occasion_continued, speaker;
     gy_rx name;                /* a bare name after the title or occasion */
 } gy_title_rules;

@@ -144,11 +144,28 @@ static int title_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const ch
     return gy_rj_close(&o);
 }
 
+static int byline_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                       size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    gy_rx *rx = out;
+    gy_jobj o;
+    const char *name = NULL;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
+        gy_rj_pattern(&o, "pattern", 1, 0, name, rx) != 0)
+        return -1;
+    if (rx->g_occasion < 0)
+        return gy_rj_fail(ld, f, e, NULL,
+                          "%s ('%s'): the pattern needs a group (?<occasion>...)", path, name);
+    return gy_rj_close(&o);
+}
+
 static int load_title(gy_loader *ld, const gy_rfile *f, const cJSON *node)
 {
     gy_title_rules *t = &ld->r->title;
     gy_jobj o;
-    void *items;
+    void *items, *bylines;
     if (gy_rj_open(ld, f, node, "title", &o) != 0 ||
         gy_rj_size(&o, "head_lines", 1, 1, 1000, &t->head_lines) != 0 ||
         gy_rj_size(&o, "min_chars", 1, 1, 1000, &t->min_chars) != 0 ||
@@ -156,6 +173,8 @@ static int load_title(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_size(&o, "body_chars", 1, 1, 100000, &t->body_chars) != 0 ||
         gy_rj_pattern(&o, "salutation", 1, 0, "salutation", &t->salutation) != 0 ||
         gy_rj_array(&o, "lines", 1, sizeof(gy_rx), title_elem, NULL, &items, &t->nlines) != 0 ||
+        gy_rj_array(&o, "bylines", 0, sizeof(gy_rx), byline_elem, NULL, &bylines,
+                    &t->nbylines) != 0 ||
         gy_rj_pattern(&o, "occasion", 1, 0, "occasion", &t->occasion) != 0 ||
         gy_rj_pattern(&o, "occasion_continued", 0, 0, "occasion_continued",
                       &t->occasion_continued) != 0 ||
@@ -163,6 +182,7 @@ static int load_title(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_pattern(&o, "name", 0, 0, "name", &t->name) != 0)
         return -1;
     t->lines = items;
+    t->bylines = bylines;
     if (t->speaker.g_speaker < 0)
         return gy_rj_fail(ld, f, node, NULL, "title.speaker needs a group (?<speaker>...)");
     return gy_rj_close(&o);

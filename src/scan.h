@@ -44,9 +44,10 @@ typedef struct gy_scan {
 } gy_scan;
 
 /* extract_subject.c: the subject and indicator of target t (its text,
- * unit and period set), from the words in s[from..t->text.start).
+ * unit and period set), from the words in s[from..t->text.start), which
+ * begin after an earlier figure of its phrase when after_figure.
  * Returns 0, or -1 when out of memory. */
-int gy_take_subject(gy_scan *p, size_t from, gy_target *t);
+int gy_take_subject(gy_scan *p, size_t from, int after_figure, gy_target *t);
 
 /* extract_times.c */
 
