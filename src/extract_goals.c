@@ -8,12 +8,34 @@
 
 #include "extract.h"
 
+/* Where the first estimate word of a sentence stands, looked for once per
+ * sentence and only up to its last figure (its figures come in text
+ * order). */
+typedef struct estimates {
+    size_t from, end;      /* the sentence looked at */
+    size_t upto;           /* how far it has been looked at */
+    size_t first;          /* where its first estimate word is, or SIZE_MAX */
+} estimates;
+
 /* An estimate word before the figure in its sentence. */
-static int is_estimate(const gy_run *x, const gy_target *t)
+static int is_estimate(const gy_run *x, const gy_target *t, estimates *e)
 {
-    size_t where, from = t->sentence.start < t->clause ? t->sentence.start : t->clause;
-    return gy_lex_first_in(&x->r->targets.estimate_words, x->d->s, from, t->text.start, &where) >=
-           0;
+    size_t from = t->sentence.start < t->clause ? t->sentence.start : t->clause;
+    if (from != e->from || t->sentence.end != e->end) {
+        e->from = e->upto = from;
+        e->end = t->sentence.end;
+        e->first = SIZE_MAX;
+    }
+    if (e->first == SIZE_MAX && e->upto < t->text.start) {
+        const gy_lexicon *lx = &x->r->targets.estimate_words;
+        size_t where, back = e->upto - from > lx->max_len ? e->upto - lx->max_len : from;
+        while (back > from && ((unsigned char)x->d->s[back] & 0xC0) == 0x80)
+            back++;
+        if (gy_lex_first_in(lx, x->d->s, back, t->text.start, &where) >= 0)
+            e->first = where;
+        e->upto = t->text.start;
+    }
+    return e->first < t->text.start;
 }
 
 /* An aspiration after the goal, before the next figure or its sentence's
@@ -88,9 +110,10 @@ static int mark_restatements(gy_doc *d)
 int gy_extract_goals(gy_run *x)
 {
     gy_doc *d = x->d;
+    estimates e = {SIZE_MAX, 0, 0, SIZE_MAX};
     for (size_t i = 0; i < d->targets.len; i++) {
         gy_target *t = &GY_TARGETS(d)[i];
-        t->estimate = is_estimate(x, t);
+        t->estimate = is_estimate(x, t, &e);
         t->aspiration = !t->fact && aspires(x, i);
     }
     return mark_restatements(d);

@@ -48,8 +48,9 @@ static int stands_alone(const gy_run *x, size_t j)
 {
     const gy_doc *d = x->d;
     gy_slice c = d->content[j];
-    if (gy_slice_chars(d, c) > x->r->sections.unnumbered_max_chars ||
-        (j + 1 < d->text.nlines && gy_line_has_text(&d->text.lines[j + 1])))
+    size_t max = x->r->sections.unnumbered_max_chars;
+    if ((j + 1 < d->text.nlines && gy_line_has_text(&d->text.lines[j + 1])) ||
+        c.end - c.start > 4 * max || gy_slice_chars(d, c) > max)
         return 0;
     for (size_t q = c.start, len; q < c.end; q += len)
         if (gy_punct_at(&x->r->punct, d->s, q, c.end, &len) &
@@ -89,30 +90,44 @@ typedef struct joiner {
     int blank_sep;
 } joiner;
 
-/* Does the paragraph whose last line is i (whose first is head) go on at
- * line j, after gap blank lines? */
-static int goes_on(joiner *jn, size_t head, size_t i, size_t j, size_t gap)
+/* Would the paragraph whose last line is i (whose first is head) go on at
+ * line j, after gap blank lines, as their ends say?  2 when only if line
+ * i is no heading. */
+static int ends_say(joiner *jn, size_t head, size_t i, size_t j, size_t gap)
 {
-    gy_doc *d = jn->x->d;
-    if (j >= d->text.nlines || !gy_doc_line_live(d, j) || (d->flags[j] & GY_LINE_HEAD) ||
-        is_heading(jn->x, j) || stands_alone(jn->x, j))
-        return 0;
+    const gy_doc *d = jn->x->d;
     gy_slice a = d->content[i], b = d->content[j];
     a.start = i == head ? a.start : d->text.lines[i].indent;
-    int heading = i == head && is_heading(jn->x, head);
     if (gap <= jn->r->max_gap_lines &&
         (ends_with(&jn->r->open_ends, d, a) ||
-         (!heading && ends_with(&jn->r->weak_open_ends, d, a)) ||
          gy_lex_at(&jn->r->closing_starts, d->s, b.start, b.end) >= 0))
         return 1;
-    if (!jn->blank_sep || gap || heading)
+    if (gap <= jn->r->max_gap_lines && ends_with(&jn->r->weak_open_ends, d, a))
+        return 2;
+    if (!jn->blank_sep || gap)
         return 0;
     if (!ends_sentence(jn->x, a))
-        return 1;
+        return 2;
     /* a link right after a full stop: the short line goes on to the next */
     size_t gap2, k = next_text_line(d, j, &gap2);
     return !ends_sentence(jn->x, b) && !gap2 && k < d->text.nlines && gy_doc_line_live(d, k) &&
-           !is_heading(jn->x, k);
+                   !is_heading(jn->x, k)
+               ? 2
+               : 0;
+}
+
+/* Does the paragraph whose last line is i (whose first is head) go on at
+ * line j, after gap blank lines?  The ends of the lines say so first (a
+ * cheap test), then neither may be a heading. */
+static int goes_on(joiner *jn, size_t head, size_t i, size_t j, size_t gap)
+{
+    gy_doc *d = jn->x->d;
+    if (j >= d->text.nlines || !gy_doc_line_live(d, j) || (d->flags[j] & GY_LINE_HEAD))
+        return 0;
+    int say = ends_say(jn, head, i, j, gap);
+    if (!say || (say == 2 && i == head && is_heading(jn->x, head)))
+        return 0;
+    return !is_heading(jn->x, j) && !stands_alone(jn->x, j);
 }
 
 int gy_extract_paragraphs(gy_run *x)

@@ -358,9 +358,10 @@ static piece catalogue_words(const gy_scan *p, const char *subject, char *buf, s
     const gy_indicator_rules *r = &p->x->r->indicators;
     size_t len = strlen(subject), n = 0;
     for (size_t i = 0, k; i < len; i += k) {
-        int w = gy_lex_at(&r->scopes, subject, i, len);
+        uint32_t cp = gy_utf8_at_valid(subject, i, len, &k);
+        int w = gy_lex_may_start(&r->scopes, cp) ? gy_lex_at(&r->scopes, subject, i, len) : -1;
         const gy_lexicon *lx = &r->scopes;
-        if (w < 0) {
+        if (w < 0 && gy_lex_may_start(&r->fillers, cp)) {
             w = gy_lex_at(&r->fillers, subject, i, len);
             lx = &r->fillers;
         }
@@ -368,7 +369,6 @@ static piece catalogue_words(const gy_scan *p, const char *subject, char *buf, s
             k = lx->words[w].len;
             continue;
         }
-        gy_utf8_at_valid(subject, i, len, &k);
         if (n + k > size)
             break;
         memcpy(buf + n, subject + i, k);
@@ -388,6 +388,11 @@ static piece catalogue_words(const gy_scan *p, const char *subject, char *buf, s
 static const gy_indicator *indicator_of(gy_scan *p, const char *subject, const char *unit)
 {
     const gy_indicator_rules *r = &p->x->r->indicators;
+    size_t u = 0;
+    while (u < r->nunits && strcmp(r->units[u], unit) != 0)
+        u++;
+    if (u == r->nunits)
+        return NULL; /* no entry measures in this unit */
     char buf[GY_WORDS_MAX * 2];
     piece w = catalogue_words(p, subject, buf, sizeof buf);
     if (!w.n)

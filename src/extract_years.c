@@ -384,16 +384,18 @@ static int push_statement(statements *v, size_t start, size_t end, int year, int
     return 0;
 }
 
-/* Where a lead ends in c: a lead word anywhere in it, or a head word that
- * ends it (主要预期目标 on a line of its own, the items after it); 0 when
- * none stands there. */
-static size_t lead_end(const gy_run *x, gy_slice c, size_t *lead)
+/* Where a lead ends in c: a lead word starting before limit, or a head
+ * word that ends c (主要预期目标 on a line of its own, the items after it);
+ * 0 when none stands there. */
+static size_t lead_end(const gy_run *x, gy_slice c, size_t limit, size_t *lead)
 {
     const gy_doc *d = x->d;
     const gy_target_rules *r = &x->r->targets;
     size_t where;
     size_t end = c.end, len;
-    int w = gy_lex_first_in(&r->statement_leads, d->s, c.start, c.end, &where);
+    size_t reach = limit + r->statement_leads.max_len < c.end ? limit + r->statement_leads.max_len
+                                                              : c.end;
+    int w = gy_lex_first_in(&r->statement_leads, d->s, c.start, reach, &where);
     if (w >= 0) {
         *lead = where;
         size_t after = where + r->statement_leads.words[w].len;
@@ -453,13 +455,13 @@ static int ends_with_semicolon(const gy_run *x, gy_slice c)
             GY_P_SEMI);
 }
 
-/* The statement that paragraph i (heading at line index i) holds or goes
- * on: pushed to out. */
-static int statement_of_para(const gy_run *x, size_t i, statements *out)
+/* The statement that paragraph i (heading at line index i), whose last
+ * figure starts at last, holds or goes on: pushed to out. */
+static int statement_of_para(const gy_run *x, size_t i, size_t last, statements *out)
 {
     const gy_doc *d = x->d;
     gy_slice c = d->content[i];
-    size_t lead, end = lead_end(x, c, &lead);
+    size_t lead, end = lead_end(x, c, last, &lead);
     int year, from;
     if (end && end < c.end) {
         lead_year(x, c.start, lead, &year, &from);
@@ -469,13 +471,21 @@ static int statement_of_para(const gy_run *x, size_t i, statements *out)
     if (prev == SIZE_MAX)
         return 0;
     gy_slice pc = d->content[prev];
-    if (lead_end(x, pc, &lead) == pc.end) {
+    /* only a lead at its end matters: its last characters are looked at */
+    gy_slice tail = pc;
+    size_t back = 3 * x->r->targets.statement_leads.max_len + 12;
+    if (tail.end - tail.start > back) {
+        tail.start = tail.end - back;
+        while (tail.start < tail.end && ((unsigned char)d->s[tail.start] & 0xC0) == 0x80)
+            tail.start++;
+    }
+    if (lead_end(x, tail, tail.end, &lead) == pc.end) {
         lead_year(x, pc.start, lead, &year, &from);
         return push_statement(out, c.start, c.end, year, from);
     }
-    const statement *last = out->len ? &out->items[out->len - 1] : NULL;
-    if (last && last->end == pc.end && ends_with_semicolon(x, pc))
-        return push_statement(out, c.start, c.end, last->year, last->year_from);
+    const statement *before = out->len ? &out->items[out->len - 1] : NULL;
+    if (before && before->end == pc.end && ends_with_semicolon(x, pc))
+        return push_statement(out, c.start, c.end, before->year, before->year_from);
     return 0;
 }
 
@@ -484,16 +494,16 @@ static int find_statements(const gy_run *x, statements *out)
 {
     const gy_doc *d = x->d;
     memset(out, 0, sizeof *out);
-    size_t last = SIZE_MAX;
-    for (size_t k = 0; k < d->targets.len; k++) {
-        size_t i = gy_doc_para_of(d, GY_TARGETS(d)[k].line - 1);
-        if (i == last)
-            continue;
-        last = i;
-        if (statement_of_para(x, i, out) != 0) {
+    for (size_t k = 0; k < d->targets.len;) {
+        size_t i = gy_doc_para_of(d, GY_TARGETS(d)[k].line - 1), last = k;
+        while (last + 1 < d->targets.len &&
+               GY_TARGETS(d)[last + 1].text.start < d->content[i].end)
+            last++;
+        if (statement_of_para(x, i, GY_TARGETS(d)[last].text.start, out) != 0) {
             free(out->items);
             return -1;
         }
+        k = last + 1;
     }
     return 0;
 }
@@ -541,13 +551,12 @@ static void target_year(const gy_run *x, gy_target *t, const statement *st)
 static int settle_kind(const gy_run *x, const gy_target *t, const statement *st)
 {
     const gy_doc *d = x->d;
-    int cue = gy_lex_last_cue(&x->r->targets.kind_cues, d->s, t->clause, t->text.start);
     gy_role role = t->section ? GY_SECTIONS(d)[t->section - 1].role : GY_ROLE_NONE;
-    if (st && role != GY_ROLE_REVIEW)
-        return cue == GY_CUE_FACT;
-    if (t->fact || !t->year || !d->year || t->year >= d->year)
+    int in_statement = st && role != GY_ROLE_REVIEW;
+    if (!in_statement && (t->fact || !t->year || !d->year || t->year >= d->year))
         return t->fact;
-    return cue != GY_CUE_TARGET;
+    int cue = gy_lex_last_cue(&x->r->targets.kind_cues, d->s, t->clause, t->text.start);
+    return in_statement ? cue == GY_CUE_FACT : cue != GY_CUE_TARGET;
 }
 
 int gy_extract_years(gy_run *x)

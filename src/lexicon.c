@@ -42,6 +42,33 @@ static void set_bloom(uint64_t *bloom, uint32_t cp)
     bloom[h >> 6] |= UINT64_C(1) << (h & 63);
 }
 
+/* Does word w hold the character of UTF-8 c[0..n)? */
+static int holds(const gy_word *w, const char *c, size_t n)
+{
+    for (size_t i = 0; i + n <= w->len; i++)
+        if (memcmp(w->s + i, c, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A character (not ASCII) every word holds, if any: the rarest the words
+ * share is not known, so the first of the shortest word's that all hold. */
+static void find_anchor(gy_lexicon *lx)
+{
+    const gy_word *shortest = &lx->words[lx->n - 1];
+    for (size_t i = 0, len; i < shortest->len; i += len) {
+        uint32_t cp = gy_utf8_at(shortest->s, i, shortest->len, &len);
+        int all = cp >= 0x80 && len <= sizeof lx->anchor;
+        for (size_t k = 0; all && k < lx->n; k++)
+            all = holds(&lx->words[k], shortest->s + i, len);
+        if (all) {
+            memcpy(lx->anchor, shortest->s + i, len);
+            lx->anchor_len = len;
+            return;
+        }
+    }
+}
+
 int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
 {
     memset(lx, 0, sizeof *lx);
@@ -78,6 +105,7 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
         if (w->len > lx->max_len)
             lx->max_len = w->len;
     }
+    find_anchor(lx);
     return 0;
 }
 
@@ -155,20 +183,82 @@ int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end
     return -1;
 }
 
-int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
-                    size_t *where)
+/* The first place of the character c[0..n) in s[0..len): its last byte is
+ * looked for with memchr (a vector scan; the last byte of an ideograph is
+ * one of 64), and the bytes before it compared. */
+static const char *find_char(const char *s, size_t len, const char *c, size_t n)
+{
+    for (size_t at = n - 1; at < len;) {
+        const char *p = memchr(s + at, (unsigned char)c[n - 1], len - at);
+        if (!p)
+            return NULL;
+        size_t k = (size_t)(p - s);
+        if (memcmp(s + k - (n - 1), c, n - 1) == 0)
+            return s + k - (n - 1);
+        at = k + 1;
+    }
+    return NULL;
+}
+
+/* The first word starting in s[start..end): where every word holds the
+ * anchor character, only the places just before each of its occurrences
+ * (found by find_char) are tried; the earliest start there is the first
+ * word, as a word starting earlier would hold an earlier anchor. */
+static int first_by_anchor(const gy_lexicon *lx, const char *s, size_t start, size_t end,
+                           size_t *where)
 {
     size_t pos = start;
     while (pos < end) {
-        int i = gy_lex_at(lx, s, pos, end);
-        if (i >= 0) {
-            if (where)
-                *where = pos;
-            return i;
+        const char *hit = find_char(s + pos, end - pos, lx->anchor, lx->anchor_len);
+        if (!hit)
+            return -1;
+        size_t at = (size_t)(hit - s), from = at - start > lx->max_len ? at - lx->max_len : start;
+        while (from < at && ((unsigned char)s[from] & 0xC0) == 0x80)
+            from++;
+        for (size_t k = from, len; k <= at; k += len) {
+            gy_utf8_at_valid(s, k, end, &len);
+            int i = gy_lex_at(lx, s, k, end);
+            if (i >= 0 && k + lx->words[i].len > at) {
+                if (where)
+                    *where = k;
+                return i;
+            }
         }
-        pos++;
-        while (pos < end && ((unsigned char)s[pos] & 0xC0) == 0x80)
-            pos++;
+        pos = at + lx->anchor_len;
+    }
+    return -1;
+}
+
+int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
+                    size_t *where)
+{
+    if (!lx->n)
+        return -1;
+    if (lx->anchor_len)
+        return first_by_anchor(lx, s, start, end, where);
+    const unsigned char *u = (const unsigned char *)s;
+    size_t pos = start;
+    while (pos < end) {
+        size_t len = 1;
+        uint32_t cp = u[pos];
+        if (cp >= 0x80) {
+            if ((cp & 0xF0) == 0xE0 && end - pos >= 3) {
+                /* an ideograph, decoded in place (valid text) */
+                cp = (cp & 0x0F) << 12 | (uint32_t)(u[pos + 1] & 0x3F) << 6 | (u[pos + 2] & 0x3Fu);
+                len = 3;
+            } else {
+                cp = gy_utf8_at_valid(s, pos, end, &len);
+            }
+        }
+        if (gy_lex_may_start(lx, cp)) {
+            int i = gy_lex_at(lx, s, pos, end);
+            if (i >= 0) {
+                if (where)
+                    *where = pos;
+                return i;
+            }
+        }
+        pos += len;
     }
     return -1;
 }

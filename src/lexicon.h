@@ -32,6 +32,9 @@ typedef struct gy_lexicon {
     int32_t *next_last;
     size_t max_len;
     int one_char;                      /* every word is one code point */
+    char anchor[4];                    /* a character every word holds (its
+                                          UTF-8), for a fast search; */
+    size_t anchor_len;                 /* 0 when the words share none */
 } gy_lexicon;
 
 /* Words gathered before a lexicon is built (arena memory). */
@@ -68,7 +71,8 @@ int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t p
  * its start goes to *where.  -1 if none. */
 int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
                    size_t *where);
-/* The occurrence inside s[start..end) that starts first. */
+/* The occurrence inside s[start..end) that starts first (found from the
+ * places of the anchor character, when every word holds one). */
 int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
                     size_t *where);
 /* The tag of the last cue word in s[start..end) whose tag is not

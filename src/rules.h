@@ -216,6 +216,8 @@ typedef struct gy_indicator_rules {
     const char *average_suffix;
     gy_indicator *items;
     size_t n;
+    const char **units;               /* derived: the units of all entries, once each */
+    size_t nunits;
     int indexed;                      /* n <= GY_RXINDEX_MAX: index is built */
     gy_rxindex index;                 /* which entries may match a subject, by
                                          its first character */

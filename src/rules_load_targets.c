@@ -506,6 +506,29 @@ static int index_catalogue(gy_loader *ld, const gy_rfile *f, const cJSON *node,
     return 0;
 }
 
+/* The distinct units of the catalogue: a figure in none of them names no
+ * indicator, and its subject is not read for one. */
+static int catalogue_units(gy_loader *ld, const gy_rfile *f, const cJSON *node,
+                           gy_indicator_rules *r)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < r->n; i++)
+        total += r->items[i].nunits;
+    r->units = gy_arena_alloc(&ld->r->arena, (total ? total : 1) * sizeof *r->units);
+    if (!r->units)
+        return gy_rj_fail(ld, f, node, NULL, "out of memory");
+    r->nunits = 0;
+    for (size_t i = 0; i < r->n; i++)
+        for (size_t u = 0; u < r->items[i].nunits; u++) {
+            size_t k = 0;
+            while (k < r->nunits && strcmp(r->units[k], r->items[i].units[u]) != 0)
+                k++;
+            if (k == r->nunits)
+                r->units[r->nunits++] = r->items[i].units[u];
+        }
+    return 0;
+}
+
 int gy_load_indicators(gy_loader *ld, const gy_rfile *f, const cJSON *node)
 {
     gy_indicator_rules *r = &ld->r->indicators;
@@ -526,7 +549,7 @@ int gy_load_indicators(gy_loader *ld, const gy_rfile *f, const cJSON *node)
             if (strcmp(r->items[i].id, r->items[k].id) == 0)
                 return gy_rj_fail(ld, f, node, NULL, "indicators.catalogue: id '%s' is given twice",
                                   r->items[i].id);
-    if (index_catalogue(ld, f, node, r) != 0)
+    if (index_catalogue(ld, f, node, r) != 0 || catalogue_units(ld, f, node, r) != 0)
         return -1;
     return gy_rj_close(&o);
 }
