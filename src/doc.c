@@ -90,6 +90,19 @@ size_t gy_doc_before_join(const gy_doc *d, size_t floor, size_t pos)
     return breaks ? q : pos;
 }
 
+int gy_doc_set_noise(gy_doc *d, size_t i, const char *rule)
+{
+    if (d->flags[i] & GY_LINE_NOISE)
+        return 0;
+    d->flags[i] |= GY_LINE_NOISE;
+    gy_noise *n = gy_vec_push(&d->arena, &d->noise, sizeof *n);
+    if (!n)
+        return -1;
+    n->line = i + 1;
+    n->rule = rule;
+    return 0;
+}
+
 int gy_doc_line_live(const gy_doc *d, size_t i)
 {
     return gy_line_has_text(&d->text.lines[i]) && !(d->flags[i] & GY_LINE_NOISE) &&

@@ -88,6 +88,8 @@ typedef struct gy_time {
     int year;              /* the year it names (the last one), 0 none */
     int year_from;         /* the first year of a span it names, 0 none */
     int of_period;         /* the year is a plan period's last (“十五五”) */
+    int tense;             /* -1 before the text's time (去年, 过去五年), 1 after
+                              it (未来10年, 到2035年), 0 unknown */
 } gy_time;
 
 typedef struct gy_warning {
@@ -139,6 +141,10 @@ int gy_doc_warn(gy_doc *d, size_t line, const char *code, const char *fmt, ...)
     ;
 /* Puts the warnings in line order (stable). */
 void gy_doc_sort_warnings(gy_doc *d);
+/* Sets line index i aside as noise for the reason rule (a string that
+ * outlives the document: arena or static), once.  Returns 0, or -1 when
+ * out of memory. */
+int gy_doc_set_noise(gy_doc *d, size_t i, const char *rule);
 /* Whether line i (0-based) is a paragraph the extractors should read. */
 int gy_doc_line_live(const gy_doc *d, size_t i);
 /* Index + 1 of the innermost section holding offset off, 0 = none. */

@@ -35,6 +35,9 @@ int gy_group(const gy_run *x, int g, size_t *start, size_t *end);
 /* markup.c: the content of each line without markup at its ends. */
 void gy_find_content(gy_run *x);
 int gy_extract_noise(gy_run *x);
+/* extract_residue.c, from gy_extract_noise: a web page's residue around
+ * the speech. */
+int gy_find_residue(gy_run *x);
 int gy_extract_title(gy_run *x);
 /* Lines of one paragraph broken apart, joined (before the sentence index). */
 int gy_extract_paragraphs(gy_run *x);

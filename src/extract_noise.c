@@ -8,19 +8,6 @@
 #include "extract.h"
 #include "utf8.h"
 
-static int mark(gy_doc *d, size_t i, const char *rule)
-{
-    if (d->flags[i] & GY_LINE_NOISE)
-        return 0;
-    d->flags[i] |= GY_LINE_NOISE;
-    gy_noise *n = gy_vec_push(&d->arena, &d->noise, sizeof *n);
-    if (!n)
-        return -1;
-    n->line = i + 1;
-    n->rule = rule;
-    return 0;
-}
-
 static size_t line_chars(const gy_doc *d, size_t i, size_t limit)
 {
     const gy_slice *c = &d->content[i];
@@ -82,7 +69,7 @@ static int match_rules(gy_run *x)
         const gy_slice *c = &d->content[i];
         if (c->start >= c->end) {
             /* nothing but markup */
-            if (mark(d, i, "markup-only") != 0)
+            if (gy_doc_set_noise(d, i, "markup-only") != 0)
                 return -1;
             continue;
         }
@@ -92,15 +79,15 @@ static int match_rules(gy_run *x)
         if (k < r->nlines) {
             const gy_noise_rule *nr = &r->lines[k];
             const char *name = own(d, nr->rx.name);
-            if (!name || mark(d, i, name) != 0)
+            if (!name || gy_doc_set_noise(d, i, name) != 0)
                 return -1;
             if (nr->then == GY_THEN_NEXT) {
                 size_t n = next_text_line(d, i);
-                if (n < d->text.nlines && mark(d, n, name) != 0)
+                if (n < d->text.nlines && gy_doc_set_noise(d, n, name) != 0)
                     return -1;
             } else if (nr->then == GY_THEN_REST && d->text.lines[i].start >= tail_from) {
                 for (size_t n = i + 1; n < d->text.nlines; n++)
-                    if (gy_line_has_text(&d->text.lines[n]) && mark(d, n, name) != 0)
+                    if (gy_line_has_text(&d->text.lines[n]) && gy_doc_set_noise(d, n, name) != 0)
                         return -1;
             }
         }
@@ -150,7 +137,7 @@ static int mark_echoes(gy_doc *d, const gy_noise_rules *r)
             const gy_slice *nc = &d->content[n->line - 1];
             if (n->line - 1 != i &&
                 contains(d->s + nc->start, nc->end - nc->start, d->s + c->start, cn)) {
-                if (mark(d, i, "echo") != 0)
+                if (gy_doc_set_noise(d, i, "echo") != 0)
                     return -1;
                 break;
             }
@@ -249,7 +236,7 @@ static int mark_duplicates(gy_doc *d, const gy_noise_rules *r)
                         lo = first[k];
                     if (first[k] > hi)
                         hi = first[k];
-                    if (gy_doc_line_live(d, k) && mark(d, k, "duplicate") != 0)
+                    if (gy_doc_line_live(d, k) && gy_doc_set_noise(d, k, "duplicate") != 0)
                         rc = -1;
                 }
             if (rc == 0)
@@ -276,7 +263,7 @@ static int mark_fillers(gy_doc *d)
 {
     for (size_t i = 0; i < d->text.nlines; i++) {
         const gy_line *l = &d->text.lines[i];
-        if (l->end > l->start && !gy_line_has_text(l) && mark(d, i, "filler") != 0)
+        if (l->end > l->start && !gy_line_has_text(l) && gy_doc_set_noise(d, i, "filler") != 0)
             return -1;
     }
     return 0;
@@ -289,7 +276,7 @@ int gy_extract_noise(gy_run *x)
     if (d->keep_noise)
         return 0;
     if (match_rules(x) != 0 || mark_echoes(d, r) != 0 || mark_duplicates(d, r) != 0 ||
-        (r->filler_lines && mark_fillers(d) != 0))
+        (r->filler_lines && mark_fillers(d) != 0) || gy_find_residue(x) != 0)
         return -1;
     const gy_noise *n = d->noise.items;
     size_t k = 1;

@@ -116,6 +116,7 @@ static int read_unit(const para *p, quantity *q)
             int e = (int)lround(log10(mult));
             gy_number_shift(&q->n, e);
             q->n.mag10 += e;
+            q->n.magnitude = 1;
             after = stop;
         }
         q->more = 1;

@@ -232,23 +232,28 @@ static int time_year(gy_run *x, gy_time *t)
     size_t a = t->text.start, b = t->text.end, where;
     if (gy_lex_ending_at(&r->base_before, s, d->content[gy_doc_para_of(d, t->line - 1)].start, a) >= 0)
         return 0; /* 比上年: what the figure is compared with */
+    int w = gy_lex_first_in(&r->tense_words, s, a, b, &where);
+    t->tense = w >= 0 ? r->tense_words.words[w].tag : 0;
     int y = last_year_in(s, a, b);
     if (y) {
         int first = first_year_in(s, a, b);
         t->year_from = first < y ? first : 0;
         return y;
     }
-    int w = gy_lex_first_in(&r->periods, s, a, b, &where);
+    w = gy_lex_first_in(&r->periods, s, a, b, &where);
     t->of_period = w >= 0;
     if (w >= 0) {
         t->year_from = r->period_first[r->periods.words[w].tag];
         return r->period_last[r->periods.words[w].tag];
     }
+    w = gy_lex_first_in(&r->year_offsets, s, a, b, &where);
+    int offset = w >= 0 ? r->year_offsets.words[w].tag - GY_YEAR_BIAS : 0;
+    if (offset)
+        t->tense = offset < 0 ? -1 : 1;
     if (!d->year)
         return 0;
-    w = gy_lex_first_in(&r->year_offsets, s, a, b, &where);
     if (w >= 0) {
-        y = d->year + r->year_offsets.words[w].tag - GY_YEAR_BIAS;
+        y = d->year + offset;
         int span = gy_lex_first_in(&r->spans, s, a, b, &where);
         t->year_from = span >= 0 ? y - r->spans.words[span].tag + 1 : 0;
         return y;
@@ -256,6 +261,15 @@ static int time_year(gy_run *x, gy_time *t)
     if (gy_lex_first_in(&r->part_words, s, a, b, &where) >= 0)
         return d->year - (role_at(d, a) == GY_ROLE_REVIEW);
     return 0;
+}
+
+/* The tense of time t: by its year against the report's where both are
+ * known, else by its words. */
+static int time_tense(const gy_doc *d, const gy_time *t)
+{
+    if (t->year && d->year && !t->of_period)
+        return t->year < d->year ? -1 : t->year > d->year ? 1 : 0;
+    return t->tense;
 }
 
 /* Index of the first time that starts at or after off. */
@@ -544,19 +558,61 @@ static void target_year(const gy_run *x, gy_target *t, const statement *st)
         t->year = part_year(x, t->section, t->fact);
 }
 
-/* A figure of a goal statement outside a review is a goal, and a figure
- * of a year before the report's is what happened then, unless its own
- * clause says otherwise (过去一年，国内生产总值增长10.3%: a fact of last
- * year, though it stands in the plan part). */
+/* The last cue before pos in the clause from clause that is neither
+ * neutral nor weak (达 reports only outside a plan), or 0. */
+static int strong_cue_in(const gy_run *x, size_t clause, size_t pos)
+{
+    const gy_lexicon *lx = &x->r->targets.kind_cues;
+    size_t where;
+    int w;
+    while ((w = gy_lex_last_in(lx, x->d->s, clause, pos, &where)) >= 0 &&
+           (lx->words[w].tag == GY_CUE_NEUTRAL || lx->words[w].tag == GY_CUE_WEAK_FACT))
+        pos = where;
+    return w >= 0 ? lx->words[w].tag : 0;
+}
+
+/* The tense of the time a figure speaks of: the nearest time with one in
+ * its clause, else its period, else a time heading an earlier sentence of
+ * its paragraph; 0 when none says. */
+static int figure_tense(const gy_run *x, const gy_target *t)
+{
+    const gy_doc *d = x->d;
+    const gy_time *tm = GY_TIMES(d);
+    size_t i = first_time_from(d, t->text.start);
+    size_t para = d->content[gy_doc_para_of(d, t->line - 1)].start;
+    for (int n = 0; i-- > 0 && n < MAX_TIMES_LOOKED_AT && tm[i].text.start >= para; n++) {
+        if (!tm[i].tense || tm[i].text.end > t->text.start)
+            continue;
+        int own = tm[i].text.start >= t->clause;
+        int period = tm[i].text.start == t->period.start && tm[i].text.end == t->period.end;
+        if (own || period)
+            return tm[i].tense;
+        /* an earlier sentence's topic, where the figure's own sentence
+         * says nothing of its kind */
+        if (tm[i].text.start < t->sentence.start && is_topic(x, &tm[i]))
+            return strong_cue_in(x, t->sentence.start, t->text.start) ? 0 : tm[i].tense;
+    }
+    return 0;
+}
+
+/* A figure of a goal statement outside a review is a goal; outside a
+ * review, a figure of a time before the text's is what happened then (过去
+ * 一年，国内生产总值增长10.3%; 去年…吸纳了超110万), one of a time after it
+ * what is to be (未来10年，…达25.8万亿元左右), unless its own clause says
+ * otherwise. */
 static int settle_kind(const gy_run *x, const gy_target *t, const statement *st)
 {
     const gy_doc *d = x->d;
     gy_role role = t->section ? GY_SECTIONS(d)[t->section - 1].role : GY_ROLE_NONE;
-    int in_statement = st && role != GY_ROLE_REVIEW;
-    if (!in_statement && (t->fact || !t->year || !d->year || t->year >= d->year))
+    if (role == GY_ROLE_REVIEW)
         return t->fact;
-    int cue = gy_lex_last_cue(&x->r->targets.kind_cues, d->s, t->clause, t->text.start);
-    return in_statement ? cue == GY_CUE_FACT : cue != GY_CUE_TARGET;
+    int tense = st ? 0 : figure_tense(x, t);
+    if (!st && !tense && t->year && d->year && t->year < d->year)
+        tense = -1; /* a figure of a year before the report's */
+    if (!st && !tense)
+        return t->fact;
+    int cue = strong_cue_in(x, t->clause, t->text.start);
+    return st || tense > 0 ? cue == GY_CUE_FACT : cue != GY_CUE_TARGET;
 }
 
 int gy_extract_years(gy_run *x)
@@ -565,8 +621,11 @@ int gy_extract_years(gy_run *x)
     document_year(x);
     if (warn_no_year(d) != 0)
         return -1;
-    for (size_t i = 0; i < d->times.len; i++)
-        GY_TIMES(d)[i].year = time_year(x, &GY_TIMES(d)[i]);
+    for (size_t i = 0; i < d->times.len; i++) {
+        gy_time *t = &GY_TIMES(d)[i];
+        t->year = time_year(x, t);
+        t->tense = time_tense(d, t);
+    }
     statements sts;
     if (find_statements(x, &sts) != 0)
         return -1;

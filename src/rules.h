@@ -39,6 +39,17 @@ typedef struct gy_noise_rule {
     enum gy_then then;
 } gy_noise_rule;
 
+/* noise.body: the speech among a web page's residue (extract_residue.c). */
+typedef struct gy_body_rules {
+    size_t prose_chars;        /* a line this long with punctuation is prose; 0: off */
+    size_t hard_max_chars;     /* stamps and footers are no longer than this */
+    gy_rx stamp;               /* a date stamp with a clock time, a source label */
+    gy_rx footer;              /* credits, copyright, share and print buttons */
+    gy_rx lead_in;             /* the site's paragraph before the speech */
+    gy_rx headline;            /* a line that names the speech (…讲话实录) */
+    gy_rx site_suffix;         /* the site's name after a page title */
+} gy_body_rules;
+
 typedef struct gy_noise_rules {
     size_t max_chars;          /* longer lines are never noise lines */
     double tail_share;         /* where a 'rest' rule may set aside the rest */
@@ -46,6 +57,7 @@ typedef struct gy_noise_rules {
     size_t echo_max_chars;
     size_t echo_max_noise;     /* echoes are looked for up to this many noise lines */
     int filler_lines;          /* lines of spaces only are noise */
+    gy_body_rules body;
     gy_noise_rule *lines;
     size_t nlines;
     gy_rxset set;              /* the first code points of the line rules */
@@ -190,6 +202,7 @@ typedef struct gy_time_rules {
     gy_lexicon base_before;           /* 比: the time after it is a comparison */
     gy_lexicon change_from;           /* 从: a figure right after it is a start */
     gy_lexicon ahead;                 /* 到: the year after it is a goal's */
+    gy_lexicon tense_words;           /* 过去 (tag -1), 未来 (1): a time's tense */
     size_t review_year_mentions;      /* a review's last year is named this often */
     size_t head_chars;                /* how near its sentence's start a time
                                          stands to give later sentences its year */

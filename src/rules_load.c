@@ -101,6 +101,21 @@ static int noise_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const ch
     return gy_rj_close(&o);
 }
 
+static int load_body(gy_jobj *o, gy_body_rules *b)
+{
+    gy_jobj bj;
+    if (gy_rj_open_member(o, "body", &bj) != 0 ||
+        gy_rj_size(&bj, "prose_chars", 1, 0, 10000, &b->prose_chars) != 0 ||
+        gy_rj_size(&bj, "hard_max_chars", 1, 1, 10000, &b->hard_max_chars) != 0 ||
+        gy_rj_pattern(&bj, "stamp", 1, 0, "stamp", &b->stamp) != 0 ||
+        gy_rj_pattern(&bj, "footer", 1, 0, "footer", &b->footer) != 0 ||
+        gy_rj_pattern(&bj, "lead_in", 1, 0, "lead_in", &b->lead_in) != 0 ||
+        gy_rj_pattern(&bj, "headline", 1, 0, "headline", &b->headline) != 0 ||
+        gy_rj_pattern(&bj, "site_suffix", 1, 0, "site_suffix", &b->site_suffix) != 0)
+        return -1;
+    return gy_rj_close(&bj);
+}
+
 static int load_noise(gy_loader *ld, const gy_rfile *f, const cJSON *node)
 {
     gy_noise_rules *n = &ld->r->noise;
@@ -112,7 +127,7 @@ static int load_noise(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_size(&o, "duplicate_min_chars", 1, 1, 100000, &n->duplicate_min_chars) != 0 ||
         gy_rj_size(&o, "echo_max_chars", 1, 0, 1000, &n->echo_max_chars) != 0 ||
         gy_rj_size(&o, "echo_max_noise", 1, 0, 1000000, &n->echo_max_noise) != 0 ||
-        gy_rj_bool(&o, "filler_lines", &n->filler_lines) != 0 ||
+        gy_rj_bool(&o, "filler_lines", &n->filler_lines) != 0 || load_body(&o, &n->body) != 0 ||
         gy_rj_array(&o, "lines", 1, sizeof(gy_noise_rule), noise_elem, NULL, &items,
                     &n->nlines) != 0)
         return -1;

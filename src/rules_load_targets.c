@@ -281,6 +281,15 @@ static int load_periods(gy_jobj *o, gy_time_rules *t)
     return gy_rj_build(o, &t->periods, &wl);
 }
 
+/* times.years.past and .future: the words of a time's tense. */
+static int load_tense(gy_jobj *o, gy_lexicon *lx)
+{
+    gy_word_list wl = {NULL, 0, 0};
+    if (gy_rj_words(o, "past", 1, &wl, -1) != 0 || gy_rj_words(o, "future", 1, &wl, 1) != 0)
+        return -1;
+    return gy_rj_build(o, lx, &wl);
+}
+
 static int load_years(gy_jobj *o, gy_time_rules *t)
 {
     gy_jobj y;
@@ -291,7 +300,7 @@ static int load_years(gy_jobj *o, gy_time_rules *t)
         gy_rj_lexicon(&y, "base_before", 1, &t->base_before) != 0 ||
         gy_rj_size(&y, "head_chars", 1, 0, 200, &t->head_chars) != 0 ||
         gy_rj_lexicon(&y, "change_from", 1, &t->change_from) != 0 ||
-        gy_rj_lexicon(&y, "ahead", 1, &t->ahead) != 0 ||
+        gy_rj_lexicon(&y, "ahead", 1, &t->ahead) != 0 || load_tense(&y, &t->tense_words) != 0 ||
         gy_rj_size(&y, "review_year_mentions", 1, 1, 100, &t->review_year_mentions) != 0)
         return -1;
     return gy_rj_close(&y);
