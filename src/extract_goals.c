@@ -8,34 +8,34 @@
 
 #include "extract.h"
 
-/* Where the first estimate word of a sentence stands, looked for once per
- * sentence and only up to its last figure (its figures come in text
- * order). */
+/* The estimate words met so far: the text is looked at once, up to each
+ * figure in turn (figures come in text order). */
 typedef struct estimates {
-    size_t from, end;      /* the sentence looked at */
-    size_t upto;           /* how far it has been looked at */
-    size_t first;          /* where its first estimate word is, or SIZE_MAX */
+    size_t upto;           /* how far the text has been looked at */
+    size_t last;           /* where the last estimate word before upto starts,
+                              or SIZE_MAX */
 } estimates;
 
-/* An estimate word before the figure in its sentence. */
+/* An estimate word before the figure in its sentence (or in its clause,
+ * where the sentence was cut to the figure's context). */
 static int is_estimate(const gy_run *x, const gy_target *t, estimates *e)
 {
+    const gy_lexicon *lx = &x->r->targets.estimate_words;
     size_t from = t->sentence.start < t->clause ? t->sentence.start : t->clause;
-    if (from != e->from || t->sentence.end != e->end) {
-        e->from = e->upto = from;
-        e->end = t->sentence.end;
-        e->first = SIZE_MAX;
+    size_t pos = e->upto > from ? e->upto : from, where;
+    /* a word may start before where the last look ended */
+    pos = pos - from > lx->max_len ? pos - lx->max_len : from;
+    while (((unsigned char)x->d->s[pos] & 0xC0) == 0x80)
+        pos++;
+    while (pos < t->text.start && gy_lex_first_in(lx, x->d->s, pos, t->text.start, &where) >= 0) {
+        e->last = where;
+        pos = where + 1;
+        while (pos < t->text.start && ((unsigned char)x->d->s[pos] & 0xC0) == 0x80)
+            pos++;
     }
-    if (e->first == SIZE_MAX && e->upto < t->text.start) {
-        const gy_lexicon *lx = &x->r->targets.estimate_words;
-        size_t where, back = e->upto - from > lx->max_len ? e->upto - lx->max_len : from;
-        while (back > from && ((unsigned char)x->d->s[back] & 0xC0) == 0x80)
-            back++;
-        if (gy_lex_first_in(lx, x->d->s, back, t->text.start, &where) >= 0)
-            e->first = where;
+    if (t->text.start > e->upto)
         e->upto = t->text.start;
-    }
-    return e->first < t->text.start;
+    return e->last != SIZE_MAX && e->last >= from && e->last < t->text.start;
 }
 
 /* An aspiration after the goal, before the next figure or its sentence's
@@ -110,10 +110,11 @@ static int mark_restatements(gy_doc *d)
 int gy_extract_goals(gy_run *x)
 {
     gy_doc *d = x->d;
-    estimates e = {SIZE_MAX, 0, 0, SIZE_MAX};
+    estimates e = {0, SIZE_MAX};
     for (size_t i = 0; i < d->targets.len; i++) {
         gy_target *t = &GY_TARGETS(d)[i];
-        t->estimate = is_estimate(x, t, &e);
+        /* an estimate is of what happened: a goal is none */
+        t->estimate = t->fact && is_estimate(x, t, &e);
         t->aspiration = !t->fact && aspires(x, i);
     }
     return mark_restatements(d);

@@ -48,6 +48,48 @@ static int punctuated(const gy_punct *p, const char *s, size_t a, size_t b)
 
 /* A line that a noise rule set aside already is hard too: the rules are
  * hints of where the page's residue stands. */
+/* Does the line start with a label (来源：, 编辑 |, [ 编辑： …)? */
+static int labelled(const residue *rs, gy_slice c)
+{
+    const gy_doc *d = rs->x->d;
+    size_t q = c.start, len;
+    while (q < c.end) {
+        uint32_t cp = gy_utf8_at_valid(d->s, q, c.end, &len);
+        if (!gy_is_space(cp) && !(gy_punct_roles(&rs->x->r->punct, cp) & GY_P_OPEN) && cp != '[')
+            break;
+        q += len;
+    }
+    int w = gy_lex_at(&rs->r->labels, d->s, q, c.end);
+    if (w < 0)
+        return 0;
+    q += rs->r->labels.words[w].len;
+    while (q < c.end && gy_is_space(gy_utf8_at_valid(d->s, q, c.end, &len)))
+        q += len;
+    return gy_lex_at(&rs->r->label_marks, d->s, q, c.end) >= 0;
+}
+
+/* Does the line hold a digit (a stamp must)? */
+static int has_digit(const char *s, gy_slice c)
+{
+    for (size_t q = c.start; q < c.end; q++)
+        if ((s[q] >= '0' && s[q] <= '9') || ((unsigned char)s[q] == 0xEF && q + 2 < c.end &&
+                                             (unsigned char)s[q + 1] == 0xBC &&
+                                             (unsigned char)s[q + 2] >= 0x90 &&
+                                             (unsigned char)s[q + 2] <= 0x99))
+            return 1;
+    return 0;
+}
+
+/* A line only a page holds: a label, a footer word, a date stamp. */
+static int is_hard(residue *rs, size_t i)
+{
+    gy_slice c = rs->x->d->content[i];
+    size_t where;
+    return labelled(rs, c) ||
+           gy_lex_first_in(&rs->r->footer_words, rs->x->d->s, c.start, c.end, &where) >= 0 ||
+           (has_digit(rs->x->d->s, c) && line_matches(rs->x, &rs->r->stamp, i));
+}
+
 static enum kind classify(residue *rs, size_t i)
 {
     gy_doc *d = rs->x->d;
@@ -58,8 +100,7 @@ static enum kind classify(residue *rs, size_t i)
     gy_slice c = d->content[i];
     size_t bytes = c.end - c.start;
     size_t chars = bytes > 4 * rs->r->hard_max_chars ? bytes : gy_slice_chars(d, c);
-    if (chars <= rs->r->hard_max_chars &&
-        (line_matches(rs->x, &rs->r->stamp, i) || line_matches(rs->x, &rs->r->footer, i)))
+    if (chars <= rs->r->hard_max_chars && is_hard(rs, i))
         return L_HARD;
     if (!punctuated(&rs->x->r->punct, d->s, c.start, c.end))
         return L_SHORT;
@@ -83,8 +124,8 @@ static int ends_sentence(const gy_run *x, size_t i)
     return 0;
 }
 
-/* The segment (between hard lines) with the most prose: its first prose
- * line and its last line.  Returns 0 when the text has no prose. */
+/* The segment (between hard lines) with the most prose (in bytes: the
+ * weights are only compared): its first prose line and its last line.  Returns 0 when the text has no prose. */
 static int find_body(residue *rs, size_t *first, size_t *last)
 {
     const gy_doc *d = rs->x->d;
@@ -100,7 +141,7 @@ static int find_body(residue *rs, size_t *first, size_t *last)
             weight = 0;
             a = SIZE_MAX;
         } else if (k == L_PROSE) {
-            weight += gy_slice_chars(d, d->content[i]);
+            weight += d->content[i].end - d->content[i].start;
             if (a == SIZE_MAX)
                 a = i;
         }

@@ -252,6 +252,31 @@ static void read_op(const para *p, size_t clause, found *f)
         f->op = GY_OP_GT;
 }
 
+/* Is a span of time an amount?  Only where it is bounded (至少3年, 不超过
+ * 5年, 3年以上), reached (缩短至三年, 增加19天) or counted (仅剩2个多月);
+ * else it is a time (40多年, 连续7年, 再过10年). */
+static int span_is_amount(const para *p, const found *f, size_t clause)
+{
+    const char *s = p->d->s;
+    return f->op == GY_OP_GE || f->op == GY_OP_LE ||
+           gy_lex_ending_at(&p->r->amount_before, s, clause, f->start) >= 0 ||
+           gy_lex_ending_at(&p->r->span_amount_before, s, clause, f->start) >= 0 ||
+           gy_lex_ending_at(&p->r->subjects.change_words, s, clause, f->start) >= 0;
+}
+
+/* A span of time that is no amount is a time (kind period). */
+static int add_span(para *p, const found *f)
+{
+    gy_time *t = gy_vec_push(&p->d->arena, &p->d->times, sizeof *t);
+    if (!t)
+        return -1;
+    t->text.start = f->q.n.start;
+    t->text.end = f->q.end;
+    t->kind = GY_TIME_PERIOD;
+    t->line = gy_doc_line_in(p->d, p->line, f->q.n.start);
+    return 0;
+}
+
 /* Is a number with no context around it worth reporting? */
 static int accept(const para *p, const found *f, size_t clause)
 {
@@ -563,6 +588,11 @@ static size_t take_number(para *p, size_t pos, int *err)
     if (read_range_end(p, &f, &g))
         return take_range(p, &f, &g, clause, full, err);
     read_op(p, clause, &f);
+    if (f.q.unit >= 0 && r->units[f.q.unit].duration && !span_is_amount(p, &f, clause)) {
+        if (add_span(p, &f) != 0)
+            *err = 1;
+        return f.q.end > skip_to ? f.q.end : skip_to;
+    }
     if (accept(p, &f, clause) && !take_stretch(p, &f) &&
         add_target(p, &f, f.end, f.q.value, f.q.value, clause, full) != 0)
         *err = 1;

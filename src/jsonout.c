@@ -79,8 +79,12 @@ static inline void begin_value(gy_jw *w)
         w->after_key = 0;
         return;
     }
-    if (w->count[w->depth]++)
-        puts_(w, w->inline_[w->depth] && w->pretty ? ", " : ",");
+    if (w->count[w->depth]++) {
+        if (w->inline_[w->depth] && w->pretty)
+            put(w, ", ", 2);
+        else
+            put1(w, ',');
+    }
     if (!w->inline_[w->depth] && w->depth > 0)
         newline(w);
 }
@@ -328,7 +332,10 @@ static void jw_integer(gy_jw *w, long long i)
 void gy_jw_bool(gy_jw *w, int b)
 {
     begin_value(w);
-    puts_(w, b ? "true" : "false");
+    if (b)
+        put(w, "true", 4);
+    else
+        put(w, "false", 5);
 }
 
 void gy_jw_raw(gy_jw *w, const char *json, size_t n)

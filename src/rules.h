@@ -43,8 +43,10 @@ typedef struct gy_noise_rule {
 typedef struct gy_body_rules {
     size_t prose_chars;        /* a line this long with punctuation is prose; 0: off */
     size_t hard_max_chars;     /* stamps and footers are no longer than this */
-    gy_rx stamp;               /* a date stamp with a clock time, a source label */
-    gy_rx footer;              /* credits, copyright, share and print buttons */
+    gy_rx stamp;               /* a date stamp with a clock time */
+    gy_lexicon labels;         /* 来源, 编辑 … starting a line before a mark */
+    gy_lexicon label_marks;    /* ：, |: the mark after a label */
+    gy_lexicon footer_words;   /* credits, copyright, share and print buttons */
     gy_rx lead_in;             /* the site's paragraph before the speech */
     gy_rx headline;            /* a line that names the speech (…讲话实录) */
     gy_rx site_suffix;         /* the site's name after a page title */
@@ -156,6 +158,7 @@ typedef struct gy_target_rules {
     gy_lexicon op_before, op_after;   /* tags are enum gy_op */
     gy_lexicon op_clause;             /* anywhere earlier in the clause */
     gy_lexicon amount_before;         /* 至, 到: a number after them is an amount */
+    gy_lexicon span_amount_before;    /* 仅剩: a span of time after them is one too */
     gy_lexicon more_words;            /* 多, 余: after a number, "more than" */
     gy_lexicon ordinal_before;        /* 第: a number after it is an ordinal */
     gy_lexicon not_quantities;        /* slogans, idioms, names */

@@ -108,7 +108,9 @@ static int load_body(gy_jobj *o, gy_body_rules *b)
         gy_rj_size(&bj, "prose_chars", 1, 0, 10000, &b->prose_chars) != 0 ||
         gy_rj_size(&bj, "hard_max_chars", 1, 1, 10000, &b->hard_max_chars) != 0 ||
         gy_rj_pattern(&bj, "stamp", 1, 0, "stamp", &b->stamp) != 0 ||
-        gy_rj_pattern(&bj, "footer", 1, 0, "footer", &b->footer) != 0 ||
+        gy_rj_lexicon(&bj, "labels", 1, &b->labels) != 0 ||
+        gy_rj_lexicon(&bj, "label_marks", 1, &b->label_marks) != 0 ||
+        gy_rj_lexicon(&bj, "footer_words", 1, &b->footer_words) != 0 ||
         gy_rj_pattern(&bj, "lead_in", 1, 0, "lead_in", &b->lead_in) != 0 ||
         gy_rj_pattern(&bj, "headline", 1, 0, "headline", &b->headline) != 0 ||
         gy_rj_pattern(&bj, "site_suffix", 1, 0, "site_suffix", &b->site_suffix) != 0)

@@ -196,6 +196,7 @@ int gy_load_targets(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_lexicon(&o, "more", 1, &t->more_words) != 0 ||
         gy_rj_lexicon(&o, "ordinal_before", 1, &t->ordinal_before) != 0 ||
         gy_rj_lexicon(&o, "amount_before", 0, &t->amount_before) != 0 ||
+        gy_rj_lexicon(&o, "span_amount_before", 1, &t->span_amount_before) != 0 ||
         gy_rj_lexicon(&o, "range_joiners", 1, &t->range_joiners) != 0 ||
         gy_rj_lexicon(&o, "minus_signs", 1, &t->minus_signs) != 0 ||
         gy_rj_lexicon(&o, "not_quantities", 1, &t->not_quantities) != 0 ||

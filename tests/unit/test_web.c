@@ -128,7 +128,8 @@ static void durations(void)
 {
     const char *spans[] = {"改革开放40多年来，广东发展取得巨大成就。", "我们要再深耕10年、30年。",
                            "区域创新能力连续7年全国第一。", "新时代10年，我们砥砺奋进。",
-                           "再过10年、20年，广东的发展局面一定大不一样。", "完成35个月。"};
+                           "再过10年、20年，广东的发展局面一定大不一样。", "再奋斗35个月。",
+                           "北京中轴线申遗历时12年。"};
     for (size_t i = 0; i < sizeof spans / sizeof spans[0]; i++) {
         gy_doc *d = analyze_text(spans[i]);
         if (count(d, TGT))
