@@ -28,6 +28,7 @@ typedef struct quantity {
     size_t end;            /* after the unit (and 多) */
     int unit;              /* index into rules->units, -1 none */
     int more;              /* 多 / 余: more than */
+    int doubling;          /* 翻一番: a factor, whatever its numeral */
 } quantity;
 
 /* A word of not_quantities that covers pos (千家万户 around 千). */
@@ -185,6 +186,22 @@ static int read_quantity(const para *p, size_t pos, quantity *q)
     return read_quantity_in(p, pos, q, 8);
 }
 
+/* 翻一番, 翻两番: the figure grows by a factor, base to the power of the
+ * numeral, in the unit of factors (倍).  Returns 1 when q is one. */
+static int read_doubling(const para *p, size_t pos, quantity *q)
+{
+    const gy_target_rules *r = p->r;
+    int w = gy_lex_at(&r->doubling_words, p->d->s, q->n.end, p->b);
+    if (w < 0 || gy_lex_ending_at(&r->doubling_before, p->d->s, p->a, pos) < 0 ||
+        q->n.value != floor(q->n.value) || q->n.value < 1 || q->n.value > 10)
+        return 0;
+    q->doubling = 1;
+    q->unit = r->doubling_unit;
+    q->value = pow(r->doubling_base, q->n.value);
+    q->end = q->n.end + r->doubling_words.words[w].len;
+    return 1;
+}
+
 /* Reads a quantity at pos: 1 when it is one, 0 when it is none, -1 for a
  * number that is refused (q->n.problem says why). */
 static int read_quantity_in(const para *p, size_t pos, quantity *q, int depth)
@@ -195,6 +212,8 @@ static int read_quantity_in(const para *p, size_t pos, quantity *q, int depth)
     if (rc <= 0)
         return rc;
     q->numeral = q->n.value;
+    if (read_doubling(p, pos, q))
+        return 1;
     size_t len;
     uint32_t next = q->n.end < p->b ? gy_utf8_at_valid(p->d->s, q->n.end, p->b, &len) : 0;
     /* 5G, 3D: a number that is part of a name */
@@ -281,6 +300,8 @@ static int add_span(para *p, const found *f)
 static int accept(const para *p, const found *f, size_t clause)
 {
     const quantity *q = &f->q;
+    if (q->doubling)
+        return 1;
     const char *u = unit_name(p, q);
     int context = f->op != GY_OP_EQ || gy_has_frequency(p, clause, f->start);
     /* 增至, 縮短至三年: an amount, though not enough for 一个 */

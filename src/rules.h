@@ -159,6 +159,10 @@ typedef struct gy_target_rules {
     gy_lexicon op_clause;             /* anywhere earlier in the clause */
     gy_lexicon amount_before;         /* 至, 到: a number after them is an amount */
     gy_lexicon span_amount_before;    /* 仅剩: a span of time after them is one too */
+    gy_lexicon doubling_before;       /* 翻 (一番): the number says how often */
+    gy_lexicon doubling_words;        /* 番: a figure doubles that often */
+    int doubling_unit;                /* index into units of the factor's unit (倍) */
+    double doubling_base;             /* 2: 翻两番 is 2^2 = 4 倍 */
     gy_lexicon more_words;            /* 多, 余: after a number, "more than" */
     gy_lexicon ordinal_before;        /* 第: a number after it is an ordinal */
     gy_lexicon not_quantities;        /* slogans, idioms, names */

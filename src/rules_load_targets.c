@@ -108,6 +108,27 @@ static int load_stretch(gy_jobj *o, gy_target_rules *t)
     return gy_rj_close(&st);
 }
 
+/* targets.doubling: 翻一番 is a factor (2 倍), not a number of 番. */
+static int load_doubling(gy_jobj *o, gy_target_rules *t)
+{
+    gy_jobj db;
+    const char *unit = NULL;
+    if (gy_rj_open_member(o, "doubling", &db) != 0 ||
+        gy_rj_lexicon(&db, "before", 1, &t->doubling_before) != 0 ||
+        gy_rj_lexicon(&db, "words", 1, &t->doubling_words) != 0 ||
+        gy_rj_string(&db, "unit", 1, &unit) != 0 ||
+        gy_rj_number(&db, "base", 1, 1.5, 100, &t->doubling_base) != 0)
+        return -1;
+    t->doubling_unit = -1;
+    for (size_t k = 0; k < t->nunits; k++)
+        if (t->units[k].unit && strcmp(t->units[k].unit, unit) == 0)
+            t->doubling_unit = (int)k;
+    if (t->doubling_unit < 0)
+        return gy_rj_fail(db.ld, db.f, gy_rj_field(&db, "unit", 0), NULL,
+                          "%s.unit: '%s' is no unit of targets.units", db.path, unit);
+    return gy_rj_close(&db);
+}
+
 static int load_statements(gy_jobj *o, gy_target_rules *t)
 {
     gy_jobj st;
@@ -206,6 +227,7 @@ int gy_load_targets(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_number(&o, "counter_min_value", 1, 0, 1e6, &t->counter_min_value) != 0 ||
         load_kinds(&o, t) != 0 || load_statements(&o, t) != 0 || load_bounds(&o, t) != 0 ||
         load_stretch(&o, t) != 0 || gy_rj_lexicon(&o, "estimates", 1, &t->estimate_words) != 0 ||
+        load_doubling(&o, t) != 0 ||
         load_subjects(&o, &t->subjects) != 0)
         return -1;
     return gy_rj_close(&o);

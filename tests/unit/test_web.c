@@ -176,7 +176,24 @@ static void said_and_asked(void)
     free_doc(d);
 }
 
+/* 翻一番 and its kin are goals with a factor, not a number of 番. */
+static void doubling(void)
+{
+    gy_doc *d = analyze_text("政府工作报告\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n各位代表：\n"
+                             "到2035年，人均国内生产总值比2020年翻一番，经济总量翻两番。三番五次强调。\n");
+    CHECK_INT(count(d, TGT), 2);
+    if (count(d, TGT) == 2) {
+        CHECK_NEAR(gy_doc_get(d, TGT, 0, "value").n, 2);
+        CHECK_STR(str(d, TGT, 0, "unit"), "倍");
+        CHECK_STR(str(d, TGT, 0, "kind"), "target");
+        CHECK_INT(num(d, TGT, 0, "year"), 2035);
+        CHECK_NEAR(gy_doc_get(d, TGT, 1, "value").n, 4);
+    }
+    free_doc(d);
+}
+
 static const test_case tests[] = {
+    {"web/doubling", doubling},
     {"web/menus", menus},         {"web/stamps", stamps},
     {"web/footers", footers},     {"web/lead-in", lead_in},
     {"web/titles", titles},       {"web/clean-texts", clean_texts},
