@@ -8,8 +8,8 @@
 #   make install    PREFIX=/usr/local DESTDIR=   (make uninstall undoes it)
 #   make SAN=1 ...  build and test with AddressSanitizer + UBSan (in build-san/)
 #   make TSAN=1 ... build and test with ThreadSanitizer (in build-tsan/)
-#   make fuzz       libFuzzer target for the whole pipeline (clang)
-#   make fuzz-run   a ten-minute libFuzzer run (FUZZ_SECONDS=600)
+#   make fuzz       libFuzzer targets for the whole pipeline and rule files (clang)
+#   make fuzz-run   a ten-minute libFuzzer run of each (FUZZ_SECONDS=600)
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -97,7 +97,7 @@ run: setup
 test: setup
 	@$(MAKE) --no-print-directory check
 
-check: all $(BUILD)/test_unit $(BUILD)/fuzz_replay
+check: all $(BUILD)/test_unit $(BUILD)/fuzz_replay $(BUILD)/fuzz_rules_replay
 	@bash tests/run_all.sh $(BUILD) "$(PYTHON)"
 
 unit: all $(BUILD)/test_unit
@@ -136,20 +136,31 @@ $(BUILD)/fuzz_replay: tests/fuzz/fuzz_pipeline.c tests/fuzz/replay.c $(BUILD)/li
 	$(CC) $(ALL_CFLAGS) tests/fuzz/fuzz_pipeline.c tests/fuzz/replay.c \
 	    $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@
 
+$(BUILD)/fuzz_rules_replay: tests/fuzz/fuzz_rules.c tests/fuzz/replay.c $(BUILD)/libgangyao.a
+	$(CC) $(ALL_CFLAGS) tests/fuzz/fuzz_rules.c tests/fuzz/replay.c \
+	    $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@
+
 $(BUILD) $(BUILD)/obj:
 	mkdir -p $@
 
-# libFuzzer build of the same target: make fuzz && ./build-fuzz/fuzz_pipeline tests/fuzz/corpus
-# A run of FUZZ_SECONDS (ten minutes by default) over the corpus and 1 MB
-# inputs of joined lines, new inputs kept in build-fuzz/corpus:
+# libFuzzer builds of the same targets: make fuzz && ./build-fuzz/fuzz_pipeline tests/fuzz/corpus
+# A run of FUZZ_SECONDS (ten minutes by default) of each target: the
+# pipeline over the corpus and 1 MB inputs of joined lines (new inputs kept
+# in build-fuzz/corpus), then rule files from the built-in set and the
+# rule-error tests (new ones in build-fuzz/rule-corpus):
 #   make fuzz-run            make fuzz-run FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 600
-fuzz-run: fuzz
+fuzz-run: fuzz all
 	$(PYTHON) tests/fuzz/seeds.py build-fuzz/seeds
-	mkdir -p build-fuzz/corpus
+	mkdir -p build-fuzz/corpus build-fuzz/rule-corpus build-fuzz/rule-seeds
 	./build-fuzz/fuzz_pipeline -max_len=1100000 -max_total_time=$(FUZZ_SECONDS) -timeout=60 \
 	    -rss_limit_mb=4096 -print_final_stats=1 build-fuzz/corpus build-fuzz/seeds \
 	    tests/fuzz/corpus tests/corpus
+	./build/gangyao rules --dump > build-fuzz/rule-seeds/builtin.json
+	cp tests/rules/*.json build-fuzz/rule-seeds/
+	./build-fuzz/fuzz_rules -max_len=200000 -max_total_time=$(FUZZ_SECONDS) -timeout=60 \
+	    -rss_limit_mb=4096 -print_final_stats=1 -dict=tests/fuzz/rules.dict \
+	    build-fuzz/rule-corpus build-fuzz/rule-seeds
 
 fuzz:
 	$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
@@ -158,6 +169,9 @@ fuzz:
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	    -Iinclude tests/fuzz/fuzz_pipeline.c build-fuzz/libgangyao.a $(DEP_LIBS) -lm \
 	    -o build-fuzz/fuzz_pipeline
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	    -Iinclude tests/fuzz/fuzz_rules.c build-fuzz/libgangyao.a $(DEP_LIBS) -lm \
+	    -o build-fuzz/fuzz_rules
 
 bench: all $(BUILD)/gy_bench
 	./$(BUILD)/gy_bench $(BUILD)/gangyao tests/corpus

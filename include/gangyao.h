@@ -53,6 +53,12 @@ typedef struct gy_error {
 void gy_error_clear(gy_error *err);
 /* Prints "gangyao: FILE:LINE:COL: message" and the hint to f. */
 void gy_error_print(const gy_error *err, FILE *f);
+/* Writes s[0..n) as text for a terminal: a control character other than
+ * tab and newline as \xHH (C1 ones as <U+0085>), a bidirectional override
+ * or isolate as <U+202E>, a byte that is not UTF-8 as \xHH, so that a
+ * document or a file name cannot move the cursor, clear the screen or
+ * reorder what is shown.  n of (size_t)-1: s is NUL-terminated. */
+void gy_fput_shown(const char *s, size_t n, FILE *f);
 /* Human name of a status ("usage error", "encoding error", ...). */
 const char *gy_status_name(gy_status status);
 /* Short name of a status for records and scripts: "no-input", "encoding",
@@ -61,9 +67,13 @@ const char *gy_status_code(gy_status status);
 
 /* ---- input ------------------------------------------------------------ */
 
+/* The largest input read unless an option says otherwise (bytes). */
+#define GY_DEFAULT_MAX_INPUT ((size_t)256 << 20)
+
 typedef struct gy_input_options {
     const char *encoding;  /* iconv name, or NULL to detect */
     int lossy;             /* replace invalid bytes with U+FFFD instead of failing */
+    size_t max_bytes;      /* refuse a larger input (0: GY_DEFAULT_MAX_INPUT) */
 } gy_input_options;
 
 typedef struct gy_source gy_source;
@@ -86,6 +96,12 @@ void gy_source_free(gy_source *src);
  * or as gy_source_from_memory does when the text is not valid UTF-8. */
 gy_source *gy_source_from_record(const char *name, long line, const char *json, size_t n,
                                  const gy_input_options *opt, gy_error *err);
+/* The same taking over json (malloc'd, freed whatever happens): the text
+ * is decoded in place, so the record costs no copy of it.  On failure,
+ * *meta (when meta is not NULL) receives the record's other fields as for
+ * gy_record_meta, or NULL. */
+gy_source *gy_source_take_record(const char *name, long line, char *json, size_t n,
+                                 const gy_input_options *opt, char **meta, gy_error *err);
 /* The fields of a record other than "text" as compact JSON object text
  * (malloc'd, the caller frees it), for an error record in place of a
  * record that could not be analyzed; NULL when json[0..n) is no object. */
@@ -282,6 +298,7 @@ typedef struct gy_render_options {
     int color;           /* ANSI colour in text output */
     int compact;         /* JSON on one line */
     int headers;         /* text: a "==> name <==" line before each document */
+    int records;         /* CSV: the inputs are records; columns record and id */
 } gy_render_options;
 
 /* A report: the output of one or more documents in one format, written to

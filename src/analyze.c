@@ -14,7 +14,9 @@ static int prepare(gy_run *x, const gy_rules *r)
     x->r = r;
     x->md = pcre2_match_data_create(r->max_groups + 1, NULL);
     x->failed = gy_arena_alloc(&d->arena, r->ncodes ? r->ncodes : 1);
-    if (!x->md || !x->failed || gy_text_build_lines(&d->text, &d->arena, d->s, d->len) != 0)
+    x->mctx = pcre2_match_context_copy(r->mctx);
+    x->limit = GY_MATCH_LIMIT;
+    if (!x->md || !x->failed || !x->mctx || gy_text_build_lines(&d->text, &d->arena, d->s, d->len) != 0)
         return -1;
     size_t n = d->text.nlines ? d->text.nlines : 1;
     d->flags = gy_arena_alloc(&d->arena, n);
@@ -50,9 +52,10 @@ gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
     d->s = gy_source_text(src, &d->len);
     d->keep_noise = opt ? opt->keep_noise : 0;
     d->given_year = opt ? opt->year : 0;
-    gy_run x = {d, rules, NULL, NULL};
+    gy_run x = {d, rules, NULL, NULL, NULL, 0};
     int fail = prepare(&x, rules) != 0 || run_stages(&x) != 0;
     pcre2_match_data_free(x.md);
+    pcre2_match_context_free(x.mctx);
     if (fail) {
         gy_error_oom(err, src->name);
         gy_doc_free(d);

@@ -61,7 +61,7 @@ void gy_error_print(const gy_error *err, FILE *f)
 {
     fputs("gangyao: ", f);
     if (err->file[0]) {
-        fputs(err->file, f);
+        gy_fput_shown(err->file, (size_t)-1, f);
         if (err->line > 0) {
             fprintf(f, ":%ld", err->line);
             if (err->column > 0)
@@ -69,9 +69,13 @@ void gy_error_print(const gy_error *err, FILE *f)
         }
         fputs(": ", f);
     }
-    fprintf(f, "%s\n", err->message[0] ? err->message : gy_status_name(err->status));
-    if (err->hint[0])
-        fprintf(f, "gangyao: hint: %s\n", err->hint);
+    gy_fput_shown(err->message[0] ? err->message : gy_status_name(err->status), (size_t)-1, f);
+    fputc('\n', f);
+    if (err->hint[0]) {
+        fputs("gangyao: hint: ", f);
+        gy_fput_shown(err->hint, (size_t)-1, f);
+        fputc('\n', f);
+    }
 }
 
 const char *gy_status_name(gy_status status)

@@ -11,21 +11,40 @@ typedef struct gy_run {
     gy_doc *d;
     const gy_rules *r;
     pcre2_match_data *md;      /* room for the rule set's largest pattern */
-    unsigned char *failed;     /* per compiled pattern: a match error was reported */
+    unsigned char *failed;     /* per compiled pattern: its match errors so far */
+    pcre2_match_context *mctx; /* the rule set's limits, the match limit lowered
+                                  for a search through a long subject */
+    uint32_t limit;            /* mctx's match limit */
 } gy_run;
 
 /* Runs rx on subject[0..len) from start (subject lies in the document's
  * text).  Returns the number of pairs in the match data (> 0) on a match,
  * 0 on no match; a match error (a PCRE2 limit) is no match, and is reported
- * once per pattern and document as a warning naming the rule. */
+ * once per pattern and document as a warning naming the rule; after
+ * GY_RULE_FAILURES of them the rule is not tried again in the document. */
 int gy_match_failed(gy_run *x, const gy_rx *rx, const char *subject, size_t start, int rc);
+
+/* The match limit for a search of rx from start through len bytes. */
+static inline uint32_t gy_match_limit(const gy_rx *rx, size_t len, size_t start)
+{
+    size_t places = len - start;
+    if (rx->anchored || places <= GY_SEARCH_STEPS / GY_MATCH_LIMIT)
+        return GY_MATCH_LIMIT;
+    size_t each = GY_SEARCH_STEPS / places;
+    return each < GY_MATCH_LIMIT_FLOOR ? GY_MATCH_LIMIT_FLOOR : (uint32_t)each;
+}
 
 static inline int gy_match(gy_run *x, const gy_rx *rx, const char *subject, size_t len,
                            size_t start)
 {
-    if (!gy_rx_may_start(rx, subject, len, start))
+    if (!gy_rx_may_start(rx, subject, len, start) || x->failed[rx->id] >= GY_RULE_FAILURES)
         return 0;
-    int rc = gy_rx_run(rx, subject, len, start, x->md);
+    uint32_t limit = gy_match_limit(rx, len, start);
+    if (limit != x->limit) {
+        pcre2_set_match_limit(x->mctx, limit);
+        x->limit = limit;
+    }
+    int rc = gy_rx_run(rx, subject, len, start, x->md, x->mctx);
     return rc > 0 ? rc : gy_match_failed(x, rx, subject, start, rc);
 }
 

@@ -51,12 +51,17 @@ static void advise_huge(void *p, size_t n)
 #endif
 }
 
-/* Reads all of fd into b.  Returns 0, or errno. */
-static int read_all(int fd, size_t size_hint, bytes *b)
+/* Reads all of fd into b, at most max bytes (EFBIG past them).  Unless
+ * the input opens with a UTF-16 byte order mark, reading stops after the
+ * first NUL byte (text has none: the decoder reports it), so that a binary
+ * file or a device of endless zeros costs one read.  Returns 0, or errno. */
+static int read_all(int fd, size_t size_hint, size_t max, int stop_at_nul, bytes *b)
 {
     /* room for the expected size, the NUL, and one byte more, so that the
      * end of a file of the expected size is found without growing */
     size_t cap = size_hint + 2 > 4096 ? size_hint + 2 : 4096;
+    if (cap > max + 2)
+        cap = max + 2;
     b->data = malloc(cap);
     b->len = 0;
     if (!b->data)
@@ -64,17 +69,18 @@ static int read_all(int fd, size_t size_hint, bytes *b)
     advise_huge(b->data, cap);
     for (;;) {
         if (cap - b->len < 2) {
-            if (cap > SIZE_MAX / 2) {
+            if (cap > max || cap > SIZE_MAX / 2) {
                 free(b->data);
-                return ENOMEM;
+                return EFBIG;
             }
-            unsigned char *p = realloc(b->data, cap * 2);
+            size_t grown = cap * 2 > max + 2 ? max + 2 : cap * 2;
+            unsigned char *p = realloc(b->data, grown);
             if (!p) {
                 free(b->data);
                 return ENOMEM;
             }
             b->data = p;
-            cap *= 2;
+            cap = grown;
         }
         ssize_t got = read(fd, b->data + b->len, cap - b->len - 1);
         if (got < 0) {
@@ -86,7 +92,17 @@ static int read_all(int fd, size_t size_hint, bytes *b)
         }
         if (got == 0)
             break;
+        size_t was = b->len;
         b->len += (size_t)got;
+        if (b->len > max) {
+            free(b->data);
+            return EFBIG;
+        }
+        if (was < 2 && b->len >= 2 &&
+            ((b->data[0] == 0xFF && b->data[1] == 0xFE) || (b->data[0] == 0xFE && b->data[1] == 0xFF)))
+            stop_at_nul = 0;
+        if (stop_at_nul && memchr(b->data + was, 0, (size_t)got))
+            break;
     }
     b->data[b->len] = 0;
     return 0;
@@ -95,7 +111,7 @@ static int read_all(int fd, size_t size_hint, bytes *b)
 int gy_read_fd(int fd, char **data, size_t *len)
 {
     bytes b;
-    int e = read_all(fd, 0, &b);
+    int e = read_all(fd, 0, SIZE_MAX - 2, 0, &b);
     if (e)
         return e;
     *data = (char *)b.data;
@@ -103,7 +119,7 @@ int gy_read_fd(int fd, char **data, size_t *len)
     return 0;
 }
 
-static gy_status open_error(gy_error *err, const char *name, int e)
+static gy_status open_error(gy_error *err, const char *name, int e, size_t max)
 {
     const char *hint = "";
     if (e == ENOENT)
@@ -112,24 +128,36 @@ static gy_status open_error(gy_error *err, const char *name, int e)
         hint = "check the file's permissions";
     else if (e == ENOMEM)
         return gy_error_oom(err, name);
+    else if (e == EFBIG)
+        return gy_error_set(err, GY_E_NOINPUT, name, 0, 0, -1,
+                            "raise the limit with --max-input if this input is meant",
+                            "larger than %zu bytes, the most an input may hold", max);
     return gy_error_set(err, GY_E_NOINPUT, name, 0, 0, -1, hint,
                         "cannot read: %s", strerror(e));
 }
 
-static gy_status read_input(const char *path, bytes *b, gy_error *err)
+static size_t max_input(const gy_input_options *opt)
 {
+    return opt && opt->max_bytes ? opt->max_bytes : GY_DEFAULT_MAX_INPUT;
+}
+
+static gy_status read_input(const char *path, const gy_input_options *opt, bytes *b,
+                            gy_error *err)
+{
+    size_t max = max_input(opt);
+    int stop_at_nul = !opt || !opt->encoding;
     if (!path || strcmp(path, "-") == 0) {
-        int e = read_all(STDIN_FILENO, 0, b);
-        return e ? open_error(err, "<stdin>", e) : GY_OK;
+        int e = read_all(STDIN_FILENO, 0, max, stop_at_nul, b);
+        return e ? open_error(err, "<stdin>", e, max) : GY_OK;
     }
     int fd = open(path, O_RDONLY);
     if (fd < 0)
-        return open_error(err, path, errno);
+        return open_error(err, path, errno, max);
     struct stat st;
     if (fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
-        return open_error(err, path, e);
+        return open_error(err, path, e, max);
     }
     if (S_ISDIR(st.st_mode)) {
         close(fd);
@@ -138,9 +166,13 @@ static gy_status read_input(const char *path, bytes *b, gy_error *err)
                             "is a directory, not a file");
     }
     size_t hint = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 0;
-    int e = read_all(fd, hint, b);
+    if (S_ISREG(st.st_mode) && hint > max) {
+        close(fd);
+        return open_error(err, path, EFBIG, max);
+    }
+    int e = read_all(fd, hint, max, stop_at_nul, b);
     close(fd);
-    return e ? open_error(err, path, e) : GY_OK;
+    return e ? open_error(err, path, e, max) : GY_OK;
 }
 
 /* ---- iconv ------------------------------------------------------------ */
@@ -559,7 +591,7 @@ static gy_status decode_detect(gy_source *src, bytes *raw, const gy_input_option
 static gy_source *decode(const char *name, bytes *raw, const gy_input_options *opt,
                          gy_error *err)
 {
-    static const gy_input_options defaults = {NULL, 0};
+    static const gy_input_options defaults = {NULL, 0, 0};
     if (!opt)
         opt = &defaults;
     gy_source *src = new_source(name);
@@ -585,14 +617,26 @@ gy_source *gy_source_load(const char *path, const gy_input_options *opt,
                           gy_error *err)
 {
     bytes raw;
-    if (read_input(path, &raw, err) != GY_OK)
+    if (read_input(path, opt, &raw, err) != GY_OK)
         return NULL;
     return decode(path ? path : "-", &raw, opt, err);
+}
+
+gy_source *gy_source_adopt(const char *name, char *data, size_t n, const gy_input_options *opt,
+                           gy_error *err)
+{
+    bytes raw = {(unsigned char *)data, n};
+    raw.data[n] = 0;
+    return decode(name ? name : "-", &raw, opt, err);
 }
 
 gy_source *gy_source_from_memory(const char *name, const void *data, size_t n,
                                  const gy_input_options *opt, gy_error *err)
 {
+    if (n > max_input(opt)) {
+        open_error(err, name ? name : "-", EFBIG, max_input(opt));
+        return NULL;
+    }
     bytes raw;
     raw.data = malloc(n + 1);
     if (!raw.data) {

@@ -1,5 +1,6 @@
 /* The streaming JSON writer (see jsonout.h). */
 #include "jsonout.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -176,10 +177,40 @@ static void escaped_byte(gy_jw *w, unsigned char c)
     put(w, u, 6);
 }
 
+static void string_body(gy_jw *w, const char *s, size_t n);
+
+/* s[0..n) with each invalid UTF-8 sequence written as U+FFFD (a byte at a
+ * time, as the decoder reads it), through put_part (escaping or not). */
+static void put_valid(gy_jw *w, const char *s, size_t n,
+                      void (*put_part)(gy_jw *, const char *, size_t))
+{
+    while (n) {
+        size_t ok = gy_utf8_valid_prefix((const unsigned char *)s, n);
+        put_part(w, s, ok);
+        if (ok == n)
+            return;
+        size_t len;
+        gy_utf8_decode((const unsigned char *)s + ok, n - ok, &len);
+        put(w, "\xEF\xBF\xBD", 3);
+        s += ok + len;
+        n -= ok + len;
+    }
+}
+
 void gy_jw_string(gy_jw *w, const char *s, size_t n)
 {
     begin_value(w);
     put1(w, '"');
+    /* the text of a document is valid UTF-8, but not a file's name, a
+     * record's other fields or a message quoting them: checked here, as
+     * every byte of the output must be UTF-8 */
+    put_valid(w, s, n, string_body);
+    put1(w, '"');
+}
+
+/* The body of a JSON string: s[0..n) escaped. */
+static void string_body(gy_jw *w, const char *s, size_t n)
+{
     size_t i = 0, run = 0; /* s[run..i) needs no escaping */
     while (i < n) {
 #if defined(__SSE2__)
@@ -201,7 +232,6 @@ void gy_jw_string(gy_jw *w, const char *s, size_t n)
         i++;
     }
     put(w, s + run, n - run);
-    put1(w, '"');
 }
 
 void gy_jw_cstr(gy_jw *w, const char *s)
@@ -338,10 +368,14 @@ void gy_jw_bool(gy_jw *w, int b)
         put(w, "false", 5);
 }
 
+static void put_plain(gy_jw *w, const char *s, size_t n) { put(w, s, n); }
+
 void gy_jw_raw(gy_jw *w, const char *json, size_t n)
 {
     begin_value(w);
-    put(w, json, n);
+    /* JSON text holds bytes above 0x7F only in strings: a replacement
+     * character keeps it JSON */
+    put_valid(w, json, n, put_plain);
 }
 
 void gy_jw_null(gy_jw *w)

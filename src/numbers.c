@@ -296,21 +296,24 @@ static size_t run_end(const char *s, size_t pos, size_t end)
     size_t i = pos, k;
     while (i < end) {
         uint32_t cp = gy_utf8_at_valid(s, i, end, &k);
-        if (ascii_digit(cp) < 0 && cp != ',' && cp != '.' && cp != 0xFF0E)
+        if (ascii_digit(cp) < 0 && cp != ',' && cp != '.' && cp != 0xFF0E && cp != ' ')
             break;
         i += k;
     }
+    while (i > pos && s[i - 1] == ' ')
+        i--;
     return i;
 }
 
 /* The digits before the decimal point, with thousands separators: their
  * value in *v, their count in *digits, whether a separator was used in
- * *sep.  Returns the end, or (size_t)-1 for a separator that groups no
- * thousands (1,20万). */
+ * *sep.  Returns the end, (size_t)-1 for a separator that groups no
+ * thousands (1,20万), or (size_t)-2 for digits split by a space that
+ * groups none (1 23亿). */
 static size_t integer_part(const char *s, size_t pos, size_t end, double *v, int *digits,
                            int *sep)
 {
-    size_t i = pos, k;
+    size_t i = pos, k, k2;
     int group = 0;
     while (i < end) {
         uint32_t cp = gy_utf8_at_valid(s, i, end, &k);
@@ -319,6 +322,17 @@ static size_t integer_part(const char *s, size_t pos, size_t end, double *v, int
             *v = *v * 10 + d;
             (*digits)++;
             group++;
+            i += k;
+            continue;
+        }
+        /* 1 234.5: a space groups thousands too, and a space between
+         * digits that groups none splits a number that cannot be read */
+        int space = cp == ' ' || cp == 0xA0 || cp == 0x2009 || cp == 0x202F;
+        if (space && i + k < end && ascii_digit(gy_utf8_at_valid(s, i + k, end, &k2)) >= 0) {
+            if (group < 1 || group > 3 || (*sep && group != 3) || !thousands_group(s, i + k, end))
+                return (size_t)-2;
+            *sep = 1;
+            group = 0;
             i += k;
             continue;
         }
@@ -348,6 +362,8 @@ static int parse_arabic(const char *s, size_t pos, size_t end, gy_number *n)
     size_t i = integer_part(s, pos, end, &v, &digits, &sep), k, m;
     if (i == (size_t)-1)
         return refuse(n, run_end(s, pos, end), "a thousands separator that groups no three digits");
+    if (i == (size_t)-2)
+        return refuse(n, run_end(s, pos, end), "digits split by a space that groups no thousands");
     if (!digits)
         return 0;
     uint32_t cp = i < end ? gy_utf8_at_valid(s, i, end, &k) : 0;
@@ -427,8 +443,12 @@ static int parse_chinese_prefix(const char *s, size_t pos, size_t end, gy_number
     while (run > 0) {
         double v;
         if (gy_parse_chinese(s + pos, run, &v) == 0) {
-            /* 一亿亿: the rest of the run is another magnitude */
-            if (run < whole && gy_cn_unit(gy_utf8_at_valid(s, pos + run, end, &k)) >= 1e4)
+            /* 一亿亿: the rest of the run is another magnitude; after
+             * a decimal (五点五亿) it is the decimal's magnitude */
+            size_t lk;
+            uint32_t last = gy_utf8_before_valid(s + pos, 0, run, &lk);
+            if (run < whole && gy_cn_unit(last) >= 1e4 &&
+                gy_cn_unit(gy_utf8_at_valid(s, pos + run, end, &k)) >= 1e4)
                 return refuse(n, pos + whole, "a magnitude written twice");
             if (chinese_mantissa(s + pos, run, v, n) != 0)
                 return refuse(n, pos + run, "more digits than can be held exactly");
@@ -519,9 +539,10 @@ static size_t past_line_break(const char *s, size_t pos, size_t end)
     return breaks ? q : pos;
 }
 
-/* A magnitude after Arabic digits (2.9亿, 1.3万亿); a second one right
- * after it (1万万亿) is a number written wrong. */
-static int arabic_magnitude(const char *s, size_t end, gy_number *n)
+/* A magnitude after the digits of n (2.9亿, 1.3万亿; 五点五亿: after a
+ * decimal written in numerals); a second one right after it (1万万亿) is a
+ * number written wrong. */
+static int apply_magnitude(const char *s, size_t end, gy_number *n)
 {
     size_t stop, k;
     n->digits_end = n->end;
@@ -541,6 +562,46 @@ static int arabic_magnitude(const char *s, size_t end, gy_number *n)
     n->magnitude = 1;
     n->year_like = 0;
     return 1;
+}
+
+/* 3万5千, 1亿2千万: after a whole number with a magnitude, more whole
+ * parts each with a smaller magnitude are added to it.  Returns 1, or -1
+ * when a part cannot be read exactly. */
+static int add_parts(const char *s, size_t end, gy_number *n)
+{
+    while (n->magnitude && n->end < end) {
+        double part = 0;
+        size_t i = n->end, k, stop;
+        int d;
+        while (i < end && (d = ascii_digit(gy_utf8_at_valid(s, i, end, &k))) >= 0) {
+            part = part * 10 + d;
+            i += k;
+        }
+        if (i == n->end)
+            return 1;
+        double mult = gy_parse_magnitude(s, i, end, &stop);
+        if (mult <= 1 || mult >= n->mult)
+            /* 3万5: thirty-five thousand, or 30005? */
+            return refuse(n, i, "digits right after a magnitude without one of their own");
+        if (n->exp10 < 0 || part * mult >= n->mult)
+            return refuse(n, stop, "a number written in parts that do not fit");
+        double total = n->value + part * mult;
+        if (total >= EXACT_LIMIT)
+            return refuse(n, stop, "more digits than can be held exactly");
+        n->mant = total;
+        n->exp10 = 0;
+        n->value = total;
+        n->mult = mult;
+        n->mag10 = (int)lround(log10(mult));
+        n->end = stop;
+    }
+    return 1;
+}
+
+static int arabic_magnitude(const char *s, size_t end, gy_number *n)
+{
+    int rc = apply_magnitude(s, end, n);
+    return rc > 0 ? add_parts(s, end, n) : rc;
 }
 
 /* 三分之一 after the numeral n: the fraction, in percent. */
@@ -584,6 +645,8 @@ int gy_parse_number(const char *s, size_t pos, size_t end, gy_number *n)
     for (size_t i = pos; i < n->end; i += k)
         last = gy_utf8_at_valid(s, i, n->end, &k);
     n->magnitude = gy_cn_unit(last) >= 1e4;
+    if (n->exp10 < 0) /* 五点五亿, 零点五万 */
+        return apply_magnitude(s, end, n);
     fraction_of(s, end, n);
     return 1;
 }

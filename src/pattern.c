@@ -500,12 +500,14 @@ int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,
 {
     if (!gy_rx_may_start(rx, subject, len, start))
         return PCRE2_ERROR_NOMATCH;
-    return gy_rx_run(rx, subject, len, start, md);
+    return gy_rx_run(rx, subject, len, start, md, NULL);
 }
 
 int gy_rx_run(const gy_rx *rx, const char *subject, size_t len, size_t start,
-              pcre2_match_data *md)
+              pcre2_match_data *md, pcre2_match_context *mctx)
 {
+    if (!mctx)
+        mctx = (pcre2_match_context *)(uintptr_t)rx->mctx;
     uint32_t opts = 0;
     if (rx->anchored && len - start > GY_ANCHORED_WINDOW) {
         len = start + GY_ANCHORED_WINDOW;
@@ -516,10 +518,9 @@ int gy_rx_run(const gy_rx *rx, const char *subject, size_t len, size_t start,
     /* the subject was validated once (input.c): JIT code is entered
      * directly, without pcre2_match's checks of its arguments */
     if (rx->jit)
-        return pcre2_jit_match(rx->code, (PCRE2_SPTR)subject, len, start, opts, md,
-                               (pcre2_match_context *)(uintptr_t)rx->mctx);
+        return pcre2_jit_match(rx->code, (PCRE2_SPTR)subject, len, start, opts, md, mctx);
     return pcre2_match(rx->code, (PCRE2_SPTR)subject, len, start, opts | PCRE2_NO_UTF_CHECK, md,
-                       (pcre2_match_context *)(uintptr_t)rx->mctx);
+                       mctx);
 }
 
 int gy_rx_group(pcre2_match_data *md, int g, size_t *start, size_t *end)

@@ -166,9 +166,25 @@ enum { GY_ANCHORED_WINDOW = 1024 };
 int gy_rx_exec(const gy_rx *rx, const char *subject, size_t len, size_t start,
                pcre2_match_data *md);
 
-/* The same where gy_rx_may_start has said yes already. */
+/* The same where gy_rx_may_start has said yes already, under the limits
+ * of mctx (NULL: the rule set's). */
 int gy_rx_run(const gy_rx *rx, const char *subject, size_t len, size_t start,
-              pcre2_match_data *md);
+              pcre2_match_data *md, pcre2_match_context *mctx);
+
+/* Limits on the work of a match, against a rule with catastrophic
+ * backtracking ((a+)+$ over aaa…ab): PCRE2's match limit counts the steps
+ * from one place in the subject, so a searched pattern may take
+ * GY_MATCH_LIMIT steps at every byte; its limit is lowered on a long
+ * subject so that one search costs GY_SEARCH_STEPS at most (and never
+ * less than GY_MATCH_LIMIT_FLOOR a place).  A rule whose match fails
+ * GY_RULE_FAILURES times in a document is given up for the rest of it. */
+enum {
+    GY_MATCH_LIMIT = 200000,
+    GY_DEPTH_LIMIT = 10000,
+    GY_SEARCH_STEPS = 50000000,
+    GY_MATCH_LIMIT_FLOOR = 200,
+    GY_RULE_FAILURES = 3
+};
 
 /* Offsets of group g after a successful match; returns 0 when unset. */
 int gy_rx_group(pcre2_match_data *md, int g, size_t *start, size_t *end);

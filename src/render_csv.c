@@ -22,7 +22,8 @@ typedef struct column {
     const char *field;
 } column;
 
-static const char *const document_headers[] = {"file", "title", "date", "year"};
+static const char *const document_headers[] = {"file", "record", "id", "title", "date", "year"};
+enum { RECORD_HEADERS = 2 }; /* record and id: only for records */
 
 static const column target_columns[] = {
     {"line", "line"},     {"indicator", "indicator"}, {"subject", "subject"},
@@ -109,10 +110,11 @@ static void cell(FILE *out, const gy_doc *d, gy_value v)
     }
 }
 
-static void header(FILE *out, const column *cols, size_t n)
+static void header(FILE *out, const column *cols, size_t n, int records)
 {
     for (size_t i = 0; i < COUNT(document_headers); i++)
-        field(out, document_headers[i], strlen(document_headers[i]), i == 0);
+        if (records || i == 0 || i > RECORD_HEADERS)
+            field(out, document_headers[i], strlen(document_headers[i]), i == 0);
     for (size_t i = 0; i < n; i++)
         field(out, cols[i].header, strlen(cols[i].header), 0);
     fputs("\r\n", out);
@@ -121,18 +123,33 @@ static void header(FILE *out, const column *cols, size_t n)
 static int csv_begin(gy_report *rep)
 {
     if (tasks_only(rep))
-        header(rep->out, task_columns, COUNT(task_columns));
+        header(rep->out, task_columns, COUNT(task_columns), rep->opt.records);
     else
-        header(rep->out, target_columns, COUNT(target_columns));
+        header(rep->out, target_columns, COUNT(target_columns), rep->opt.records);
     return 0;
 }
 
 static void string_cell(FILE *out, const char *s) { field(out, s ? s : "", s ? strlen(s) : 0, 0); }
 
-/* file, title, date, year: the same for every row of a document. */
-static void document_cells(FILE *out, const gy_doc *d)
+/* A record's line in its stream and the "id" of its other fields. */
+static void record_cells(FILE *out, const gy_doc *d)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%ld", d->src->record);
+    field(out, buf, strlen(buf), 0);
+    size_t len = 0;
+    char *id = d->src->meta ? gy_meta_member(d->src->meta, d->src->meta_len, "id", &len) : NULL;
+    field(out, id ? id : "", len, 0);
+    free(id);
+}
+
+/* file (record, id), title, date, year: the same for every row of a
+ * document. */
+static void document_cells(FILE *out, const gy_doc *d, int records)
 {
     field(out, d->src->name, strlen(d->src->name), 1);
+    if (records)
+        record_cells(out, d);
     string_cell(out, d->title);
     string_cell(out, d->date[0] ? d->date : NULL);
     if (d->year)
@@ -141,7 +158,8 @@ static void document_cells(FILE *out, const gy_doc *d)
         fputc(',', out);
 }
 
-static void rows(FILE *out, const gy_doc *d, gy_element e, const column *cols, size_t ncols)
+static void rows(FILE *out, const gy_doc *d, gy_element e, const column *cols, size_t ncols,
+                 int records)
 {
     gy_value v[GY_MAX_FIELDS];
     long index[GY_MAX_FIELDS];
@@ -149,7 +167,7 @@ static void rows(FILE *out, const gy_doc *d, gy_element e, const column *cols, s
         index[c] = gy_field_index(e, cols[c].field);
     for (size_t i = 0; i < gy_doc_count(d, e); i++) {
         gy_elements[e].values(d, i, v);
-        document_cells(out, d);
+        document_cells(out, d, records);
         for (size_t c = 0; c < ncols; c++)
             if (index[c] >= 0)
                 cell(out, d, v[index[c]]);
@@ -162,9 +180,10 @@ static void rows(FILE *out, const gy_doc *d, gy_element e, const column *cols, s
 static int csv_doc(gy_report *rep, const gy_doc *d)
 {
     if (tasks_only(rep))
-        rows(rep->out, d, GY_ELEM_TASK, task_columns, COUNT(task_columns));
+        rows(rep->out, d, GY_ELEM_TASK, task_columns, COUNT(task_columns), rep->opt.records);
     else
-        rows(rep->out, d, GY_ELEM_TARGET, target_columns, COUNT(target_columns));
+        rows(rep->out, d, GY_ELEM_TARGET, target_columns, COUNT(target_columns),
+             rep->opt.records);
     return 0;
 }
 

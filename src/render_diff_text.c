@@ -19,16 +19,16 @@ static void text_emit(void *ctx, char op, const char *s, size_t len)
 {
     const tout *o = ctx;
     if (op == '=') {
-        fwrite(s, 1, len, o->f);
+        gy_fput_shown(s, len, o->f);
         return;
     }
     if (o->color) {
         fputs(op == '-' ? "\033[31;9m" : "\033[32;4m", o->f);
-        fwrite(s, 1, len, o->f);
+        gy_fput_shown(s, len, o->f);
         fputs("\033[0m", o->f);
     } else {
         fputs(op == '-' ? "[-" : "{+", o->f);
-        fwrite(s, 1, len, o->f);
+        gy_fput_shown(s, len, o->f);
         fputs(op == '-' ? "-]" : "+}", o->f);
     }
 }
@@ -57,7 +57,7 @@ static void lines_col(const tout *o, size_t la, size_t lb)
 static void put(const tout *o, const gy_doc *d, gy_slice sl)
 {
     if (sl.end > sl.start)
-        fwrite(d->s + sl.start, 1, sl.end - sl.start, o->f);
+        gy_fput_shown(d->s + sl.start, sl.end - sl.start, o->f);
 }
 
 typedef size_t (*line_fn)(const gy_doc *, size_t);
@@ -120,9 +120,11 @@ static void target_pair(const tout *o, const gy_diff *df, const gy_dpair *p)
     sign(o, p->status);
     lines_col(o, x ? x->line : 0, y ? y->line : 0);
     const gy_target *t = y ? y : x;
-    if (t->indicator)
-        fprintf(o->f, "%s ", t->indicator);
-    fputs(t->subject ? t->subject : "", o->f);
+    if (t->indicator) {
+        gy_fput_shown(t->indicator, (size_t)-1, o->f);
+        fputc(' ', o->f);
+    }
+    gy_fput_shown(t->subject ? t->subject : "", (size_t)-1, o->f);
     fputs(": ", o->f);
     int period = !(p->status == GY_D_CHANGED && !(p->changes & GY_CH_PERIOD));
     if (x)
@@ -168,7 +170,11 @@ int gy_render_diff_text(const gy_diff *df, FILE *f, const gy_render_options *opt
     if (!gy_diff_has_changes(df))
         return 0;
     col(&o, "\033[1m");
-    fprintf(f, "--- %s\n+++ %s\n", df->a->src->name, df->b->src->name);
+    fputs("--- ", f);
+    gy_fput_shown(df->a->src->name, (size_t)-1, f);
+    fputs("\n+++ ", f);
+    gy_fput_shown(df->b->src->name, (size_t)-1, f);
+    fputc('\n', f);
     col(&o, "\033[0m");
     if ((df->sections &&
          item_hunk(&o, df, "sections", &df->secs, gy_section_label, section_line) != 0) ||

@@ -28,7 +28,13 @@ static void on(const out *o, const char *code)
 static void put_slice(const out *o, const gy_doc *d, gy_slice sl)
 {
     if (sl.end > sl.start)
-        fwrite(d->s + sl.start, 1, sl.end - sl.start, o->f);
+        gy_fput_shown(d->s + sl.start, sl.end - sl.start, o->f);
+}
+
+/* A string of the document or the rules, escaped for a terminal. */
+static void put_str(const out *o, const char *s)
+{
+    gy_fput_shown(s, (size_t)-1, o->f);
 }
 
 static void gutter(const out *o, size_t line, int indent)
@@ -100,8 +106,10 @@ static void print_target(const out *o, const gy_doc *d, size_t i)
     else
         indent = section_level(d, t->section);
     gutter(o, t->line, indent);
-    if (t->subject)
-        fprintf(o->f, "%s ", t->subject);
+    if (t->subject) {
+        put_str(o, t->subject);
+        fputc(' ', o->f);
+    }
     on(o, t->fact ? "" : GREEN);
     put_slice(o, d, t->text);
     on(o, RESET);
@@ -128,7 +136,8 @@ static void print_target(const out *o, const gy_doc *d, size_t i)
         fprintf(o->f, ", %d", t->year);
     if (t->indicator) {
         on(o, CYAN);
-        fprintf(o->f, ", %s", t->indicator);
+        fputs(", ", o->f);
+        put_str(o, t->indicator);
         on(o, RESET);
     }
     if (t->aspiration)
@@ -142,19 +151,25 @@ static void print_header(const out *o, const gy_doc *d, unsigned show)
 {
     if (show & GY_SHOW_TITLE) {
         on(o, BOLD);
-        fputs(d->title ? d->title : "(no title found)", o->f);
+        put_str(o, d->title ? d->title : "(no title found)");
         on(o, RESET);
         fputc('\n', o->f);
-        if (d->occasion)
-            fprintf(o->f, "%s\n", d->occasion);
-        if (d->speaker)
-            fprintf(o->f, "%s\n", d->speaker);
+        for (int k = 0; k < 2; k++) {
+            const char *line = k ? d->speaker : d->occasion;
+            if (line) {
+                put_str(o, line);
+                fputc('\n', o->f);
+            }
+        }
     }
     on(o, DIM);
-    fprintf(o->f, "%s  %s%s  %zu lines", strcmp(d->src->name, "-") ? d->src->name : "<stdin>",
-            d->src->encoding, d->src->bom ? " with BOM" : "", d->src->lines);
-    if (d->date[0])
-        fprintf(o->f, "  %s", d->date);
+    put_str(o, strcmp(d->src->name, "-") ? d->src->name : "<stdin>");
+    fprintf(o->f, "  %s%s  %zu lines", d->src->encoding, d->src->bom ? " with BOM" : "",
+            d->src->lines);
+    if (d->date[0]) {
+        fputs("  ", o->f);
+        put_str(o, d->date);
+    }
     else if (d->year)
         fprintf(o->f, "  %d", d->year);
     fputc('\n', o->f);
@@ -221,9 +236,11 @@ static void print_warnings(const out *o, const gy_doc *d)
     for (size_t i = 0; i < d->warnings.len; i++) {
         const gy_warning *w = &((const gy_warning *)d->warnings.items)[i];
         if (w->line)
-            fprintf(o->f, "  line %zu: %s\n", w->line, w->message);
+            fprintf(o->f, "  line %zu: ", w->line);
         else
-            fprintf(o->f, "  %s\n", w->message);
+            fputs("  ", o->f);
+        put_str(o, w->message);
+        fputc('\n', o->f);
     }
     on(o, RESET);
 }
@@ -234,10 +251,11 @@ static int text_doc(gy_report *rep, const gy_doc *d)
     out o = {rep->out, rep->opt.color};
     if (rep->opt.headers)
     {
+        fputs("==> ", o.f);
+        put_str(&o, d->src->name);
         if (d->src->record)
-            fprintf(o.f, "==> %s, record %ld <==\n", d->src->name, d->src->record);
-        else
-            fprintf(o.f, "==> %s <==\n", d->src->name);
+            fprintf(o.f, ", record %ld", d->src->record);
+        fputs(" <==\n", o.f);
     }
     print_header(&o, d, show);
     print_outline(&o, d, show);

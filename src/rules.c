@@ -17,8 +17,6 @@
 #include "source.h"
 #include "utf8.h"
 
-enum { MATCH_LIMIT = 200000, DEPTH_LIMIT = 10000 };
-
 void gy_rules_free(gy_rules *r)
 {
     if (!r)
@@ -44,8 +42,8 @@ static gy_rules *new_rules(const char *name, gy_error *err)
         gy_error_oom(err, name);
         return NULL;
     }
-    pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
-    pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
+    pcre2_set_match_limit(r->mctx, GY_MATCH_LIMIT);
+    pcre2_set_depth_limit(r->mctx, GY_DEPTH_LIMIT);
     return r;
 }
 
@@ -67,6 +65,11 @@ static int find_concerns(gy_loader *ld, gy_rfile *files, size_t n, const gy_rfil
         if (gy_rfile_parse(ld, &files[i]) != 0)
             return -1;
         for (const cJSON *c = files[i].root->child; c && !ld->failed; c = c->next) {
+            if (strcmp(c->string, "about") == 0) { /* a note on the file, as in every object */
+                if (!cJSON_IsString(c))
+                    gy_rj_fail(ld, &files[i], c, NULL, "'about' must be a string");
+                continue;
+            }
             size_t k = 0;
             while (k < gy_nconcerns && strcmp(gy_concerns[k].name, c->string) != 0)
                 k++;

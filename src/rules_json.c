@@ -121,20 +121,68 @@ int gy_rj_fail(gy_loader *ld, const gy_rfile *f, const cJSON *node, const char *
     return -1;
 }
 
+#define GY_STR_(x) #x
+#define GY_STR(x) GY_STR_(x)
+
+static int parse_error(gy_loader *ld, const gy_rfile *f, size_t off, const char *hint,
+                       const char *what)
+{
+    long line, col;
+    gy_utf8_locate(f->text, off, &line, &col);
+    ld->failed = 1;
+    gy_error_set(ld->err, GY_E_RULES, f->name, line, col, (long)off, hint, "%s", what);
+    return -1;
+}
+
+/* How many objects and arrays are open at text[off], strings passed over:
+ * cJSON says only that the text is invalid where it stops nesting. */
+static size_t nesting_at(const char *text, size_t off)
+{
+    size_t depth = 0;
+    int in_string = 0;
+    for (size_t i = 0; i < off; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if ((c == '}' || c == ']') && depth) {
+            depth--;
+        }
+    }
+    return depth;
+}
+
 int gy_rfile_parse(gy_loader *ld, gy_rfile *f)
 {
     const char *end = NULL;
     f->root = cJSON_ParseWithLengthOpts(f->text, f->len, &end, 0);
+    size_t off = end && end >= f->text ? (size_t)(end - f->text) : 0;
+    if (f->root) {
+        while (off < f->len && strchr(" \t\r\n", f->text[off]))
+            off++;
+        if (off < f->len) {
+            cJSON_Delete(f->root);
+            f->root = NULL;
+            return parse_error(ld, f, off, "a rule file holds one JSON object and nothing after "
+                               "it; remove what follows its closing brace",
+                               "text after the closing brace of the rule file");
+        }
+    }
     if (!f->root) {
-        size_t off = end && end >= f->text ? (size_t)(end - f->text) : 0;
-        long line, col;
-        gy_utf8_locate(f->text, off, &line, &col);
-        ld->failed = 1;
-        gy_error_set(ld->err, GY_E_RULES, f->name, line, col, (long)off,
-                     "rule files are JSON; check for a missing comma, quote or brace "
-                     "just before this place",
-                     "invalid JSON");
-        return -1;
+        if (nesting_at(f->text, off) >= CJSON_NESTING_LIMIT)
+            return parse_error(ld, f, off, "rule files nest objects and arrays a few levels deep",
+                               "nesting deeper than the limit of " GY_STR(CJSON_NESTING_LIMIT)
+                               " objects and arrays");
+        return parse_error(ld, f, off,
+                           "rule files are JSON; check for a missing comma, quote or brace "
+                           "just before this place",
+                           "invalid JSON");
     }
     if (!cJSON_IsObject(f->root))
         return gy_rj_fail(ld, f, NULL, NULL, "a rule file must hold one JSON object");
@@ -268,6 +316,15 @@ int gy_rj_size(gy_jobj *o, const char *key, int required, size_t lo, size_t hi, 
                           "%s.%s must be a whole number", o->path, key);
     *out = (size_t)d;
     return 0;
+}
+
+int gy_rj_ordered(gy_jobj *o, const char *lo_key, size_t lo, const char *hi_key, size_t hi)
+{
+    if (lo <= hi)
+        return 0;
+    return gy_rj_fail(o->ld, o->f, gy_rj_field(o, lo_key, 0), NULL,
+                      "%s.%s (%zu) is greater than %s.%s (%zu): the range holds nothing",
+                      o->path, lo_key, lo, o->path, hi_key, hi);
 }
 
 int gy_rj_bool(gy_jobj *o, const char *key, int *out)

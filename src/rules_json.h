@@ -75,6 +75,9 @@ char *gy_rj_path(gy_loader *ld, const char *path, const char *key, long index);
 int gy_rj_string(gy_jobj *o, const char *key, int required, const char **out);
 int gy_rj_number(gy_jobj *o, const char *key, int required, double lo, double hi,
                  double *out);
+/* Fails naming both fields when the value of lo_key (lo) is above that of
+ * hi_key (hi): a range that holds nothing. */
+int gy_rj_ordered(gy_jobj *o, const char *lo_key, size_t lo, const char *hi_key, size_t hi);
 int gy_rj_size(gy_jobj *o, const char *key, int required, size_t lo, size_t hi,
                size_t *out);
 int gy_rj_bool(gy_jobj *o, const char *key, int *out);

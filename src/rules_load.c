@@ -188,6 +188,7 @@ static int load_title(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_size(&o, "min_chars", 1, 1, 1000, &t->min_chars) != 0 ||
         gy_rj_size(&o, "max_chars", 1, 1, 1000, &t->max_chars) != 0 ||
         gy_rj_size(&o, "body_chars", 1, 1, 100000, &t->body_chars) != 0 ||
+        gy_rj_ordered(&o, "min_chars", t->min_chars, "max_chars", t->max_chars) != 0 ||
         gy_rj_pattern(&o, "salutation", 1, 0, "salutation", &t->salutation) != 0 ||
         gy_rj_array(&o, "lines", 1, sizeof(gy_rx), title_elem, NULL, &items, &t->nlines) != 0 ||
         gy_rj_array(&o, "bylines", 0, sizeof(gy_rx), byline_elem, NULL, &bylines,
@@ -304,11 +305,12 @@ static int load_directive(gy_jobj *o, gy_task_rules *t)
 static int load_announce(gy_jobj *o, gy_task_rules *t)
 {
     gy_jobj an;
-    double lo = 0, hi = 0;
+    size_t lo = 0, hi = 0;
     if (gy_rj_open_member(o, "announce", &an) != 0 ||
         gy_rj_lexicon(&an, "counters", 1, &t->announce_counters) != 0 ||
-        gy_rj_number(&an, "min", 1, 1, 1000, &lo) != 0 ||
-        gy_rj_number(&an, "max", 1, 1, 1000, &hi) != 0)
+        gy_rj_size(&an, "min", 1, 1, 1000, &lo) != 0 ||
+        gy_rj_size(&an, "max", 1, 1, 1000, &hi) != 0 ||
+        gy_rj_ordered(&an, "min", lo, "max", hi) != 0)
         return -1;
     t->announce_min = (long)lo;
     t->announce_max = (long)hi;

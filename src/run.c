@@ -7,11 +7,10 @@
  * pattern and document.  Returns 0. */
 int gy_match_failed(gy_run *x, const gy_rx *rx, const char *subject, size_t start, int rc)
 {
-    if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL || x->failed[rx->id])
+    if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL || x->failed[rx->id]++)
         return 0;
     /* a hit limit or another match error: the rule may have missed a match,
      * which the user should know */
-    x->failed[rx->id] = 1;
     PCRE2_UCHAR msg[128];
     if (pcre2_get_error_message(rc, msg, sizeof msg) < 0)
         msg[0] = '\0';
@@ -20,8 +19,9 @@ int gy_match_failed(gy_run *x, const gy_rx *rx, const char *subject, size_t star
     int in_text = at >= text && at <= text + x->d->len;
     size_t off = in_text ? (size_t)(subject - x->d->s) + start : 0;
     gy_doc_warn(x->d, in_text ? gy_text_line_of(&x->d->text, off) : 0, "match-error",
-                "rule '%s' could not be matched here (%s); what it finds may be incomplete",
-                rx->name, (const char *)msg);
+                "rule '%s' could not be matched here (%s): what it finds may be incomplete, "
+                "and after %d such failures it is given up for the rest of the document",
+                rx->name, (const char *)msg, GY_RULE_FAILURES);
     return 0;
 }
 

@@ -23,6 +23,17 @@ struct gy_source {
     size_t meta_len;
 };
 
+/* Decodes data[0..n) (malloc'd, with room for a NUL after it), taking it
+ * over whatever happens. */
+gy_source *gy_source_adopt(const char *name, char *data, size_t n, const gy_input_options *opt,
+                           gy_error *err);
+
+/* The member key of a record's other fields (meta[0..n), JSON object text
+ * as gy_record_meta gives it) as text: a string decoded, another value as
+ * it is written.  Returns it malloc'd (the caller frees it) with its length
+ * in *len, or NULL when there is no such member (or no memory). */
+char *gy_meta_member(const char *meta, size_t n, const char *key, size_t *len);
+
 /* Reads all of fd into *data (malloc'd, NUL-terminated; the caller frees
  * it) and its length into *len.  Returns 0, or an errno value. */
 int gy_read_fd(int fd, char **data, size_t *len);

@@ -289,3 +289,44 @@ void gy_utf8_locate(const char *s, size_t off, long *line, long *col)
     *line = (long)l;
     *col = (long)gy_utf8_count(s + start, off - start) + 1;
 }
+
+/* Is cp shown escaped: a C1 control, or a bidirectional embedding,
+ * override or isolate (U+202A-202E, U+2066-2069)? */
+static int hidden_code_point(uint32_t cp)
+{
+    return (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void gy_fput_shown(const char *s, size_t n, FILE *f)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *u = (const unsigned char *)s;
+    if (n == (size_t)-1)
+        n = strlen(s);
+    size_t run = 0, i = 0; /* u[run..i) is written as it is */
+    while (i < n) {
+        unsigned c = u[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
+            continue;
+        }
+        size_t len = 1;
+        uint32_t cp = c < 0x80 ? c : gy_utf8_decode(u + i, n - i, &len);
+        int bad = cp == 0xFFFD && len == 1 && c >= 0x80;
+        if (c < 0x80 ? (c == '\t' || c == '\n') : !bad && !hidden_code_point(cp)) {
+            i += len;
+            continue;
+        }
+        fwrite(u + run, 1, i - run, f);
+        if (c < 0x80 || bad) {
+            char e[4] = {'\\', 'x', hex[c >> 4], hex[c & 15]};
+            fwrite(e, 1, 4, f);
+        } else {
+            fprintf(f, "<U+%04X>", (unsigned)cp);
+        }
+        i += len;
+        run = i;
+    }
+    fwrite(u + run, 1, n - run, f);
+}

@@ -7,6 +7,7 @@ cases also bound the memory per line or per byte.
 
     tests/pathological.py BIN [CASE ...]      (run by make test)
 """
+import json
 import os
 import resource
 import subprocess
@@ -78,6 +79,22 @@ def long_sentence_of_targets(n):
     return "今年" + "，新增就业1100万人以上" * (n * 10) + "。\n"
 
 
+def backtracking_lines(n):
+    """Lines of a...ab, which a rule (a+)+$ backtracks on exponentially."""
+    return "".join("a" * (60 + i * 7 % 30) + "b\n" for i in range(n))
+
+
+def backtracking_rules(binary, tmp):
+    """The built-in rules and a noise pattern with catastrophic backtracking."""
+    dump = subprocess.run([binary, "rules", "--dump"], capture_output=True, check=True).stdout
+    rules = json.loads(dump)
+    rules["noise"]["lines"].append({"name": "backtracks", "pattern": "(a+)+$"})
+    path = os.path.join(tmp, "backtracking-rules.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(rules, f, ensure_ascii=False)
+    return path
+
+
 def marker_clauses(n):
     return "".join("，一是抓好落实" for _ in range(n * 20)) + "。\n"
 
@@ -97,7 +114,14 @@ CASES = [
     ("markup at a line's end", trailing_markup, 1000, []),
     ("targets in one long sentence", long_sentence_of_targets, 1000, []),
     ("task markers in one sentence", marker_clauses, 1000, []),
+    # a rule file from someone else: its work is bounded per line and per
+    # document (the rule is given up after a few failures); before, 300
+    # lines took 8 s
+    ("a rule that backtracks", backtracking_lines, 2000, ["--rules", "{backtracking}"]),
 ]
+
+# at most this many CPU seconds for the larger size of a case
+MAX_SECONDS = {"a rule that backtracks": 2.0}
 
 
 def synthetic_tasks(n, seed):
@@ -133,16 +157,22 @@ def best(argv, runs=2):
     return min(r[0] for r in results), results[0][1], results[0][2]
 
 
-def measure(binary, tmp, name, make, n):
+def measure(binary, tmp, name, make, n, extra):
     times = []
+    extra = [a.format(backtracking=backtracking_rules(binary, tmp)) if "{" in a else a
+             for a in extra]
     for k, size in enumerate((n, 2 * n)):
         path = os.path.join(tmp, f"case{k}.txt")
         with open(path, "w", encoding="utf-8") as f:
             f.write(make(size))
         nbytes = os.path.getsize(path)
-        cpu, rss, status, = best([binary, "--json", "--keep-noise", path])
+        # the noise stage runs only where the case's arguments ask for it
+        flags = extra or ["--keep-noise"]
+        cpu, rss, status, = best([binary, "--json", *flags, path])
         if status not in (0,):
             return f"exit status {status}", None
+        if cpu > MAX_SECONDS.get(name, TIMEOUT):
+            return f"{cpu:.1f} s for {nbytes} bytes (at most {MAX_SECONDS[name]} s)", None
         times.append((cpu, nbytes, rss))
     return None, times
 
@@ -233,10 +263,10 @@ def main(argv):
     binary, only = argv[0], argv[1:]
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for name, make, n, _ in CASES:
+        for name, make, n, extra in CASES:
             if only and name not in only:
                 continue
-            err, times = measured(lambda: measure(binary, tmp, name, make, n))
+            err, times = measured(lambda: measure(binary, tmp, name, make, n, extra))
             # a line of spaces: 2 bytes of input, about 100 bytes of model
             limit = 60 if name == "lines of spaces" else None
             failed += not verdict(name, err, times, limit)

@@ -8,6 +8,10 @@ build=$1
 py=${2:-}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
+if [ "${build%tsan}" != "$build" ]; then
+    # glibc's gconv under a lock ThreadSanitizer cannot see: see tests/tsan.supp
+    export TSAN_OPTIONS="suppressions=$root/tests/tsan.supp ${TSAN_OPTIONS:-}"
+fi
 parts_failed=0
 parts_run=0
 summary=""
@@ -21,6 +25,7 @@ part() {
 part unit "./$build/test_unit"
 part golden bash tests/golden/run.sh "$build/gangyao"
 part fuzz "./$build/fuzz_replay" --large 4 tests/corpus tests/bad tests/inputs tests/fuzz/corpus
+part fuzz-rules "./$build/fuzz_rules_replay" tests/rules
 if [ -n "$py" ]; then
     part eval bash tests/eval/run.sh "$build/gangyao" "$py"
     part schema "$py" tests/schema/validate.py docs/gangyao.schema.json "$build/gangyao"

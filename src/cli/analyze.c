@@ -20,7 +20,8 @@ enum { MAX_JOBS = 256 };
 /* One input and what became of it. */
 typedef struct job {
     const char *path;      /* the file, or the stream the record came from */
-    char *record;          /* owned: the record's line; NULL for a file */
+    int is_record;         /* a record of a stream, not a file */
+    char *record;          /* owned: the record's line until it is read */
     size_t record_len;
     long line;             /* the record's line in its stream */
     size_t bytes;          /* size as stored */
@@ -43,8 +44,9 @@ static void fail(job *j, FILE *msgs)
 {
     j->failed = 1;
     gy_error_print(&j->err, msgs);
-    if (j->record)
-        j->meta = gy_record_meta(j->record, j->record_len);
+    size_t len;
+    if (!j->meta && j->src && gy_source_meta(j->src, &len))
+        j->meta = strdup(gy_source_meta(j->src, &len));
 }
 
 /* Loads and analyzes j; messages (the error, --lossy's warning) go to
@@ -55,13 +57,20 @@ static int prepare(const run_ctx *c, job *j, FILE *msgs)
         gy_error_print(&j->err, msgs);
         return -1;
     }
-    gy_input_options in = {c->s->encoding, c->s->lossy};
+    gy_input_options in = {c->s->encoding, c->s->lossy, c->s->max_input};
     gy_error_clear(&j->err);
-    j->src = j->record ? gy_source_from_record(j->path, j->line, j->record, j->record_len, &in,
-                                               &j->err)
-                       : gy_source_load(j->path, &in, &j->err);
+    if (j->record) {
+        /* the record's line becomes the source's text: no copy of it */
+        j->bytes = j->record_len;
+        j->src = gy_source_take_record(j->path, j->line, j->record, j->record_len, &in, &j->meta,
+                                       &j->err);
+        j->record = NULL;
+    } else {
+        j->src = gy_source_load(j->path, &in, &j->err);
+    }
     if (j->src) {
-        j->bytes = j->record ? j->record_len : gy_source_raw_bytes(j->src);
+        if (!j->bytes)
+            j->bytes = gy_source_raw_bytes(j->src);
         print_replacements(c->s, j->src, msgs);
         gy_analyze_options ao = {c->s->keep_noise, c->s->year};
         j->doc = gy_analyze(j->src, c->rules, &ao, &j->err);
@@ -82,7 +91,11 @@ static void print_warnings(const run_ctx *c, const job *j, FILE *msgs)
     char buf[1024];
     for (size_t i = 0; i < gy_doc_warning_count(j->doc); i++) {
         gy_doc_warning(j->doc, i, buf, sizeof buf);
-        fprintf(msgs, "gangyao: %s:%s\n", display_name(j->path), buf);
+        fputs("gangyao: ", msgs);
+        gy_fput_shown(display_name(j->path), (size_t)-1, msgs);
+        fputc(':', msgs);
+        gy_fput_shown(buf, (size_t)-1, msgs);
+        fputc('\n', msgs);
     }
 }
 
@@ -157,7 +170,8 @@ static job *next_job(feeder *f, int *oom)
         free(j);
         return NULL;
     }
-    j->failed = rc < 0; /* a stream that cannot be read: its error is its record */
+    j->is_record = 1;
+    j->failed = rc < 0; /* a line or stream that cannot be read: its error is its record */
     return j;
 }
 
@@ -191,7 +205,7 @@ static void emit_failure(sink *k, const job *j)
 {
     gy_error e;
     gy_error_clear(&e);
-    if (gy_report_add_error(k->rep, j->path, j->record ? j->line : 0, j->meta, &j->err, &e) != 0) {
+    if (gy_report_add_error(k->rep, j->path, j->is_record ? j->line : 0, j->meta, &j->err, &e) != 0) {
         gy_error_print(&e, stderr);
         note_status(k, e.status);
     }
@@ -331,9 +345,10 @@ int run_analyze(const settings *s)
         names_free(&f.names);
         return GY_E_RULES;
     }
-    records_open(&f.records, &f.names);
+    records_open(&f.records, &f.names, s->max_input ? s->max_input : GY_DEFAULT_MAX_INPUT);
     size_t ninputs = s->records ? 0 : f.names.n;
-    run_ctx c = {s, rules, {s->show, use_color(s), s->compact, s->records || f.names.n > 1}};
+    run_ctx c = {s, rules,
+                 {s->show, use_color(s), s->compact, s->records || f.names.n > 1, s->records}};
     sink k;
     memset(&k, 0, sizeof k);
     gy_error err;

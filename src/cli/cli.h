@@ -26,6 +26,7 @@ typedef struct settings {
     const char *files_from;
     int null_names;        /* -0: names in --files-from end in NUL */
     int records;           /* --input jsonl */
+    size_t max_input;      /* --max-input; 0: the library's default */
 } settings;
 
 /* Prints "gangyao: message", the usage lines and a pointer to --help;

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 enum option_id {
     OPT_FORMAT, OPT_JSON, OPT_JSONL, OPT_CSV, OPT_COMPACT, OPT_JOBS, OPT_FILES_FROM, OPT_NULL,
     OPT_INPUT, OPT_YEAR, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
-    OPT_LOSSY, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_SECTIONS, OPT_CHECK,
+    OPT_LOSSY, OPT_MAX_INPUT, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_SECTIONS, OPT_CHECK,
     OPT_DUMP, OPT_HELP, OPT_VERSION
 };
 
@@ -70,6 +71,9 @@ static const option_def options[] = {
      "instead of detecting UTF-8, UTF-16 with BOM or GB18030"},
     {OPT_LOSSY, 0, "lossy", NULL, CMD_INPUT,
      "replace invalid bytes with U+FFFD and warn, instead of failing"},
+    {OPT_MAX_INPUT, 0, "max-input", "SIZE", CMD_INPUT,
+     "refuse a file or record larger than SIZE bytes (suffix K, M or G;\n"
+     "default 256M), before it is held in memory"},
     {OPT_COLOR, 0, "color", "WHEN", CMD_ANALYZE | CMD_DIFF,
      "colour text output: auto (default: on a terminal, unless NO_COLOR\n"
      "is set), always, never"},
@@ -95,14 +99,16 @@ static const char *const exit_codes =
     "  0  success (diff: the two speeches have the same tasks and targets)\n"
     "  1  diff only: the task lists or targets differ\n"
     "  2  usage error: unknown option or subcommand, missing argument\n"
-    "  3  input cannot be read: missing file, directory, permission denied\n"
+    "  3  input cannot be read: missing file, directory, permission denied,\n"
+    "     larger than --max-input\n"
     "  4  input has bytes that are invalid in its encoding (see --lossy)\n"
     "  5  input is binary data (NUL bytes), not text\n"
     "  6  unknown encoding name given to --encoding\n"
     "  7  rule file error: unreadable, bad JSON, unknown field, bad pattern\n"
     "  8  output could not be written\n"
     "  9  internal error, such as running out of memory\n"
-    " 10  a record of an --input jsonl stream is not a JSON object with \"text\"\n"
+    " 10  a record of an --input jsonl stream is not a JSON object with \"text\",\n"
+    "     names a member twice, or is larger than --max-input\n"
     "With several inputs, the status is that of the first input that failed;\n"
     "the other inputs are still analyzed.\n";
 
@@ -252,6 +258,27 @@ static int whole_number(const char *arg, long lo, long hi, long *out)
     return 0;
 }
 
+/* A size in bytes: digits and an optional K, M or G (powers of 1024). */
+static int byte_size(const char *arg, size_t *out)
+{
+    char *end;
+    errno = 0;
+    if (!(*arg >= '0' && *arg <= '9'))
+        return -1;
+    unsigned long long n = strtoull(arg, &end, 10);
+    int shift = 0;
+    if (*end) {
+        const char *units = "KMG", *u = strchr(units, end[0] & ~0x20);
+        if (!u || (end[1] && !((end[1] & ~0x20) == 'B' && !end[2])))
+            return -1;
+        shift = 10 * (int)(u - units + 1);
+    }
+    if (errno || n == 0 || n > (SIZE_MAX >> shift) / 2)
+        return -1;
+    *out = (size_t)n << shift;
+    return 0;
+}
+
 /* Which of the words names[0..n) arg is, or -1. */
 static int one_of(const char *arg, const char *const *names, int n)
 {
@@ -296,6 +323,11 @@ static int apply_option(settings *s, const option_def *o, const char *arg)
     case OPT_COMPACT: s->compact = 1; s->format = GY_FORMAT_JSON; break;
     case OPT_KEEP_NOISE: s->keep_noise = 1; break;
     case OPT_LOSSY: s->lossy = 1; break;
+    case OPT_MAX_INPUT:
+        if (byte_size(arg, &s->max_input) != 0)
+            return usage_error("--max-input: '%s' is not a size in bytes (such as 500M or 2G)",
+                               arg);
+        break;
     case OPT_QUIET: s->quiet = 1; break;
     case OPT_SECTIONS: s->sections = 1; break;
     case OPT_CHECK: s->check = 1; break;
@@ -471,17 +503,20 @@ void print_replacements(const settings *s, const gy_source *src, FILE *f)
 {
     long off, line;
     size_t bad = gy_source_replacements(src, &off, &line);
-    if (bad && !s->quiet)
-        fprintf(f,
-                "gangyao: %s:%ld: warning: %zu invalid byte sequence%s replaced with "
-                "U+FFFD (first at byte offset %ld)\n",
-                display_name(gy_source_name(src)), line, bad, bad == 1 ? "" : "s", off);
+    if (!bad || s->quiet)
+        return;
+    fputs("gangyao: ", f);
+    gy_fput_shown(display_name(gy_source_name(src)), (size_t)-1, f);
+    fprintf(f,
+            ":%ld: warning: %zu invalid byte sequence%s replaced with U+FFFD (first at byte "
+            "offset %ld)\n",
+            line, bad, bad == 1 ? "" : "s", off);
 }
 
 /* Loads one input; prints the error and returns NULL on failure. */
 static gy_source *load_source(const settings *s, const char *path, int *status)
 {
-    gy_input_options in = {s->encoding, s->lossy};
+    gy_input_options in = {s->encoding, s->lossy, s->max_input};
     gy_error err;
     gy_error_clear(&err);
     gy_source *src = gy_source_load(path, &in, &err);
@@ -527,7 +562,7 @@ static int run_diff(const settings *s)
     }
     if (status == GY_OK) {
         gy_diff_options dopt = {s->threshold, s->sections};
-        gy_render_options ro = {GY_SHOW_ALL, use_color(s), s->compact, 0};
+        gy_render_options ro = {GY_SHOW_ALL, use_color(s), s->compact, 0, 0};
         gy_error err;
         gy_error_clear(&err);
         gy_diff *d = gy_diff_new(rules, doc[0], doc[1], &dopt, &err);
@@ -595,7 +630,8 @@ static int run_rules(const settings *s)
                 status = err.status;
             continue;
         }
-        printf("%s: ok, %zu rules\n", s->files[i], gy_rules_count(r));
+        gy_fput_shown(s->files[i], (size_t)-1, stdout);
+        printf(": ok, %zu rules\n", gy_rules_count(r));
         gy_rules_free(r);
     }
     return status;

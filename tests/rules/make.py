@@ -41,6 +41,18 @@ def main():
     custom = json.loads(dump)
     custom["noise"]["lines"].insert(0, {"name": "custom-banner", "pattern": "^本文由.*整理$"})
     files["custom-noise.json"] = json.dumps(custom, ensure_ascii=False, indent=1) + "\n"
+    # text after the closing brace (was "ok")
+    files["trailing-text.json"] = dump.rstrip("\n") + "\nok\n"
+    # a note on the whole file, as docs/rules.md allows in every object
+    about = {"about": "the built-in rules, noted"}
+    about.update(rules)
+    files["about.json"] = json.dumps(about, ensure_ascii=False, indent=1) + "\n"
+    # a range that holds nothing
+    empty = json.loads(dump)
+    empty["tasks"]["announce"]["min"] = empty["tasks"]["announce"]["max"] + 1
+    files["empty-range.json"] = json.dumps(empty, ensure_ascii=False, indent=1) + "\n"
+    # nesting deeper than the parser follows (was a bare "invalid JSON")
+    files["deep-nesting.json"] = '{"about": ' + "[" * 2000 + "]" * 2000 + "}\n"
     for name, text in files.items():
         (here / name).write_text(text, encoding="utf-8")
 

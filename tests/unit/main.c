@@ -30,13 +30,15 @@ SUITE(diff);
 SUITE(pattern);
 SUITE(headline);
 SUITE(web);
+SUITE(hardening);
 
 int main(int argc, char **argv)
 {
     const test_case *(*suites[])(size_t *) = {suite_utf8,  suite_input, suite_tokenize,
                                               suite_numbers, suite_rules, suite_extract,
                                               suite_targets, suite_subjects, suite_fields, suite_diff,
-                                              suite_pattern, suite_headline, suite_web};
+                                              suite_pattern, suite_headline, suite_web,
+                                              suite_hardening};
     const char *only = argc > 1 ? argv[1] : NULL;
     int passed = 0, failed = 0;
     for (size_t s = 0; s < sizeof suites / sizeof suites[0]; s++) {

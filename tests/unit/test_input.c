@@ -9,7 +9,7 @@
 static gy_source *decode_with(const char *bytes, size_t n, const char *enc, int lossy,
                               gy_error *err)
 {
-    gy_input_options o = {enc, lossy};
+    gy_input_options o = {enc, lossy, 0};
     gy_error_clear(err);
     return gy_source_from_memory("mem.txt", bytes, n, &o, err);
 }
