@@ -183,6 +183,8 @@ typedef struct gy_doc gy_doc;
 typedef struct gy_analyze_options {
     int keep_noise;      /* do not set noise lines aside */
     int year;            /* the report's year when the text says none (0: unknown) */
+    const char *region;  /* the government that wrote it, whatever the text says
+                            (a name, short name or GB/T 2260 code); NULL: read it */
 } gy_analyze_options;
 
 /* Analyzes src with rules.  src must outlive the returned document (its
@@ -200,6 +202,21 @@ const char *gy_doc_speaker(const gy_doc *doc);
  * given in gy_analyze_options), 0 when unknown; its date as YYYY-MM-DD, or
  * NULL. */
 int gy_doc_year(const gy_doc *doc);
+
+/* Levels of government. */
+typedef enum gy_level {
+    GY_LEVEL_NONE, GY_LEVEL_NATIONAL, GY_LEVEL_PROVINCE, GY_LEVEL_PREFECTURE, GY_LEVEL_COUNTY
+} gy_level;
+/* "national", "province", "prefecture", "county"; NULL for GY_LEVEL_NONE. */
+const char *gy_level_name(gy_level level);
+/* The government that wrote the report, read from its occasion, speaker,
+ * title and the sentences where the speaker speaks for a government (or
+ * given: gy_analyze_options.region, a record's "region" field): its name
+ * (江苏省, 全国 for the nation), and in *code its GB/T 2260 code ("320000",
+ * "000000" for the nation) and in *level its level; NULL when it cannot be
+ * told (a warning says why), *code NULL for a given name the table of
+ * divisions does not hold.  code and level may be NULL. */
+const char *gy_doc_region(const gy_doc *doc, const char **code, gy_level *level);
 const char *gy_doc_date(const gy_doc *doc);
 size_t gy_doc_section_count(const gy_doc *doc);
 size_t gy_doc_task_count(const gy_doc *doc);

@@ -182,3 +182,9 @@ void gy_vec_free(gy_vec *v)
     v->items = NULL;
     v->len = v->cap = 0;
 }
+
+void gy_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}

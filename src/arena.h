@@ -13,6 +13,10 @@ typedef struct gy_arena {
 } gy_arena;
 
 void gy_arena_init(gy_arena *a);
+
+/* qsort for lists that may be empty (a NULL base with n 0 is undefined
+ * for qsort itself). */
+void gy_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 /* Zeroed memory owned by the arena; NULL when out of memory. */
 void *gy_arena_alloc(gy_arena *a, size_t n);
 /* Copy of s[0..n) plus a NUL, owned by the arena. */

@@ -119,7 +119,7 @@ static int pair_greedily(const gy_sig *A, size_t n, const gy_sig *B, size_t m, d
     if (rc != 0)
         return -1;
     if (al->pairs.n)
-        qsort(al->pairs.p, al->pairs.n, sizeof *al->pairs.p, by_new);
+        gy_sort(al->pairs.p, al->pairs.n, sizeof *al->pairs.p, by_new);
     al->keep = malloc(al->pairs.n ? al->pairs.n : 1);
     if (!al->keep || lis(al->pairs.p, al->pairs.n, al->keep) != 0)
         return -1;

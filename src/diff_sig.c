@@ -38,7 +38,7 @@ static int cmp_u64(const void *a, const void *b)
 
 static void sort_unique(gy_sig *out)
 {
-    qsort(out->h, out->n, sizeof *out->h, cmp_u64);
+    gy_sort(out->h, out->n, sizeof *out->h, cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < out->n; i++)
         if (u == 0 || out->h[u - 1] != out->h[i])
@@ -140,7 +140,7 @@ static int by_sim(const void *a, const void *b)
 void gy_edges_sort(gy_elist *l)
 {
     if (l->n)
-        qsort(l->e, l->n, sizeof *l->e, by_sim);
+        gy_sort(l->e, l->n, sizeof *l->e, by_sim);
 }
 
 static double skew_of(size_t i, size_t n, size_t j, size_t m)
@@ -190,7 +190,7 @@ static int index_build(index *ix, const gy_sig *A, size_t n, size_t m)
             k++;
         }
     if (ix->total)
-        qsort(ix->p, ix->total, sizeof *ix->p, gy_by_key);
+        gy_sort(ix->p, ix->total, sizeof *ix->p, gy_by_key);
     return 0;
 }
 
@@ -317,7 +317,7 @@ static keyed *keyed_sorted(const gy_sig *S, size_t n)
         k[i].i = i;
     }
     if (k && n)
-        qsort(k, n, sizeof *k, gy_by_key);
+        gy_sort(k, n, sizeof *k, gy_by_key);
     return k;
 }
 

@@ -71,7 +71,7 @@ static size_t *occurrences(const gy_doc *d, const size_t *idx, const gy_sig *s, 
         k[i].key = text_hash_from(s[i].whole, GY_TARGETS(d)[idx[i]].unit);
         k[i].i = i;
     }
-    qsort(k, n, sizeof *k, gy_by_key);
+    gy_sort(k, n, sizeof *k, gy_by_key);
     for (size_t i = 0; i < n; i++)
         occ[k[i].i] = i > 0 && k[i - 1].key == k[i].key ? occ[k[i - 1].i] + 1 : 0;
     free(k);
@@ -139,7 +139,7 @@ static size_t keyed_goals(const side *s, int by_year, occ_key *out)
         out[n].key = text_hash(ind) ^ (by_year ? (uint64_t)(unsigned)(rel + 1000) * 0x9E3779B97F4A7C15ULL : 0);
         out[n++].i = i;
     }
-    qsort(out, n, sizeof *out, gy_by_key);
+    gy_sort(out, n, sizeof *out, gy_by_key);
     return n;
 }
 

@@ -174,6 +174,21 @@ const char *gy_doc_title(const gy_doc *d) { return d->title; }
 const char *gy_doc_occasion(const gy_doc *d) { return d->occasion; }
 const char *gy_doc_speaker(const gy_doc *d) { return d->speaker; }
 int gy_doc_year(const gy_doc *d) { return d->year; }
+
+const char *gy_level_name(gy_level level)
+{
+    static const char *const names[] = {NULL, "national", "province", "prefecture", "county"};
+    return (unsigned)level < sizeof names / sizeof names[0] ? names[level] : NULL;
+}
+
+const char *gy_doc_region(const gy_doc *d, const char **code, gy_level *level)
+{
+    if (code)
+        *code = d->region_code;
+    if (level)
+        *level = d->region_level;
+    return d->region_name;
+}
 const char *gy_doc_date(const gy_doc *d) { return d->date[0] ? d->date : NULL; }
 size_t gy_doc_section_count(const gy_doc *d) { return d->sections.len; }
 size_t gy_doc_task_count(const gy_doc *d) { return d->tasks.len; }

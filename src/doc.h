@@ -119,6 +119,10 @@ struct gy_doc {
     char date[11];         /* ISO date of the dateline, "" when none */
     int year;              /* the report's year, 0 when unknown */
     int given_year;        /* --year: the year when the text says none */
+    const char *given_region; /* --region (borrowed), NULL: read from the text */
+    const char *region_name;  /* the government that wrote it (rules or arena), NULL */
+    const char *region_code;  /* GB/T 2260, NULL when none or unknown */
+    gy_level region_level;
 
     gy_vec noise;          /* gy_noise */
     gy_vec sections;       /* gy_section, in text order */

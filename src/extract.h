@@ -69,5 +69,7 @@ int gy_extract_targets(gy_run *x);
 int gy_extract_years(gy_run *x);
 /* Estimates, aspirations and restatements among the targets. */
 int gy_extract_goals(gy_run *x);
+/* Which government wrote the report (extract_region.c). */
+int gy_extract_region(gy_run *x);
 
 #endif

@@ -283,6 +283,6 @@ int gy_extract_noise(gy_run *x)
     while (k < d->noise.len && n[k - 1].line < n[k].line)
         k++;
     if (k < d->noise.len) /* marked out of order: by echoes, duplicates, fillers */
-        qsort(d->noise.items, d->noise.len, sizeof(gy_noise), by_line);
+        gy_sort(d->noise.items, d->noise.len, sizeof(gy_noise), by_line);
     return 0;
 }

@@ -147,7 +147,7 @@ static int add_unnumbered(gy_run *x, raw_list *l)
         if (push_raw(l, h) != 0)
             return -1;
     }
-    qsort(l->h, l->n, sizeof *l->h, by_line);
+    gy_sort(l->h, l->n, sizeof *l->h, by_line);
     return 0;
 }
 
@@ -191,7 +191,7 @@ static int add_parts(gy_run *x, raw_list *l)
         if (push_raw(l, h) != 0)
             return -1;
     }
-    qsort(l->h, l->n, sizeof *l->h, by_line);
+    gy_sort(l->h, l->n, sizeof *l->h, by_line);
     return 0;
 }
 

@@ -453,7 +453,7 @@ static int index_line(state *st, size_t i)
         }
     }
     if (st->deadlines.len > from + 1)
-        qsort((gy_slice *)st->deadlines.items + from, st->deadlines.len - from, sizeof(gy_slice),
+        gy_sort((gy_slice *)st->deadlines.items + from, st->deadlines.len - from, sizeof(gy_slice),
               by_start_longest);
     return 0;
 }

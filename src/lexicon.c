@@ -76,7 +76,7 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
         lx->by_first[b] = lx->by_last[b] = -1;
     if (wl->n == 0)
         return 0;
-    qsort(wl->w, wl->n, sizeof *wl->w, longer_first);
+    gy_sort(wl->w, wl->n, sizeof *wl->w, longer_first);
     lx->words = wl->w;
     lx->n = wl->n;
     lx->one_char = 1;

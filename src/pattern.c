@@ -434,7 +434,7 @@ static int index_members(gy_rxindex *ix, const members *m, size_t n, gy_arena *a
             for (size_t c = 0; c < rx->nfirst_cps; c++)
                 all[t++] = rx->first_cps[c];
         }
-    qsort(all, total, sizeof *all, by_cp);
+    gy_sort(all, total, sizeof *all, by_cp);
     size_t distinct = 0;
     for (size_t i = 0; i < total; i++)
         if (!distinct || all[distinct - 1] != all[i])

@@ -22,7 +22,9 @@ typedef struct column {
     const char *field;
 } column;
 
-static const char *const document_headers[] = {"file", "record", "id", "title", "date", "year"};
+static const char *const document_headers[] = {"file",   "record",      "id",          "title",
+                                                "date",   "year",        "region",      "region_code",
+                                                "region_level"};
 enum { RECORD_HEADERS = 2 }; /* record and id: only for records */
 
 static const column target_columns[] = {
@@ -156,6 +158,9 @@ static void document_cells(FILE *out, const gy_doc *d, int records)
         number(out, d->year);
     else
         fputc(',', out);
+    string_cell(out, d->region_name);
+    string_cell(out, d->region_code);
+    string_cell(out, gy_level_name(d->region_level));
 }
 
 static void rows(FILE *out, const gy_doc *d, gy_element e, const column *cols, size_t ncols,

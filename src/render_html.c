@@ -49,7 +49,7 @@ static mark *collect_marks(const gy_doc *d, size_t *n)
         if (t->deadline.end > t->deadline.start)
             m[k++] = (mark){t->deadline.start, t->deadline.end, MARK_DEADLINE, i};
     }
-    qsort(m, k, sizeof *m, by_start);
+    gy_sort(m, k, sizeof *m, by_start);
     *n = k;
     return m;
 }
@@ -173,6 +173,14 @@ static void write_header(FILE *f, const gy_doc *d)
     }
     if (d->year)
         fprintf(f, "%d · ", d->year);
+    if (d->region_name) {
+        fputs("<span class=\"region\"", f);
+        if (d->region_code)
+            fprintf(f, " title=\"%s\"", d->region_code);
+        fputc('>', f);
+        gy_html_cstr(f, d->region_name);
+        fputs("</span> · ", f);
+    }
     gy_html_cstr(f, d->src->name);
     fprintf(f, ", %s, %zu lines · %zu sections, %zu tasks, %zu figures</p>\n", d->src->encoding,
             d->src->lines, d->sections.len, d->tasks.len, d->targets.len);
@@ -280,7 +288,7 @@ static int filter_values(const gy_doc *d, const char ***inds, size_t *ni, char (
     for (size_t i = 0; i < n; i++)
         if (GY_TARGETS(d)[i].indicator)
             (*inds)[(*ni)++] = GY_TARGETS(d)[i].indicator;
-    qsort(*inds, *ni, sizeof **inds, by_string);
+    gy_sort(*inds, *ni, sizeof **inds, by_string);
     size_t k = 0;
     for (size_t i = 0; i < *ni; i++)
         if (k == 0 || strcmp((*inds)[k - 1], (*inds)[i]) != 0)

@@ -157,7 +157,7 @@ static column *columns_of(const gy_panel *p, size_t *n)
         if (c[m].goals)
             c[keep++] = c[m];
     }
-    qsort(c, keep, sizeof *c, by_goals);
+    gy_sort(c, keep, sizeof *c, by_goals);
     *n = keep;
     return c;
 }

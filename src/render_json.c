@@ -34,6 +34,19 @@ static void head(gy_jw *w, const gy_doc *d)
         gy_jw_number(w, d->year);
     else
         gy_jw_null(w);
+    gy_jw_key(w, "region");
+    if (!d->region_name) {
+        gy_jw_null(w);
+        return;
+    }
+    gy_jw_open_object(w);
+    gy_jw_key(w, "name");
+    gy_jw_cstr(w, d->region_name);
+    gy_jw_key(w, "code");
+    gy_jw_cstr(w, d->region_code);
+    gy_jw_key(w, "level");
+    gy_jw_cstr(w, gy_level_name(d->region_level));
+    gy_jw_close_object(w);
 }
 
 /* The document, compact when asked or on one line (JSON Lines). */

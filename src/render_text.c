@@ -170,6 +170,12 @@ static void print_header(const out *o, const gy_doc *d, unsigned show)
         fputs("  ", o->f);
         put_str(o, d->date);
     }
+    if (d->region_name) {
+        fputs("  ", o->f);
+        put_str(o, d->region_name);
+        if (d->region_code)
+            fprintf(o->f, " (%s)", d->region_code);
+    }
     else if (d->year)
         fprintf(o->f, "  %d", d->year);
     fputc('\n', o->f);

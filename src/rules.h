@@ -243,6 +243,33 @@ typedef struct gy_indicator_rules {
                                          its first character */
 } gy_indicator_rules;
 
+/* regions: which government wrote a report (extract_region.c). */
+typedef struct gy_division {
+    const char *code;      /* GB/T 2260, six digits (arena) */
+    const char *name;      /* full name (arena) */
+    gy_level level;        /* province, prefecture or county */
+    size_t parent;         /* index + 1 of the division it belongs to, 0 none */
+} gy_division;
+
+typedef struct gy_region_rules {
+    gy_division *divs;     /* sorted by code */
+    size_t n;
+    size_t *members;       /* division indices grouped by name ... */
+    size_t *group_start;   /* ... group g is members[group_start[g] .. group_start[g+1]) */
+    size_t ngroups;
+    gy_lexicon names;      /* full and short names; tag: the group */
+    gy_division national;  /* 全国 */
+    gy_lexicon national_words;  /* 国务院, 全国人民代表大会 */
+    gy_lexicon delegate_words;  /* 我代表 */
+    gy_lexicon needs_parent;    /* suffixes of two-character names read only after
+                                   their prefecture (城区) */
+} gy_region_rules;
+
+/* The division whose full name, short name or code is s[0..n), or NULL;
+ * *ambiguous set when several divisions bear that name. */
+const gy_division *gy_region_named(const gy_region_rules *rr, const char *s, size_t n,
+                                   int *ambiguous);
+
 typedef struct gy_diff_rules {
     double threshold;                 /* similarity for two tasks to pair */
     double subject_threshold;         /* for two targets' subjects */
@@ -267,6 +294,7 @@ struct gy_rules {
     gy_target_rules targets;
     gy_time_rules times;
     gy_indicator_rules indicators;
+    gy_region_rules regions;
     gy_diff_rules diff;
 };
 

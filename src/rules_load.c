@@ -368,6 +368,6 @@ const gy_concern gy_concerns[] = {
     {"paragraphs", load_paragraphs}, {"noise", load_noise},
     {"title", load_title}, {"sections", load_sections}, {"tasks", load_tasks},
     {"targets", gy_load_targets}, {"times", gy_load_times},
-    {"indicators", gy_load_indicators}, {"diff", load_diff},
+    {"indicators", gy_load_indicators}, {"regions", gy_load_regions}, {"diff", load_diff},
 };
 const size_t gy_nconcerns = sizeof gy_concerns / sizeof gy_concerns[0];

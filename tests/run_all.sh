@@ -30,6 +30,7 @@ if [ -n "$py" ]; then
     part eval bash tests/eval/run.sh "$build/gangyao" "$py"
     part schema "$py" tests/schema/validate.py docs/gangyao.schema.json "$build/gangyao"
     part csv "$py" tests/csv/readback.py "$build/gangyao"
+    part regions "$py" tests/regions/check.py "$build/gangyao"
     part batch "$py" tests/batch/test_batch.py "$build/gangyao"
     part html bash tests/html/run.sh "$build/gangyao" "$build" "$py"
     part layers "$py" tools/layers.py "$build"

@@ -27,6 +27,7 @@ typedef struct settings {
     int null_names;        /* -0: names in --files-from end in NUL */
     int records;           /* --input jsonl */
     size_t max_input;      /* --max-input; 0: the library's default */
+    const char *region;    /* --region */
 } settings;
 
 /* Prints "gangyao: message", the usage lines and a pointer to --help;

@@ -15,7 +15,7 @@
 
 enum option_id {
     OPT_FORMAT, OPT_JSON, OPT_JSONL, OPT_CSV, OPT_COMPACT, OPT_JOBS, OPT_FILES_FROM, OPT_NULL,
-    OPT_INPUT, OPT_YEAR, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
+    OPT_INPUT, OPT_YEAR, OPT_REGION, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
     OPT_LOSSY, OPT_MAX_INPUT, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_SECTIONS, OPT_CHECK,
     OPT_DUMP, OPT_HELP, OPT_VERSION
 };
@@ -61,6 +61,9 @@ static const option_def options[] = {
     {OPT_YEAR, 'y', "year", "N", CMD_ANALYZE | CMD_DIFF,
      "the report's year, for a text whose dateline, title and headings\n"
      "name none"},
+    {OPT_REGION, 0, "region", "NAME", CMD_ANALYZE | CMD_DIFF,
+     "the government that wrote the report (江苏省, 海拉尔区, 全国 or a GB/T 2260\n"
+     "code), whatever the text says"},
     {OPT_KEEP_NOISE, 0, "keep-noise", NULL, CMD_ANALYZE | CMD_DIFF,
      "analyze noise lines (ads, web chrome ...) instead of setting them aside"},
     {OPT_RULES, 'r', "rules", "FILE", CMD_INPUT,
@@ -320,6 +323,11 @@ static int apply_option(settings *s, const option_def *o, const char *arg)
             return usage_error("--year: '%s' is not a year (1900 to 2200)", arg);
         s->year = (int)n;
         break;
+    case OPT_REGION:
+        if (!*arg)
+            return usage_error("--region needs a name, such as 江苏省 or 320000");
+        s->region = arg;
+        break;
     case OPT_COMPACT: s->compact = 1; s->format = GY_FORMAT_JSON; break;
     case OPT_KEEP_NOISE: s->keep_noise = 1; break;
     case OPT_LOSSY: s->lossy = 1; break;
@@ -532,7 +540,7 @@ static gy_source *load_source(const settings *s, const char *path, int *status)
 static gy_doc *analyze(const settings *s, const gy_source *src, const gy_rules *rules,
                        int *status)
 {
-    gy_analyze_options ao = {s->keep_noise, s->year};
+    gy_analyze_options ao = {s->keep_noise, s->year, s->region};
     gy_error err;
     gy_error_clear(&err);
     gy_doc *doc = gy_analyze(src, rules, &ao, &err);

@@ -126,7 +126,7 @@ def records_stream():
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = text.decode("gb18030")
-        out.append(json.dumps({"id": 10 ** 20 + i, "region": "省", "text": text}, ensure_ascii=False))
+        out.append(json.dumps({"id": 10 ** 20 + i, "kind": "省", "text": text}, ensure_ascii=False))
     out.insert(2, "{not json")
     out.insert(4, '{"id": "no text here"}')
     out.insert(5, "")
@@ -142,7 +142,7 @@ def test_records():
           f"{len(docs)} lines, {len(ok)} analyses, status {p.returncode}")
     check("records: other fields echoed under meta, ids exact",
           [d["meta"]["id"] for d in ok] == [10 ** 20 + i for i in range(6)]
-          and all(d["meta"]["region"] == "省" for d in ok), f"{[d.get('meta') for d in ok][:2]}")
+          and all(d["meta"]["kind"] == "省" for d in ok), f"{[d.get('meta') for d in ok][:2]}")
     check("records: a bad record's error record has its line",
           [(d["source"]["record"], d["error"]["code"]) for d in bad] == [(3, "bad-record"), (5, "bad-record")]
           and bad[1].get("meta") == {"id": "no text here"}, f"{bad}")

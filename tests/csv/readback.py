@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 
-DOC_COLUMNS = ["file", "title", "date", "year"]
+DOC_COLUMNS = ["file", "title", "date", "year", "region", "region_code", "region_level"]
 TARGET_COLUMNS = DOC_COLUMNS + ["line", "indicator", "subject", "target_year", "year_from", "text",
                                 "value", "op", "min", "max", "unit", "bound", "stretch", "aspiration",
                                 "kind", "estimate", "restates", "period", "section"]
@@ -68,6 +68,10 @@ def check_rows(rows, header, doc, elements, path):
         expect(cells["title"], doc.get("title"), f"row {n} title")
         expect(cells["date"], doc.get("date"), f"row {n} date")
         expect(cells["year"], doc.get("year"), f"row {n} year")
+        region = doc.get("region") or {}
+        expect(cells["region"], region.get("name"), f"row {n} region")
+        expect(cells["region_code"], region.get("code"), f"row {n} region_code")
+        expect(cells["region_level"], region.get("level"), f"row {n} region_level")
         for col in header[len(DOC_COLUMNS):]:
             name = "year" if col == "target_year" else col
             value = headings.get(el[name]) if name == "section" else el[name]
