@@ -52,14 +52,19 @@ DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS_PKGS) 2>/dev/null)
 ICONV_LIBS ?= $(shell printf '\043include <iconv.h>\nint main(void){return iconv_open("","")==0;}\n' \
                 | $(CC) -x c - -o /dev/null 2>/dev/null || echo -liconv)
 
+# The library's stages, one folder each; their private headers are found
+# by name from any of them.
+STAGES = core input tokenize rules extract render diff archive
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) \
-             -Iinclude -Isrc -I$(BUILD) $(DEP_CFLAGS)
+             -Iinclude $(STAGES:%=-Isrc/%) -I$(BUILD) $(DEP_CFLAGS)
 LIBS = $(DEP_LIBS) $(ICONV_LIBS) -lm
 # The command-line tool runs --jobs on POSIX threads; the library has none.
 CLI_SRCS = $(sort $(wildcard src/cli/*.c))
 
-LIB_SRCS = $(sort $(wildcard src/*.c))
-LIB_OBJS = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/rules_data.o
+LIB_SRCS = $(sort $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)))
+LIB_HDRS = $(foreach s,$(STAGES),$(wildcard src/$(s)/*.h))
+LIB_OBJS = $(patsubst %.c,$(BUILD)/obj/%.o,$(notdir $(LIB_SRCS))) $(BUILD)/obj/rules_data.o
+vpath %.c $(STAGES:%=src/%)
 RULE_FILES = $(sort $(wildcard data/rules/*.json))
 UNIT_SRCS = $(sort $(wildcard tests/unit/*.c))
 SAMPLE = tests/corpus/party-building-speech.txt
@@ -110,10 +115,10 @@ golden-update: all
 	$(PYTHON) tests/rules/make.py $(BUILD)/gangyao
 	@bash tests/golden/run.sh $(BUILD)/gangyao --update
 
-$(BUILD)/obj/%.o: src/%.c include/gangyao.h $(wildcard src/*.h) | check-deps $(BUILD)/obj
+$(BUILD)/obj/%.o: %.c include/gangyao.h $(LIB_HDRS) | check-deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(BUILD)/obj/rules_data.o: $(BUILD)/rules_data.c src/embedded.h | $(BUILD)/obj
+$(BUILD)/obj/rules_data.o: $(BUILD)/rules_data.c src/rules/embedded.h | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(BUILD)/rules_data.c: $(RULE_FILES) $(BUILD)/embed

@@ -386,6 +386,18 @@ static void bench_archive(char *bin, const char *corpus, const char *dir, size_t
            "iconv -f UTF-8 -t UTF-8 of the same files", ic.seconds, mbs(a.bytes, ic.seconds),
            ic.status, r1.seconds / ic.seconds);
     printf("goals: --jobs 1 >= 100 MB/s, --jobs 2 >= 1.8 x --jobs 1, peak memory < 64 MB\n\n");
+    /* the panel reads the same analyses into one table: its cost against
+     * the table of targets (the same analysis, an output of the same size) */
+    char *csv[] = {bin, "--csv", "--jobs", "1", "--files-from", list, NULL};
+    char *panel[] = {bin, "panel", "--csv", "-q", "--jobs", "1", "--files-from", list, NULL};
+    result rc = best_child(csv), rp = best_child(panel);
+    printf("%-48s %10s %12s\n", "panel of the archive (best of 3)", "seconds", "MB/s");
+    printf("%-48s %10.3f %12.0f   peak %.1f MB (exit %d)\n", "gangyao --csv --jobs 1", rc.seconds,
+           mbs(a.bytes, rc.seconds), (double)rc.max_rss_kb / 1024.0, rc.status);
+    printf("%-48s %10.3f %12.0f   peak %.1f MB (exit %d), %.2f x --csv\n",
+           "gangyao panel --csv --jobs 1", rp.seconds, mbs(a.bytes, rp.seconds),
+           (double)rp.max_rss_kb / 1024.0, rp.status, rp.seconds / rc.seconds);
+    printf("goal: the panel <= 1.10 x the table of targets\n\n");
     for (size_t i = 0; i < a.files; i++)
         free(a.paths[i]);
     free(a.paths);

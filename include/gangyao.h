@@ -224,6 +224,8 @@ size_t gy_doc_target_count(const gy_doc *doc);
 size_t gy_doc_warning_count(const gy_doc *doc);
 /* Writes the i-th warning as "LINE: message" into buf. */
 void gy_doc_warning(const gy_doc *doc, size_t i, char *buf, size_t size);
+/* Warning i's code ("no-year", "bad-number" ...: docs/schema.md). */
+const char *gy_doc_warning_code(const gy_doc *doc, size_t i);
 
 /* ---- reading the document model -----------------------------------------
  *
@@ -373,6 +375,38 @@ void gy_diff_free(gy_diff *diff);
 /* The diff in format f (text like a unified diff, or JSON gangyao-diff/1). */
 int gy_render_diff(const gy_diff *diff, gy_format f, FILE *out,
                    const gy_render_options *opt, gy_error *err);
+
+/* ---- panel: goals against outcomes across reports ---------------------- */
+
+/* A research panel: one row per region, year and indicator, with the goal
+ * the region's report of that year sets for it, the outcome a later report
+ * of the region gives for it, whether the goal was met, and how far it
+ * stands above the national goal (docs/panel.md). */
+typedef struct gy_panel gy_panel;
+/* What the panel keeps of one report: its region, year, goals, facts and
+ * the figures it says it sets no goal for, with what the rules it was
+ * analyzed with say of each indicator (its Chinese name, whether lower is
+ * better, its unit for comparing), copied: the document and the rules may
+ * be freed.  Made on any thread, while the rules are still there. */
+typedef struct gy_panel_entry gy_panel_entry;
+
+/* NULL with err filled when out of memory. */
+gy_panel_entry *gy_panel_entry_new(const gy_doc *doc, gy_error *err);
+void gy_panel_entry_free(gy_panel_entry *entry);
+
+gy_panel *gy_panel_new(gy_error *err);
+/* Adds entry (taken over whatever happens), in input order: of two
+ * reports of one region and year the first is kept. */
+int gy_panel_add(gy_panel *panel, gy_panel_entry *entry, gy_error *err);
+/* Joins goals and outcomes and writes the table in format f (text, csv,
+ * json, jsonl or html).  Returns 0, or -1 with err filled. */
+int gy_panel_render(gy_panel *panel, gy_format f, FILE *out, const gy_render_options *opt,
+                    gy_error *err);
+/* The panel's warnings (two goals for one cell, two reports of one region
+ * and year), after gy_panel_render. */
+size_t gy_panel_warning_count(const gy_panel *panel);
+const char *gy_panel_warning(const gy_panel *panel, size_t i);
+void gy_panel_free(gy_panel *panel);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Checks that data flows one way between the library's files: no include
-cycle among src/*.h and src/*.c, and no call cycle among the object files
+cycle among the headers and sources of src/ (each stage a folder: src/core,
+src/input ...; a header is included by its name from any of them) and the
+CLI, and no call cycle among the object files
 (a file that calls into another is never called back by it, directly or
 through others).  Prints each cycle found; exits 1 if there is one.
 
@@ -47,10 +49,12 @@ def cycles(graph):
 
 def includes(src):
     graph = {}
-    for f in sorted(src.glob("*.[ch]")) + sorted(src.glob("cli/*.c")):
+    files = sorted(src.glob("*/*.[ch]"))
+    by_name = {f.name: f for f in files}
+    for f in files:
         deps = set()
         for m in re.finditer(r'^#include "([^"]+)"', f.read_text(encoding="utf-8"), re.M):
-            target = src / m.group(1)
+            target = by_name.get(m.group(1)) or (f.parent / m.group(1))
             if target.exists() and target != f:
                 deps.add(target.name)
         graph[f.name] = deps

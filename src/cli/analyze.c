@@ -30,6 +30,7 @@ typedef struct job {
     int failed;            /* err says why */
     gy_error err;
     char *meta;            /* owned: a failed record's other fields */
+    gy_panel_entry *entry; /* owned: what the panel keeps of it (gangyao panel) */
     char *out, *msgs;      /* owned: what goes to stdout and stderr (threads) */
     size_t out_len, msgs_len;
 } job;
@@ -38,6 +39,7 @@ typedef struct run_ctx {
     const settings *s;
     const gy_rules *rules;
     gy_render_options ro;
+    int panel;             /* gangyao panel: entries, not outputs, are made */
 } run_ctx;
 
 static void fail(job *j, FILE *msgs)
@@ -86,10 +88,16 @@ static int prepare(const run_ctx *c, job *j, FILE *msgs)
  * the other formats hold them. */
 static void print_warnings(const run_ctx *c, const job *j, FILE *msgs)
 {
-    if (c->s->quiet || c->s->format != GY_FORMAT_TEXT)
+    if (c->s->quiet || (c->s->format != GY_FORMAT_TEXT && !c->panel))
         return;
     char buf[1024];
     for (size_t i = 0; i < gy_doc_warning_count(j->doc); i++) {
+        /* a panel needs to know whose report of which year it is: only what
+         * keeps a report out of it is said */
+        const char *code = gy_doc_warning_code(j->doc, i);
+        if (c->panel && strcmp(code, "no-year") != 0 && strcmp(code, "no-region") != 0 &&
+            strncmp(code, "region-", 7) != 0)
+            continue;
         gy_doc_warning(j->doc, i, buf, sizeof buf);
         fputs("gangyao: ", msgs);
         gy_fput_shown(display_name(j->path), (size_t)-1, msgs);
@@ -120,7 +128,8 @@ static void work(void *ctx, void *item)
         snprintf(j->err.message, sizeof j->err.message, "out of memory");
         j->failed = 1;
     } else if (prepare(c, j, msgs) == 0) {
-        if (gy_render_part(j->doc, c->s->format, out, &c->ro, &j->err) != 0)
+        if (c->panel ? !(j->entry = gy_panel_entry_new(j->doc, &j->err))
+                     : gy_render_part(j->doc, c->s->format, out, &c->ro, &j->err) != 0)
             fail(j, msgs);
         print_warnings(c, j, msgs);
     }
@@ -136,6 +145,7 @@ static void job_free(job *j)
     release(j);
     free(j->record);
     free(j->meta);
+    gy_panel_entry_free(j->entry);
     free(j->out);
     free(j->msgs);
     free(j);
@@ -178,6 +188,7 @@ static job *next_job(feeder *f, int *oom)
 /* The exit status so far and where output goes. */
 typedef struct sink {
     gy_report *rep;
+    gy_panel *panel;       /* gangyao panel: the entries, in input order */
     int status;
     int stop;              /* output failed: nothing more can be written */
     progress prog;
@@ -205,7 +216,8 @@ static void emit_failure(sink *k, const job *j)
 {
     gy_error e;
     gy_error_clear(&e);
-    if (gy_report_add_error(k->rep, j->path, j->is_record ? j->line : 0, j->meta, &j->err, &e) != 0) {
+    if (k->rep &&
+        gy_report_add_error(k->rep, j->path, j->is_record ? j->line : 0, j->meta, &j->err, &e) != 0) {
         gy_error_print(&e, stderr);
         note_status(k, e.status);
     }
@@ -223,7 +235,10 @@ static void emit(sink *k, job *j)
     } else {
         gy_error e;
         gy_error_clear(&e);
-        if (gy_report_add_part(k->rep, j->out, j->out_len, &e) != 0) {
+        int rc = k->panel ? gy_panel_add(k->panel, j->entry, &e)
+                          : gy_report_add_part(k->rep, j->out, j->out_len, &e);
+        j->entry = NULL; /* the panel's now, whatever happened */
+        if (rc != 0) {
             gy_error_print(&e, stderr);
             note_status(k, e.status);
         }
@@ -251,7 +266,11 @@ static void run_sequential(const run_ctx *c, feeder *f, sink *k)
         if (ok) {
             gy_error e;
             gy_error_clear(&e);
-            if (gy_report_add(k->rep, j->doc, &e) != 0) {
+            gy_panel_entry *entry = NULL;
+            int rc = k->panel ? !(entry = gy_panel_entry_new(j->doc, &e)) ||
+                                    gy_panel_add(k->panel, entry, &e) != 0
+                              : gy_report_add(k->rep, j->doc, &e) != 0;
+            if (rc) {
                 gy_error_print(&e, stderr);
                 note_status(k, e.status);
             }
@@ -332,6 +351,22 @@ static unsigned job_count(const settings *s, size_t ninputs)
     return s->records || ninputs > 1 ? online_cpus() : 1;
 }
 
+/* gangyao panel, after the inputs: the table, and the panel's warnings. */
+static void finish_panel(const run_ctx *c, sink *k)
+{
+    gy_error err;
+    gy_error_clear(&err);
+    if (gy_panel_render(k->panel, c->s->format, stdout, &c->ro, &err) != 0) {
+        gy_error_print(&err, stderr);
+        note_status(k, err.status);
+    }
+    for (size_t i = 0; !c->s->quiet && i < gy_panel_warning_count(k->panel); i++) {
+        fputs("gangyao: warning: ", stderr);
+        gy_fput_shown(gy_panel_warning(k->panel, i), (size_t)-1, stderr);
+        fputc('\n', stderr);
+    }
+}
+
 int run_analyze(const settings *s)
 {
     feeder f;
@@ -348,13 +383,17 @@ int run_analyze(const settings *s)
     records_open(&f.records, &f.names, s->max_input ? s->max_input : GY_DEFAULT_MAX_INPUT);
     size_t ninputs = s->records ? 0 : f.names.n;
     run_ctx c = {s, rules,
-                 {s->show, use_color(s), s->compact, s->records || f.names.n > 1, s->records}};
+                 {s->show, use_color(s), s->compact, s->records || f.names.n > 1, s->records},
+                 s->cmd == CMD_PANEL};
     sink k;
     memset(&k, 0, sizeof k);
     gy_error err;
     gy_error_clear(&err);
-    k.rep = gy_report_new(s->format, stdout, &c.ro, &err);
-    if (!k.rep) {
+    if (c.panel)
+        k.panel = gy_panel_new(&err);
+    else
+        k.rep = gy_report_new(s->format, stdout, &c.ro, &err);
+    if (!k.rep && !k.panel) {
         gy_error_print(&err, stderr);
         k.status = err.status;
     } else {
@@ -362,16 +401,19 @@ int run_analyze(const settings *s)
                       ninputs);
         unsigned jobs = job_count(s, ninputs);
         keep_memory();
-        if (jobs > 1 && (s->records || ninputs > 1) && gy_format_in_parts(s->format))
+        if (jobs > 1 && (s->records || ninputs > 1) && (c.panel || gy_format_in_parts(s->format)))
             run_parallel(&c, &f, &k, jobs);
         else
             run_sequential(&c, &f, &k);
         progress_clear(&k.prog);
-        if (gy_report_finish(k.rep, &err) != 0) {
+        if (k.panel) {
+            finish_panel(&c, &k);
+        } else if (gy_report_finish(k.rep, &err) != 0) {
             gy_error_print(&err, stderr);
             note_status(&k, err.status);
         }
     }
+    gy_panel_free(k.panel);
     records_close(&f.records);
     names_free(&f.names);
     gy_rules_free(rules);

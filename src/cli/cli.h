@@ -8,7 +8,7 @@
 
 #include "gangyao.h"
 
-enum command { CMD_ANALYZE = 1, CMD_DIFF = 2, CMD_TOKENS = 4, CMD_RULES = 8 };
+enum command { CMD_ANALYZE = 1, CMD_DIFF = 2, CMD_TOKENS = 4, CMD_RULES = 8, CMD_PANEL = 16 };
 
 typedef struct settings {
     enum command cmd;
@@ -48,7 +48,8 @@ const char *display_name(const char *path);
 /* Writes the warning about bytes replaced under --lossy, if any, to f. */
 void print_replacements(const settings *s, const gy_source *src, FILE *f);
 
-/* gangyao [analyze]: every input, in order, on --jobs threads. */
+/* gangyao [analyze]: every input, in order, on --jobs threads; gangyao
+ * panel: the same inputs joined into one table of goals and outcomes. */
 int run_analyze(const settings *s);
 
 #endif

@@ -10,8 +10,9 @@
 
 #include "cli.h"
 
-#define CMD_ALL (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_RULES)
-#define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS)
+#define CMD_ALL (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_RULES | CMD_PANEL)
+#define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_PANEL)
+#define CMD_BATCH (CMD_ANALYZE | CMD_PANEL)
 
 enum option_id {
     OPT_FORMAT, OPT_JSON, OPT_JSONL, OPT_CSV, OPT_COMPACT, OPT_JOBS, OPT_FILES_FROM, OPT_NULL,
@@ -35,36 +36,36 @@ static const option_def options[] = {
      "output format, text by default; json is schema gangyao/1\n"
      "(gangyao-diff/1 for diff).  FORMAT is one of:"},
     {OPT_JSON, 'j', "json", NULL, CMD_INPUT, "the same as --format json"},
-    {OPT_JSONL, 0, "jsonl", NULL, CMD_ANALYZE,
+    {OPT_JSONL, 0, "jsonl", NULL, CMD_BATCH,
      "the same as --format jsonl: one analysis per line (JSON Lines), and an\n"
      "error record in place of an input that fails"},
-    {OPT_CSV, 0, "csv", NULL, CMD_ANALYZE,
+    {OPT_CSV, 0, "csv", NULL, CMD_BATCH,
      "the same as --format csv: one table of the targets of all files\n"
      "(of the tasks with --only tasks)"},
-    {OPT_COMPACT, 0, "compact", NULL, CMD_ANALYZE | CMD_DIFF,
+    {OPT_COMPACT, 0, "compact", NULL, CMD_BATCH | CMD_DIFF,
      "print JSON on one line (implies --format json)"},
     {OPT_ONLY, 0, "only", "LIST", CMD_ANALYZE,
      "print only these parts, comma-separated: title, noise, sections,\n"
      "tasks, targets, times, warnings"},
-    {OPT_JOBS, 'J', "jobs", "N", CMD_ANALYZE,
+    {OPT_JOBS, 'J', "jobs", "N", CMD_BATCH,
      "analyze N inputs at once (default: one per CPU for several inputs);\n"
      "the output is the same as with --jobs 1"},
-    {OPT_FILES_FROM, 0, "files-from", "FILE", CMD_ANALYZE,
+    {OPT_FILES_FROM, 0, "files-from", "FILE", CMD_BATCH,
      "analyze the files named in FILE, one per line ('-': standard input),\n"
      "after those of the command line"},
-    {OPT_NULL, '0', "null", NULL, CMD_ANALYZE,
+    {OPT_NULL, '0', "null", NULL, CMD_BATCH,
      "names in --files-from end in NUL, as find -print0 writes them"},
-    {OPT_INPUT, 0, "input", "KIND", CMD_ANALYZE,
+    {OPT_INPUT, 0, "input", "KIND", CMD_BATCH,
      "text (default), or jsonl: each FILE (or standard input) is a stream of\n"
      "records, one JSON object per line with the document in \"text\"; the\n"
      "other fields are echoed under \"meta\""},
-    {OPT_YEAR, 'y', "year", "N", CMD_ANALYZE | CMD_DIFF,
+    {OPT_YEAR, 'y', "year", "N", CMD_BATCH | CMD_DIFF,
      "the report's year, for a text whose dateline, title and headings\n"
      "name none"},
-    {OPT_REGION, 0, "region", "NAME", CMD_ANALYZE | CMD_DIFF,
+    {OPT_REGION, 0, "region", "NAME", CMD_BATCH | CMD_DIFF,
      "the government that wrote the report (江苏省, 海拉尔区, 全国 or a GB/T 2260\n"
      "code), whatever the text says"},
-    {OPT_KEEP_NOISE, 0, "keep-noise", NULL, CMD_ANALYZE | CMD_DIFF,
+    {OPT_KEEP_NOISE, 0, "keep-noise", NULL, CMD_BATCH | CMD_DIFF,
      "analyze noise lines (ads, web chrome ...) instead of setting them aside"},
     {OPT_RULES, 'r', "rules", "FILE", CMD_INPUT,
      "use the rules in FILE instead of the built-in set; repeat to merge\n"
@@ -155,6 +156,7 @@ static void print_usage_lines(FILE *f)
     fputs("Usage: gangyao [analyze] [OPTIONS] [FILE...]\n"
           "       gangyao diff [OPTIONS] OLD NEW\n"
           "       gangyao tokens [OPTIONS] [FILE]\n"
+          "       gangyao panel [OPTIONS] FILE...\n"
           "       gangyao rules --check FILE... | --dump\n",
           f);
 }
@@ -175,6 +177,12 @@ static void print_help(FILE *f, enum command cmd)
     case CMD_RULES:
         fputs("Validates rule files, or prints the built-in rule set.\n\nOptions:\n", f);
         break;
+    case CMD_PANEL:
+        fputs("Joins the reports' goals with their outcomes: one row per region, year and\n"
+              "indicator, with the goal the region's report of that year sets, the outcome a\n"
+              "later report gives, whether it was met, and how far the goal stands above the\n"
+              "national one (docs/panel.md).\n\nOptions:\n", f);
+        break;
     default:
         fputs("Analyzes Chinese speeches and official reports: title, noise lines,\n"
               "sections, numbered tasks and quantitative targets.  FILE may be in\n"
@@ -190,6 +198,7 @@ static void print_help(FILE *f, enum command cmd)
           "  gangyao --csv reports/*.txt > targets.csv\n"
           "  find archive -name '*.txt' -print0 | gangyao --jsonl -0 --files-from - > all.jsonl\n"
           "  gangyao diff 2023.txt 2024.txt\n"
+          "  gangyao panel --csv reports/*.txt > panel.csv\n"
           "\nSee gangyao(1) and docs/schema.md.\n",
           f);
 }
@@ -385,6 +394,8 @@ static enum command command_named(const char *word)
         return CMD_TOKENS;
     if (strcmp(word, "rules") == 0)
         return CMD_RULES;
+    if (strcmp(word, "panel") == 0)
+        return CMD_PANEL;
     return 0;
 }
 
@@ -441,7 +452,7 @@ static int parse_command(int argc, char **argv, int *i, settings *s)
         s->cmd = c;
         (*i)++;
     } else if (looks_like_command(argv[*i])) {
-        return usage_error("unknown command '%s' (commands: analyze, diff, tokens, rules)",
+        return usage_error("unknown command '%s' (commands: analyze, diff, tokens, rules, panel)",
                            argv[*i]);
     }
     return -1;
@@ -682,6 +693,7 @@ int main(int argc, char **argv)
         case CMD_DIFF: status = run_diff(&s); break;
         case CMD_TOKENS: status = run_tokens(&s); break;
         case CMD_RULES: status = run_rules(&s); break;
+        case CMD_PANEL: status = run_analyze(&s); break;
         default: status = run_analyze(&s); break;
         }
     }

@@ -90,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!sink)
         sink = fopen("/dev/null", "w");
     for (int lossy = 0; lossy < 2; lossy++) {
-        gy_input_options in = {NULL, lossy};
+        gy_input_options in = {NULL, lossy, 0};
         gy_error err;
         gy_error_clear(&err);
         gy_source *src = gy_source_from_memory("fuzz.txt", data, size, &in, &err);

@@ -81,18 +81,27 @@ async function speech(page, p) {
 async function panel(page, p) {
   const n = await page.evaluate(() => ({
     rows: document.querySelectorAll('#panel-table tbody tr').length,
+    goals: document.querySelectorAll('#panel-table .q.goal').length,
+    judged: document.querySelectorAll('#panel-table .met, #panel-table .missed').length,
+    noGoal: document.querySelectorAll('#panel-table td.no-goal').length,
     charts: document.querySelectorAll('.chart svg').length,
-    goals: document.querySelectorAll('.chart svg .goal, .chart svg .bar').length,
+    marks: document.querySelectorAll('.chart svg .met, .chart svg .missed').length,
+    sticky: getComputedStyle(document.querySelector('#panel-table tbody th[scope=row]')).position,
   }));
-  check(`${p.name}: a row per report`, n.rows === p.reports, `${n.rows}, want ${p.reports}`);
-  check(`${p.name}: charts`, n.charts >= 2 && n.goals >= p.reports, `${n.charts} charts, ${n.goals} marks`);
-  const col = await page.$$eval('#panel-table thead th', (ths) => ths.findIndex((t) => t.textContent === 'gdp_growth'));
-  check(`${p.name}: a gdp_growth column`, col > 0);
+  check(`${p.name}: a row per region and year`, n.rows === p.rows, `${n.rows}, want ${p.rows}`);
+  check(`${p.name}: every goal in the table`, n.goals === p.goals, `${n.goals}, want ${p.goals}`);
+  check(`${p.name}: met and missed marked`, n.judged === p.judged, `${n.judged}, want ${p.judged}`);
+  check(`${p.name}: "no goal set" apart from an empty cell`, n.noGoal === p.no_goal, `${n.noGoal}, want ${p.no_goal}`);
+  check(`${p.name}: charts with outcomes by shape`, n.charts >= 2 && (p.judged === 0 || n.marks > 0),
+        `${n.charts} charts, ${n.marks} marks`);
+  check(`${p.name}: the region column stays in place`, n.sticky === 'sticky', n.sticky);
+  const col = await page.$$eval('#panel-table thead th', (ths) => ths.findIndex((t) => t.title === 'gdp_growth'));
+  check(`${p.name}: a growth column named in Chinese`, col > 0);
   if (col > 0) {
     await page.click(`#panel-table thead th:nth-child(${col + 1})`);
     const v = await page.$$eval('#panel-table tbody tr', (rows, c) =>
       rows.map((r) => r.cells[c].getAttribute('data-v')).filter((x) => x !== null && x !== '').map(parseFloat), col);
-    check(`${p.name}: sorts by gdp_growth`, v.length >= 2 && v.every((x, i) => i === 0 || v[i - 1] <= x), v.join(' '));
+    check(`${p.name}: sorts by growth`, v.length >= 2 && v.every((x, i) => i === 0 || v[i - 1] <= x), v.join(' '));
   }
 }
 

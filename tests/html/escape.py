@@ -18,7 +18,7 @@ TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", 
 ATTRS = {"lang", "charset", "name", "content", "class", "id", "href", "tabindex", "title",
          "type", "data-tip", "data-v", "data-kind", "data-indicator", "data-year", "data-filter",
          "data-table", "data-type", "aria-label", "style", "xmlns", "width", "height", "viewbox",
-         "role", "value", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "d", "text-anchor"}
+         "role", "scope", "value", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "d", "text-anchor"}
 
 
 class Page(html.parser.HTMLParser):

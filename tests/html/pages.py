@@ -60,7 +60,15 @@ def main():
                   "charmarks": any(p["status"] == "changed" for p in d["tasks"]),
                   "changed": len([p for p in d["targets"] if p["status"] == "changed"])})
     run(["--format", "html"] + PANEL, "panel.html")
-    pages.append({"name": "panel", "file": "panel.html", "kind": "panel", "reports": len(PANEL)})
+    rows = json.loads(run(["panel", "--json", "-q"] + PANEL))["rows"]
+    inds = {r["indicator"] for r in rows if r["goal_text"] or r["no_goal"]}
+    pages.append({"name": "panel", "file": "panel.html", "kind": "panel", "reports": len(PANEL),
+                  "rows": len({(r["region"], r["year"]) for r in rows
+                               if any(x["region"] == r["region"] and x["year"] == r["year"] and
+                                      x["indicator"] in inds for x in rows)}),
+                  "goals": len([r for r in rows if r["goal_text"]]),
+                  "judged": len([r for r in rows if r["met"] is not None]),
+                  "no_goal": len([r for r in rows if r["no_goal"]])})
     with open(os.path.join(OUT, "pages.json"), "w", encoding="utf-8") as f:
         json.dump(pages, f, ensure_ascii=False, indent=1)
     print(f"pages: {len(pages)} written to {OUT}")

@@ -173,6 +173,7 @@ typedef struct gy_target_rules {
     gy_lexicon aspirations;           /* 争取更好结果 after a goal */
     gy_lexicon estimate_words;        /* 预计, 初步统计: the figure is an estimate */
     gy_lexicon statement_leads;       /* 主要预期目标是: a goal statement follows */
+    gy_rx no_goal;                    /* 没有提出全年经济增速具体目标: (?<subject>) */
     gy_lexicon statement_heads;       /* 主要预期目标 ending a paragraph: likewise */
     gy_lexicon range_joiners;         /* －, 至, 到 between two numbers */
     gy_lexicon minus_signs;           /* - right before a number: it is negative */
@@ -270,6 +271,19 @@ typedef struct gy_region_rules {
 const gy_division *gy_region_named(const gy_region_rules *rr, const char *s, size_t n,
                                    int *ambiguous);
 
+/* panel: how goals and outcomes compare (archive/panel.c). */
+typedef struct gy_unit_conversion {
+    const char *unit, *to;
+    double factor;
+} gy_unit_conversion;
+
+typedef struct gy_panel_rules {
+    gy_lexicon lower_is_better;       /* indicators whose goal is a ceiling */
+    double soft_tolerance;            /* a point goal is met this far short of it */
+    gy_unit_conversion *conversions;
+    size_t nconversions;
+} gy_panel_rules;
+
 typedef struct gy_diff_rules {
     double threshold;                 /* similarity for two tasks to pair */
     double subject_threshold;         /* for two targets' subjects */
@@ -295,6 +309,7 @@ struct gy_rules {
     gy_time_rules times;
     gy_indicator_rules indicators;
     gy_region_rules regions;
+    gy_panel_rules panel;
     gy_diff_rules diff;
 };
 

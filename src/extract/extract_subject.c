@@ -409,6 +409,29 @@ static const gy_indicator *indicator_of(gy_scan *p, const char *subject, const c
     return NULL;
 }
 
+const char *gy_indicator_named(gy_run *x, const char *s, size_t n)
+{
+    gy_scan p;
+    memset(&p, 0, sizeof p);
+    p.x = x;
+    p.d = x->d;
+    p.r = &x->r->targets;
+    p.tr = &x->r->times;
+    p.punct = &x->r->punct;
+    char subject[GY_WORDS_MAX * 2];
+    if (n >= sizeof subject)
+        return NULL;
+    memcpy(subject, s, n);
+    subject[n] = '\0';
+    const gy_indicator_rules *r = &x->r->indicators;
+    for (size_t u = 0; u < r->nunits; u++) {
+        const gy_indicator *in = indicator_of(&p, subject, r->units[u]);
+        if (in)
+            return in->id;
+    }
+    return NULL;
+}
+
 int gy_take_subject(gy_scan *p, size_t from, int after_figure, gy_target *t)
 {
     t->subject = subject_of(p, from, t->text.start, after_figure);

@@ -134,8 +134,12 @@ static int load_statements(gy_jobj *o, gy_target_rules *t)
     gy_jobj st;
     if (gy_rj_open_member(o, "statements", &st) != 0 ||
         gy_rj_lexicon(&st, "leads", 1, &t->statement_leads) != 0 ||
-        gy_rj_lexicon(&st, "heads", 1, &t->statement_heads) != 0)
+        gy_rj_lexicon(&st, "heads", 1, &t->statement_heads) != 0 ||
+        gy_rj_pattern(&st, "no_goal", 1, GY_RX_SEARCHED, "no-goal", &t->no_goal) != 0)
         return -1;
+    if (t->no_goal.g_subject < 0)
+        return gy_rj_fail(st.ld, st.f, gy_rj_field(&st, "no_goal", 0), NULL,
+                          "%s.no_goal: the pattern needs a group (?<subject>...)", st.path);
     return gy_rj_close(&st);
 }
 

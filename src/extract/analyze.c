@@ -50,6 +50,7 @@ gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
     }
     gy_arena_init(&d->arena);
     d->src = src;
+    d->rules = rules;
     d->s = gy_source_text(src, &d->len);
     d->keep_noise = opt ? opt->keep_noise : 0;
     d->given_year = opt ? opt->year : 0;

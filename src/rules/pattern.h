@@ -32,6 +32,7 @@ typedef struct gy_rx {
     int g_number;
     int g_title, g_occasion, g_speaker;
     int g_value;
+    int g_subject;
 } gy_rx;
 
 /* Why a pattern did not compile: PCRE2's message and the offset in it. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "scan.h"
 
 /* The estimate words met so far: the text is looked at once, up to each
  * figure in turn (figures come in text order). */
@@ -107,6 +108,38 @@ static int mark_restatements(gy_doc *d)
     return 0;
 }
 
+/* Figures the report says it sets no goal for, read by the catalogue. */
+static int find_no_goals(gy_run *x)
+{
+    gy_doc *d = x->d;
+    const gy_rx *rx = &x->r->targets.no_goal;
+    for (size_t i = 0; i < d->text.nlines; i++) {
+        if (!gy_doc_line_live(d, i))
+            continue;
+        gy_slice c = d->content[i];
+        for (size_t from = c.start; from < c.end;) {
+            size_t a, b, sa, sb;
+            if (!gy_match(x, rx, d->s, c.end, from) || !gy_group(x, 0, &a, &b) || b <= from)
+                break;
+            from = b;
+            if (!gy_group(x, rx->g_subject, &sa, &sb))
+                continue;
+            const char *ind = gy_indicator_named(x, d->s + sa, sb - sa);
+            if (!ind)
+                continue;
+            gy_no_goal *g = gy_vec_push(&d->arena, &d->no_goals, sizeof *g);
+            if (!g)
+                return -1;
+            /* the document may outlive its rules: the id is copied */
+            *g = (gy_no_goal){gy_arena_strndup(&d->arena, ind, strlen(ind)), d->year,
+                              gy_doc_line_in(d, i, a), {a, b}};
+            if (!g->indicator)
+                return -1;
+        }
+    }
+    return 0;
+}
+
 int gy_extract_goals(gy_run *x)
 {
     gy_doc *d = x->d;
@@ -117,5 +150,5 @@ int gy_extract_goals(gy_run *x)
         t->estimate = t->fact && is_estimate(x, t, &e);
         t->aspiration = !t->fact && aspires(x, i);
     }
-    return mark_restatements(d);
+    return mark_restatements(d) != 0 || find_no_goals(x) != 0 ? -1 : 0;
 }

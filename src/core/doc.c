@@ -195,6 +195,11 @@ size_t gy_doc_task_count(const gy_doc *d) { return d->tasks.len; }
 size_t gy_doc_target_count(const gy_doc *d) { return d->targets.len; }
 size_t gy_doc_warning_count(const gy_doc *d) { return d->warnings.len; }
 
+const char *gy_doc_warning_code(const gy_doc *d, size_t i)
+{
+    return ((const gy_warning *)d->warnings.items)[i].code;
+}
+
 void gy_doc_warning(const gy_doc *d, size_t i, char *buf, size_t size)
 {
     const gy_warning *w = &((const gy_warning *)d->warnings.items)[i];

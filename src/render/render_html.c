@@ -398,7 +398,7 @@ static int write_speech(FILE *f, const gy_doc *d)
 typedef struct html_state {
     char *page;            /* the first document's page, until the report ends */
     size_t page_len;
-    gy_panel panel;
+    gy_panel *panel;       /* every document, for the page of several */
 } html_state;
 
 static html_state *state(gy_report *rep)
@@ -411,7 +411,11 @@ static html_state *state(gy_report *rep)
 static int html_doc(gy_report *rep, const gy_doc *d)
 {
     html_state *st = state(rep);
-    if (!st || gy_panel_add(&st->panel, d) != 0)
+    gy_error err;
+    if (!st || (!st->panel && !(st->panel = gy_panel_new(&err))))
+        return -1;
+    gy_panel_entry *e = gy_panel_entry_new(d, &err);
+    if (!e || gy_panel_add(st->panel, e, &err) != 0)
         return -1;
     free(st->page);
     st->page = NULL;
@@ -432,11 +436,16 @@ static int html_end(gy_report *rep)
     html_state *st = state(rep);
     if (!st)
         return -1;
-    if (st->panel.n == 1 && st->page)
+    if (st->page && rep->ndocs == 1) {
         fwrite(st->page, 1, st->page_len, rep->out);
-    else
-        gy_panel_write(rep->out, &st->panel);
-    return 0;
+        return 0;
+    }
+    gy_error err;
+    gy_panel *empty = st->panel ? NULL : gy_panel_new(&err);
+    gy_panel *p = st->panel ? st->panel : empty;
+    int rc = p ? gy_panel_render(p, GY_FORMAT_HTML, rep->out, &rep->opt, &err) : -1;
+    gy_panel_free(empty);
+    return rc;
 }
 
 static void html_release(gy_report *rep)
@@ -445,7 +454,7 @@ static void html_release(gy_report *rep)
     if (!st)
         return;
     free(st->page);
-    gy_panel_free(&st->panel);
+    gy_panel_free(st->panel);
     free(st);
     rep->state = NULL;
 }

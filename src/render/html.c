@@ -88,7 +88,21 @@ static const char style[] =
     "svg .bar{fill:var(--goal-bg);stroke:var(--goal)}"
     ".cell-fact{display:block;color:var(--fact);font-size:12px}"
     ".legend{font-size:12px;color:var(--muted)}.scroll{overflow-x:auto}"
-    "td .q{white-space:nowrap}#panel-table td:first-child{min-width:12em}"
+    "td .q{white-space:nowrap}";
+
+/* The panel's marks: met and missed, cells without a goal, the fixed
+ * region column, the national line. */
+static const char panel_style[] =
+    ".met{color:var(--goal);font-weight:700}.missed{color:#c62828;font-weight:700}"
+    "td.no-goal{color:var(--muted);font-style:italic;background:repeating-linear-gradient(45deg,"
+    "#fafafa,#fafafa 4px,#eee 4px,#eee 8px)}"
+    "table.panel th[scope=row]{position:sticky;left:0;z-index:1;background:#fff;min-width:9em;"
+    "font-weight:600;cursor:auto}table.panel thead th:first-child{left:0;z-index:2}"
+    "svg .met{fill:var(--goal);stroke:var(--goal)}svg .missed{stroke:#c62828;stroke-width:2.5;"
+    "fill:none}svg .national{stroke:#1a4d8f;stroke-width:1.5;stroke-dasharray:4 3}";
+
+/* On paper: no navigation or controls, no sticky headings. */
+static const char print_style[] =
     "@media print{nav.outline,.controls,.filters{display:none}.layout{display:block}"
     "main.text{padding-left:4em}th{position:static}.q:hover::after,.q:focus::after{content:none}"
     "a{color:inherit;text-decoration:none}}";
@@ -132,7 +146,8 @@ void gy_html_begin(FILE *f, const char *kind, const char *title, size_t n)
           "<meta name=\"generator\" content=\"gangyao " GY_VERSION "\">\n<title>",
           f);
     gy_html_text(f, title, n);
-    fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body class=\"%s\">\n", style, kind);
+    fprintf(f, "</title>\n<style>%s%s%s</style>\n</head>\n<body class=\"%s\">\n", style,
+            panel_style, print_style, kind);
 }
 
 void gy_html_end(FILE *f) { fprintf(f, "<script>%s</script>\n</body>\n</html>\n", script); }

@@ -362,6 +362,7 @@ pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena
     rx->g_occasion = group(code, "occasion");
     rx->g_speaker = group(code, "speaker");
     rx->g_value = group(code, "value");
+    rx->g_subject = group(code, "subject");
     return code;
 }
 

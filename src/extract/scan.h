@@ -49,6 +49,10 @@ typedef struct gy_scan {
  * Returns 0, or -1 when out of memory. */
 int gy_take_subject(gy_scan *p, size_t from, int after_figure, gy_target *t);
 
+/* The catalogue id of the indicator s[0..n) names (全年经济增速: gdp_growth),
+ * in any unit of the catalogue; NULL when none. */
+const char *gy_indicator_named(gy_run *x, const char *s, size_t n);
+
 /* extract_times.c */
 
 /* May a time phrase start at pos (code point cp)?  num_start: a number

@@ -634,6 +634,7 @@ int gy_extract_years(gy_run *x)
         const statement *st = statement_at(&sts, &k, t->text.start);
         target_year(x, t, st);
         t->fact = settle_kind(x, t, st);
+        t->in_statement = st != NULL;
     }
     free(sts.items);
     return 0;

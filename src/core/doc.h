@@ -78,6 +78,7 @@ typedef struct gy_target {
     int aspiration;        /* followed by 争取更好结果 */
     int estimate;          /* an estimate (预计, 初步统计) */
     size_t restates;       /* index + 1 of the target it states again, 0 none */
+    int in_statement;      /* stands in a goal statement (主要预期目标是：…) */
     size_t clause;         /* where its clause begins: the year is looked for from here */
 } gy_target;
 
@@ -92,6 +93,14 @@ typedef struct gy_time {
                               it (未来10年, 到2035年), 0 unknown */
 } gy_time;
 
+/* A figure the report says it sets no goal for (没有提出全年经济增速具体目标). */
+typedef struct gy_no_goal {
+    const char *indicator; /* catalogue id (arena) */
+    int year;              /* the report's year */
+    size_t line;
+    gy_slice text;
+} gy_no_goal;
+
 typedef struct gy_warning {
     size_t line;
     const char *code;      /* e.g. "count-mismatch" */
@@ -101,6 +110,8 @@ typedef struct gy_warning {
 struct gy_doc {
     gy_arena arena;
     const gy_source *src;
+    const gy_rules *rules; /* analyzed with these (borrowed: not to be used
+                              once the caller frees them) */
     const char *s;         /* the source text (borrowed) */
     size_t len;
     gy_text text;
@@ -120,7 +131,7 @@ struct gy_doc {
     int year;              /* the report's year, 0 when unknown */
     int given_year;        /* --year: the year when the text says none */
     const char *given_region; /* --region (borrowed), NULL: read from the text */
-    const char *region_name;  /* the government that wrote it (rules or arena), NULL */
+    const char *region_name;  /* the government that wrote it (arena), NULL */
     const char *region_code;  /* GB/T 2260, NULL when none or unknown */
     gy_level region_level;
 
@@ -129,6 +140,7 @@ struct gy_doc {
     gy_vec tasks;          /* gy_task, in text order */
     gy_vec targets;        /* gy_target, in text order */
     gy_vec times;          /* gy_time, in text order */
+    gy_vec no_goals;       /* gy_no_goal, in text order */
     gy_vec warnings;       /* gy_warning */
 };
 

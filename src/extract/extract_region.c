@@ -202,11 +202,13 @@ static void add_delegate_cues(finder *f, gy_doc *d)
     }
 }
 
-static void set_region(gy_doc *d, const gy_division *div)
+/* The document may outlive its rules: the name and code are copied. */
+static int set_region(gy_doc *d, const gy_division *div)
 {
-    d->region_name = div->name;
-    d->region_code = div->code;
+    d->region_name = gy_arena_strndup(&d->arena, div->name, strlen(div->name));
+    d->region_code = gy_arena_strndup(&d->arena, div->code, strlen(div->code));
     d->region_level = div->level;
+    return d->region_name && d->region_code ? 0 : -1;
 }
 
 /* A region given by --region or the record's "region" field. */
@@ -215,10 +217,8 @@ static int given_region(gy_run *x, const char *name, size_t n, const char *by)
     gy_doc *d = x->d;
     int ambiguous;
     const gy_division *div = gy_region_named(&x->r->regions, name, n, &ambiguous);
-    if (div && !ambiguous) {
-        set_region(d, div);
-        return 0;
-    }
+    if (div && !ambiguous)
+        return set_region(d, div);
     d->region_name = gy_arena_strndup(&d->arena, name, n);
     if (!d->region_name)
         return -1;
@@ -273,10 +273,8 @@ int gy_extract_region(gy_run *x)
         scan_cue(&f, c);
     if (f.nm) {
         const gy_division *tied, *div = choose(&f, &tied);
-        if (div) {
-            set_region(d, deepen(&f, div));
-            return 0;
-        }
+        if (div)
+            return set_region(d, deepen(&f, div));
         char places[512];
         describe_group(f.rr, tied, places, sizeof places);
         return gy_doc_warn(d, 0, "region-ambiguous",
@@ -286,10 +284,8 @@ int gy_extract_region(gy_run *x)
     }
     for (size_t c = 0; c < f.ncues; c++) {
         size_t at;
-        if (gy_lex_first_in(&f.rr->national_words, f.cues[c].s, 0, f.cues[c].n, &at) >= 0) {
-            set_region(d, &f.rr->national);
-            return 0;
-        }
+        if (gy_lex_first_in(&f.rr->national_words, f.cues[c].s, 0, f.cues[c].n, &at) >= 0)
+            return set_region(d, &f.rr->national);
     }
     return gy_doc_warn(d, 0, "no-region",
                        "nothing in the text says which government wrote it (no division in its "

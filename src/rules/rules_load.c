@@ -349,6 +349,52 @@ static int load_tasks(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     return gy_rj_close(&o);
 }
 
+static int conversion_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                           size_t index, void *out, void *ctx)
+{
+    (void)index;
+    (void)ctx;
+    gy_unit_conversion *c = out;
+    gy_jobj o;
+    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "unit", 1, &c->unit) != 0 ||
+        gy_rj_string(&o, "to", 1, &c->to) != 0 ||
+        gy_rj_number(&o, "factor", 1, 1e-12, 1e12, &c->factor) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
+/* Every word of lower_is_better names an indicator of the catalogue. */
+static int known_indicators(gy_jobj *o, const gy_lexicon *lx, const gy_indicator_rules *ir)
+{
+    for (size_t i = 0; i < lx->n; i++) {
+        size_t k = 0;
+        while (k < ir->n && (strlen(ir->items[k].id) != lx->words[i].len ||
+                             memcmp(ir->items[k].id, lx->words[i].s, lx->words[i].len) != 0))
+            k++;
+        if (k == ir->n)
+            return gy_rj_fail(o->ld, o->f, gy_rj_field(o, "lower_is_better", 0), NULL,
+                              "%s.lower_is_better: '%.*s' is no indicator of the catalogue",
+                              o->path, (int)lx->words[i].len, lx->words[i].s);
+    }
+    return 0;
+}
+
+static int load_panel(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_panel_rules *p = &ld->r->panel;
+    gy_jobj o;
+    void *items;
+    if (gy_rj_open(ld, f, node, "panel", &o) != 0 ||
+        gy_rj_lexicon(&o, "lower_is_better", 1, &p->lower_is_better) != 0 ||
+        known_indicators(&o, &p->lower_is_better, &ld->r->indicators) != 0 ||
+        gy_rj_number(&o, "soft_tolerance", 1, 0, 1e12, &p->soft_tolerance) != 0 ||
+        gy_rj_array(&o, "conversions", 1, sizeof(gy_unit_conversion), conversion_elem, NULL,
+                    &items, &p->nconversions) != 0)
+        return -1;
+    p->conversions = items;
+    return gy_rj_close(&o);
+}
+
 static int load_diff(gy_loader *ld, const gy_rfile *f, const cJSON *node)
 {
     gy_diff_rules *d = &ld->r->diff;
@@ -368,6 +414,7 @@ const gy_concern gy_concerns[] = {
     {"paragraphs", load_paragraphs}, {"noise", load_noise},
     {"title", load_title}, {"sections", load_sections}, {"tasks", load_tasks},
     {"targets", gy_load_targets}, {"times", gy_load_times},
-    {"indicators", gy_load_indicators}, {"regions", gy_load_regions}, {"diff", load_diff},
+    {"indicators", gy_load_indicators}, {"regions", gy_load_regions}, {"panel", load_panel},
+    {"diff", load_diff},
 };
 const size_t gy_nconcerns = sizeof gy_concerns / sizeof gy_concerns[0];
