@@ -363,16 +363,23 @@ int gy_render_tokens(const gy_source *src, const gy_rules *rules, FILE *out, int
 typedef struct gy_diff gy_diff;
 
 typedef struct gy_diff_options {
-    double threshold;    /* similarity in (0,1] for two tasks to pair; 0: the rules' */
-    int sections;        /* align the outlines too */
+    double threshold;    /* similarity in (0,1] for two work items to pair; 0: the rules' */
+    int all;             /* compare the review parts' items too (apart from the plan's) */
 } gy_diff_options;
 
-/* Compares two documents analyzed with rules; both must outlive the diff. */
+/* Compares two documents analyzed with rules; both must outlive the diff.
+ * What is compared: the work items each asks for (the numbered tasks and
+ * the headings of its plan sections at every level; in a text without a
+ * review part, all of them), aligned by similarity; the goals, paired by
+ * indicator and the year they are for counted from the report's year
+ * (this year's goal with this year's, five-year goals apart), each pair
+ * saying what changed (value, bound, unit, year, or only the wording) and
+ * beside an old goal its outcome as the new document gives it. */
 gy_diff *gy_diff_new(const gy_rules *rules, const gy_doc *old_doc, const gy_doc *new_doc,
                      const gy_diff_options *opt, gy_error *err);
 int gy_diff_has_changes(const gy_diff *diff);
 void gy_diff_free(gy_diff *diff);
-/* The diff in format f (text like a unified diff, or JSON gangyao-diff/1). */
+/* The diff in format f (text like a unified diff, or JSON gangyao-diff/2). */
 int gy_render_diff(const gy_diff *diff, gy_format f, FILE *out,
                    const gy_render_options *opt, gy_error *err);
 

@@ -208,6 +208,30 @@ def self_diff_case(binary, tmp, n):
     return None, times
 
 
+def large_reports(n, seed):
+    """A report of n lines, each of them its own (numbered), drawn from a real one."""
+    import random
+    lines = [l for l in corpus_text().splitlines() if l.strip()]
+    rng = random.Random(seed)
+    return "".join(f"{i}号：{rng.choice(lines)}\n" for i in range(n))
+
+
+def large_diff_case(binary, tmp, n):
+    """Two different reports of tens of MB: the diff stays linear."""
+    times = []
+    for k, size in enumerate((n, 2 * n)):
+        a, b = os.path.join(tmp, f"la{k}.txt"), os.path.join(tmp, f"lb{k}.txt")
+        with open(a, "w", encoding="utf-8") as f:
+            f.write(large_reports(size, 1))
+        with open(b, "w", encoding="utf-8") as f:
+            f.write(large_reports(size, 2))
+        cpu, rss, status = best([binary, "diff", a, b], runs=1)
+        if status not in (0, 1):
+            return f"exit status {status}", None
+        times.append((cpu, os.path.getsize(a), rss))
+    return None, times
+
+
 def truncated_while_read(binary, tmp):
     """A file cut short while it is read is a shorter text, never a crash."""
     path = os.path.join(tmp, "shrinking.txt")
@@ -276,11 +300,15 @@ def main(argv):
         if not only or "diff of a document with itself" in only:
             err, times = measured(lambda: self_diff_case(binary, tmp, 1000))
             failed += not verdict("diff of a document with itself", err, times)
+        if not only or "diff of two large reports" in only:
+            # 25 MB and 50 MB
+            err, times = measured(lambda: large_diff_case(binary, tmp, 42500))
+            failed += not verdict("diff of two large reports", err, times)
         if not only or "a file truncated while read" in only:
             err = truncated_while_read(binary, tmp)
             print(f"{'FAIL' if err else 'ok  '} a file truncated while read{': ' + err if err else ''}")
             failed += err is not None
-    total = len(CASES) + 3 if not only else len(only)
+    total = len(CASES) + 4 if not only else len(only)
     print(f"pathological: {total - failed} passed, {failed} failed")
     return 1 if failed else 0
 

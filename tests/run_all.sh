@@ -32,6 +32,7 @@ if [ -n "$py" ]; then
     part csv "$py" tests/csv/readback.py "$build/gangyao"
     part regions "$py" tests/regions/check.py "$build/gangyao"
     part panel "$py" tests/panel/check.py "$build/gangyao"
+    part diff "$py" tests/diff/check.py "$build/gangyao"
     part batch "$py" tests/batch/test_batch.py "$build/gangyao"
     part html bash tests/html/run.sh "$build/gangyao" "$build" "$py"
     part layers "$py" tools/layers.py "$build"

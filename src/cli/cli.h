@@ -13,7 +13,7 @@ enum command { CMD_ANALYZE = 1, CMD_DIFF = 2, CMD_TOKENS = 4, CMD_RULES = 8, CMD
 typedef struct settings {
     enum command cmd;
     gy_format format;
-    int compact, keep_noise, lossy, quiet, sections, check, dump, year;
+    int compact, keep_noise, lossy, quiet, all, check, dump, year;
     int color;             /* -1 auto, 0 never, 1 always */
     unsigned show;
     double threshold;

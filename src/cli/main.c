@@ -17,7 +17,7 @@
 enum option_id {
     OPT_FORMAT, OPT_JSON, OPT_JSONL, OPT_CSV, OPT_COMPACT, OPT_JOBS, OPT_FILES_FROM, OPT_NULL,
     OPT_INPUT, OPT_YEAR, OPT_REGION, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
-    OPT_LOSSY, OPT_MAX_INPUT, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_SECTIONS, OPT_CHECK,
+    OPT_LOSSY, OPT_MAX_INPUT, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_ALL, OPT_CHECK,
     OPT_DUMP, OPT_HELP, OPT_VERSION
 };
 
@@ -34,7 +34,7 @@ typedef struct option_def {
 static const option_def options[] = {
     {OPT_FORMAT, 'f', "format", "FORMAT", CMD_INPUT,
      "output format, text by default; json is schema gangyao/1\n"
-     "(gangyao-diff/1 for diff).  FORMAT is one of:"},
+     "(gangyao-diff/2 for diff).  FORMAT is one of:"},
     {OPT_JSON, 'j', "json", NULL, CMD_INPUT, "the same as --format json"},
     {OPT_JSONL, 0, "jsonl", NULL, CMD_BATCH,
      "the same as --format jsonl: one analysis per line (JSON Lines), and an\n"
@@ -86,8 +86,8 @@ static const option_def options[] = {
     {OPT_THRESHOLD, 't', "threshold", "X", CMD_DIFF,
      "similarity from 0 to 1 above which two tasks are the same task\n"
      "(default 0.5)"},
-    {OPT_SECTIONS, 0, "sections", NULL, CMD_DIFF,
-     "align the two outlines (sections) as well"},
+    {OPT_ALL, 0, "all", NULL, CMD_DIFF,
+     "compare the review parts' items too (apart from the plan's)"},
     {OPT_CHECK, 0, "check", NULL, CMD_RULES,
      "validate the rule FILEs and report every error"},
     {OPT_DUMP, 0, "dump", NULL, CMD_RULES,
@@ -100,8 +100,8 @@ static const option_def options[] = {
 
 static const char *const exit_codes =
     "Exit status:\n"
-    "  0  success (diff: the two speeches have the same tasks and targets)\n"
-    "  1  diff only: the task lists or targets differ\n"
+    "  0  success (diff: the two speeches ask for the same work items and goals)\n"
+    "  1  diff only: the work items or goals differ\n"
     "  2  usage error: unknown option or subcommand, missing argument\n"
     "  3  input cannot be read: missing file, directory, permission denied,\n"
     "     larger than --max-input\n"
@@ -167,8 +167,10 @@ static void print_help(FILE *f, enum command cmd)
     fputs("\n", f);
     switch (cmd) {
     case CMD_DIFF:
-        fputs("Compares the tasks and targets of two speeches: what was added,\n"
-              "removed, changed or moved, and which numbers moved.\n\nOptions:\n", f);
+        fputs("Compares what two speeches or reports ask for: the work items of their\n"
+              "plans (numbered tasks and the headings of plan sections) kept, reworded,\n"
+              "new, dropped or moved, and their goals paired by indicator and year: what\n"
+              "changed (value, bound, unit, year), with the old goal's outcome.\n\nOptions:\n", f);
         break;
     case CMD_TOKENS:
         fputs("Prints the tokens of FILE as the rules see them: line:column,\n"
@@ -346,7 +348,7 @@ static int apply_option(settings *s, const option_def *o, const char *arg)
                                arg);
         break;
     case OPT_QUIET: s->quiet = 1; break;
-    case OPT_SECTIONS: s->sections = 1; break;
+    case OPT_ALL: s->all = 1; break;
     case OPT_CHECK: s->check = 1; break;
     case OPT_DUMP: s->dump = 1; break;
     case OPT_ENCODING:
@@ -580,7 +582,7 @@ static int run_diff(const settings *s)
             doc[k] = analyze(s, src[k], rules, &status);
     }
     if (status == GY_OK) {
-        gy_diff_options dopt = {s->threshold, s->sections};
+        gy_diff_options dopt = {s->threshold, s->all};
         gy_render_options ro = {GY_SHOW_ALL, use_color(s), s->compact, 0, 0};
         gy_error err;
         gy_error_clear(&err);

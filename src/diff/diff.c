@@ -9,7 +9,7 @@
 
 const char *const gy_dstatus_names[GY_D_COUNT] = {"unchanged", "changed", "moved", "added",
                                                   "removed"};
-const char *const gy_change_names[GY_CH_COUNT] = {"value", "op", "period", "unit"};
+const char *const gy_change_names[GY_CH_COUNT] = {"value", "bound", "unit", "year", "wording"};
 
 /* ---- the comparison ------------------------------------------------------------ */
 
@@ -25,13 +25,20 @@ gy_diff *gy_diff_new(const gy_rules *rules, const gy_doc *a, const gy_doc *b,
     df->b = b;
     df->threshold = opt && opt->threshold > 0 ? opt->threshold : rules->diff.threshold;
     df->subject_threshold = rules->diff.subject_threshold;
+    df->reworded_threshold = rules->diff.reworded_threshold;
     df->char_diff_max = rules->diff.char_diff_max;
-    df->sections = opt ? opt->sections : 0;
-    int rc = gy_align_lists(a, a->tasks.len, b, b->tasks.len, gy_task_label, df->threshold,
-                         &df->tasks);
-    if (rc == 0 && df->sections)
-        rc = gy_align_lists(a, a->sections.len, b, b->sections.len, gy_section_label,
-                         df->threshold, &df->secs);
+    df->all = opt ? opt->all : 0;
+    int rc = gy_work_items(a, 0, &df->items.a, &df->items.na) != 0 ||
+                     gy_work_items(b, 0, &df->items.b, &df->items.nb) != 0 ||
+                     gy_align_items(a, b, df->threshold, df->reworded_threshold, &df->items) != 0
+                 ? -1
+                 : 0;
+    if (rc == 0 && df->all)
+        rc = gy_work_items(a, 1, &df->review.a, &df->review.na) != 0 ||
+                     gy_work_items(b, 1, &df->review.b, &df->review.nb) != 0 ||
+                     gy_align_items(a, b, df->threshold, df->reworded_threshold, &df->review) != 0
+                 ? -1
+                 : 0;
     if (rc == 0)
         rc = gy_diff_pair_targets(df);
     if (rc != 0) {
@@ -46,8 +53,12 @@ void gy_diff_free(gy_diff *df)
 {
     if (!df)
         return;
-    free(df->tasks.p);
-    free(df->secs.p);
+    gy_wlist *lists[] = {&df->items, &df->review};
+    for (size_t k = 0; k < 2; k++) {
+        free(lists[k]->a);
+        free(lists[k]->b);
+        free(lists[k]->pairs.p);
+    }
     free(df->targets.p);
     free(df->ta);
     free(df->tb);
@@ -56,6 +67,6 @@ void gy_diff_free(gy_diff *df)
 
 int gy_diff_has_changes(const gy_diff *df)
 {
-    return gy_plist_changed(&df->tasks) || gy_plist_changed(&df->targets) ||
-           (df->sections && gy_plist_changed(&df->secs));
+    return gy_plist_changed(&df->items.pairs) || gy_plist_changed(&df->targets) ||
+           (df->all && gy_plist_changed(&df->review.pairs));
 }

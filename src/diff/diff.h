@@ -13,8 +13,11 @@ typedef enum gy_dstatus { GY_D_UNCHANGED, GY_D_CHANGED, GY_D_MOVED, GY_D_ADDED, 
                           GY_D_COUNT } gy_dstatus;
 extern const char *const gy_dstatus_names[GY_D_COUNT];
 
-/* What changed between two paired targets. */
-enum { GY_CH_VALUE = 1, GY_CH_OP = 2, GY_CH_PERIOD = 4, GY_CH_UNIT = 8, GY_CH_COUNT = 4 };
+/* What changed between two paired goals: of substance (the figure, its
+ * bound, its unit, the year it is for), or only the wording around it,
+ * which leaves the pair unchanged. */
+enum { GY_CH_VALUE = 1, GY_CH_BOUND = 2, GY_CH_UNIT = 4, GY_CH_YEAR = 8, GY_CH_WORDING = 16,
+       GY_CH_COUNT = 5 };
 extern const char *const gy_change_names[GY_CH_COUNT];
 
 typedef struct gy_dpair {
@@ -22,6 +25,8 @@ typedef struct gy_dpair {
     double sim;
     gy_dstatus status;
     unsigned changes;      /* targets: GY_CH_* */
+    size_t outcome;        /* targets: index + 1 of the new document's figure for the
+                              old goal's year (its outcome), 0 = none */
 } gy_dpair;
 
 typedef struct gy_plist {
@@ -29,16 +34,39 @@ typedef struct gy_plist {
     size_t n, cap;
 } gy_plist;
 
+/* A work item: a numbered task or the heading of a section. */
+typedef struct gy_witem {
+    gy_slice marker, text;
+    size_t line;
+    int heading;           /* a section's heading, not a task */
+} gy_witem;
+
+/* Two documents' items and how they pair. */
+typedef struct gy_wlist {
+    gy_witem *a, *b;       /* malloc'd, in text order */
+    size_t na, nb;
+    gy_plist pairs;
+} gy_wlist;
+
 struct gy_diff {
     const gy_doc *a, *b;
     double threshold;
+    double reworded_threshold; /* items between the same neighbours pair down to this */
     double subject_threshold;
     size_t char_diff_max;
-    int sections;
-    gy_plist tasks, secs, targets;
+    int all;               /* the review's items are compared too */
+    gy_wlist items;        /* what the plan asks for */
+    gy_wlist review;       /* the review's items (with all) */
+    gy_plist targets;
     size_t *ta, *tb;       /* the goal targets: indices into each document */
     size_t nta, ntb;
 };
+
+/* The old and new item of a pair, NULL where a side has none. */
+const gy_witem *gy_witem_old(const gy_wlist *l, const gy_dpair *p);
+const gy_witem *gy_witem_new(const gy_wlist *l, const gy_dpair *p);
+/* Items kept, reworded (changed), new (added), dropped (removed), moved. */
+size_t gy_wlist_count(const gy_wlist *l, gy_dstatus st);
 
 int gy_plist_push(gy_plist *l, size_t oi, size_t ni, double sim, gy_dstatus st);
 int gy_plist_changed(const gy_plist *l);
@@ -96,23 +124,32 @@ typedef void (*gy_emit_fn)(void *ctx, char op, const char *s, size_t len);
 int gy_char_diff(const char *x, size_t xl, const char *y, size_t yl, size_t max,
                  gy_emit_fn emit, void *ctx);
 
-/* Aligns the n items of a with the m items of b by their labels
- * (diff_align.c), into out.  Returns 0 or -1. */
-typedef gy_slice (*gy_label_fn)(const gy_doc *d, size_t i, gy_slice *marker);
-int gy_align_lists(const gy_doc *a, size_t n, const gy_doc *b, size_t m, gy_label_fn label,
-                   double t, gy_plist *out);
+/* The work items of d (the plan's, or with review those of its review
+ * parts) into l's side a or b (diff_align.c).  Returns 0 or -1. */
+int gy_work_items(const gy_doc *d, int review, gy_witem **out, size_t *n);
+/* Aligns the items of l's two sides by their texts into l->pairs: pairs
+ * at similarity t or more, then between the pairs in place, items in order
+ * at low or more (a reworded heading keeps its place).  Returns 0 or -1. */
+int gy_align_items(const gy_doc *a, const gy_doc *b, double t, double low, gy_wlist *l);
 
 /* Pairs the goal targets of the two documents (diff_targets.c). */
 int gy_diff_pair_targets(gy_diff *df);
 
 /* ---- what the reporters show ------------------------------------------------- */
 
-/* The label (text) and marker of item i of a list of tasks or sections. */
-gy_slice gy_task_label(const gy_doc *d, size_t i, gy_slice *marker);
-gy_slice gy_section_label(const gy_doc *d, size_t i, gy_slice *marker);
-/* The paired targets of p (NULL where a side has none). */
+/* The paired targets of p (NULL where a side has none); the outcome of
+ * the old goal in the new document. */
 const gy_target *gy_diff_old_target(const gy_diff *df, const gy_dpair *p);
 const gy_target *gy_diff_new_target(const gy_diff *df, const gy_dpair *p);
+const gy_target *gy_diff_outcome(const gy_diff *df, const gy_dpair *p);
+/* What a target measures as shown: its subject, else the words of its
+ * clause before it (a subject that names nothing is none), into buf. */
+const char *gy_diff_target_label(const gy_doc *d, const gy_target *t, char *buf, size_t size);
+/* Whether a pair is of goals for a later year than their report's (a
+ * five-year goal, 到2025年), compared apart from this year's. */
+int gy_diff_later(const gy_diff *df, const gy_dpair *p);
+/* Whether a pair is of a headline goal: it names a catalogue indicator. */
+int gy_diff_headline(const gy_diff *df, const gy_dpair *p);
 
 int gy_render_diff_text(const gy_diff *df, FILE *out, const gy_render_options *opt);
 int gy_render_diff_json(const gy_diff *df, FILE *out, const gy_render_options *opt);

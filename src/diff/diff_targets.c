@@ -1,32 +1,69 @@
-/* diff of targets: the goals of the two documents pair by subject and
- * unit: the same subject first, the k-th repeat of a subject with the k-th,
- * then similar subjects; each pair says what changed. */
+/* diff of targets: the goals of the two documents pair by catalogue
+ * indicator and the year they are for, counted from their report's year
+ * (this year's growth goal with this year's; a five-year goal only with a
+ * five-year goal); then by what they measure, the same subject first, the
+ * k-th repeat of a subject with the k-th, then similar subjects, never
+ * across years.  Each pair says what changed, and the old goal's outcome
+ * is looked up in the new document. */
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diff.h"
+#include "rules.h"
 
-/* The subject of a target, its words without times (made where the target
- * was found), as a signature. */
-static int target_sig(const gy_target *t, gy_sig *out)
+enum { LABEL_MAX = 256 };
+
+const char *gy_diff_target_label(const gy_doc *d, const gy_target *t, char *buf, size_t size)
 {
-    const char *sub = t->subject ? t->subject : "";
-    return gy_sig_make(sub, strlen(sub), NULL, 0, out);
+    if (t->subject)
+        return t->subject;
+    /* the figure's clause: from its start to the mark that ends it */
+    size_t from = t->clause < t->text.start ? t->clause : t->sentence.start, to = t->text.end;
+    size_t end = t->sentence.end > to ? t->sentence.end : to;
+    while (to < end && d->rules) {
+        size_t len;
+        if (gy_punct_at(&d->rules->punct, d->s, to, end, &len) &
+            (GY_P_STOP | GY_P_SEMI | GY_P_CLAUSE))
+            break;
+        to += len;
+    }
+    size_t n = to - from;
+    if (n >= size) { /* cut at a character's start */
+        n = size - 1;
+        while (n && ((unsigned char)d->s[from + n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(buf, d->s + from, n);
+    buf[n] = '\0';
+    return buf;
 }
 
-/* Indices of the goals with a subject (malloc'd), or NULL. */
+/* What a target measures, as a signature. */
+static int target_sig(const gy_doc *d, const gy_target *t, gy_sig *out)
+{
+    char buf[LABEL_MAX];
+    const char *label = gy_diff_target_label(d, t, buf, sizeof buf);
+    return gy_sig_make(label, strlen(label), NULL, 0, out);
+}
+
+/* Indices of the goals (malloc'd), or NULL. */
 static size_t *goal_targets(const gy_doc *d, size_t *n)
 {
     size_t *idx = malloc((d->targets.len ? d->targets.len : 1) * sizeof *idx);
     *n = 0;
-    for (size_t i = 0; idx && i < d->targets.len; i++) {
-        const gy_target *t = &GY_TARGETS(d)[i];
-        if (!t->fact && (t->subject || t->indicator))
+    for (size_t i = 0; idx && i < d->targets.len; i++)
+        if (!GY_TARGETS(d)[i].fact)
             idx[(*n)++] = i;
-    }
     return idx;
+}
+
+/* The year of a goal counted from its report's year (0: the report's own
+ * year), or INT_MIN when either is unknown. */
+static int year_from_report(const gy_doc *d, const gy_target *t)
+{
+    return t->year && d->year ? t->year - d->year : INT_MIN;
 }
 
 static unsigned target_changes(const gy_diff *df, const gy_target *x, const gy_target *y)
@@ -35,13 +72,16 @@ static unsigned target_changes(const gy_diff *df, const gy_target *x, const gy_t
     double scale = fmax(1.0, fmax(fabs(x->value), fabs(y->value)));
     if (fabs(x->value - y->value) > 1e-9 * scale || x->min != y->min || x->max != y->max)
         ch |= GY_CH_VALUE;
-    if (x->op != y->op)
-        ch |= GY_CH_OP;
+    if (x->op != y->op || x->bound != y->bound)
+        ch |= GY_CH_BOUND;
     if (strcmp(x->unit, y->unit) != 0)
         ch |= GY_CH_UNIT;
-    size_t lx = x->period.end - x->period.start, ly = y->period.end - y->period.start;
-    if (lx != ly || (lx && memcmp(df->a->s + x->period.start, df->b->s + y->period.start, lx)))
-        ch |= GY_CH_PERIOD;
+    if (year_from_report(df->a, x) != year_from_report(df->b, y) ||
+        (x->year_from != 0) != (y->year_from != 0))
+        ch |= GY_CH_YEAR;
+    size_t lx = x->text.end - x->text.start, ly = y->text.end - y->text.start;
+    if (!ch && (lx != ly || memcmp(df->a->s + x->text.start, df->b->s + y->text.start, lx) != 0))
+        ch |= GY_CH_WORDING;
     return ch;
 }
 
@@ -98,7 +138,7 @@ static int side_init(side *s, const gy_doc *d, const size_t *idx, size_t n)
     if (!s->sig || !s->match)
         return -1;
     for (size_t i = 0; i < n; i++)
-        if (target_sig(&GY_TARGETS(d)[idx[i]], &s->sig[i]) != 0)
+        if (target_sig(d, &GY_TARGETS(d)[idx[i]], &s->sig[i]) != 0)
             return -1;
     s->occ = occurrences(d, idx, s->sig, n);
     return s->occ ? 0 : -1;
@@ -116,12 +156,9 @@ static const char *indicator_of(const side *s, size_t i)
     return GY_TARGETS(s->d)[s->idx[i]].indicator;
 }
 
-/* The year of a goal counted from its report's year (0: the report's own
- * year), or INT_MIN when either is unknown. */
 static int relative_year(const side *s, size_t i)
 {
-    int y = GY_TARGETS(s->d)[s->idx[i]].year;
-    return y && s->d->year ? y - s->d->year : INT_MIN;
+    return year_from_report(s->d, &GY_TARGETS(s->d)[s->idx[i]]);
 }
 
 static uint64_t text_hash(const char *t) { return text_hash_from(14695981039346656037ULL, t); }
@@ -194,7 +231,7 @@ static int match_sides(const gy_diff *df, side *A, side *B)
 {
     gy_elist el = {NULL, 0, 0};
     if (gy_candidates(A->sig, A->n, B->sig, B->n, df->subject_threshold, &el) != 0 ||
-        indicator_edges(A, B, 1, &el) != 0 || indicator_edges(A, B, 0, &el) != 0) {
+        indicator_edges(A, B, 1, &el) != 0) {
         free(el.e);
         return -1;
     }
@@ -202,8 +239,10 @@ static int match_sides(const gy_diff *df, side *A, side *B)
     for (size_t k = 0; k < el.n; k++) {
         gy_edge e = el.e[k];
         const gy_target *x = &GY_TARGETS(A->d)[A->idx[e.i]], *y = &GY_TARGETS(B->d)[B->idx[e.j]];
+        int ya = relative_year(A, e.i), yb = relative_year(B, e.j);
         if (e.sim < 3.0 && (strcmp(x->unit, y->unit) != 0 ||
-                            (x->indicator && y->indicator && strcmp(x->indicator, y->indicator))))
+                            (x->indicator && y->indicator && strcmp(x->indicator, y->indicator)) ||
+                            (ya != INT_MIN && yb != INT_MIN && ya != yb)))
             continue;
         if (A->sig[e.i].whole == B->sig[e.j].whole)
             e.sim += A->occ[e.i] == B->occ[e.j] ? 1.5 : 1.0;
@@ -242,13 +281,32 @@ static int report_pairs(gy_diff *df, const side *A, const side *B)
         unsigned ch = target_changes(df, x, y);
         if (rc == 0 && (rc = gy_plist_push(&df->targets, oi + 1, j + 1,
                                            gy_sig_dice(&A->sig[oi], &B->sig[j]),
-                                           ch ? GY_D_CHANGED : GY_D_UNCHANGED)) == 0)
+                                           ch & ~(unsigned)GY_CH_WORDING ? GY_D_CHANGED
+                                                                         : GY_D_UNCHANGED)) == 0)
             df->targets.p[df->targets.n - 1].changes = ch;
     }
     for (; i < A->n && rc == 0; i++)
         if (!A->match[i])
             rc = gy_plist_push(&df->targets, i + 1, 0, 0, GY_D_REMOVED);
     return rc;
+}
+
+/* The figure the new document gives for the year of each old goal with an
+ * indicator (its outcome, as the report of the next year gives it). */
+static void find_outcomes(gy_diff *df)
+{
+    for (size_t k = 0; k < df->targets.n; k++) {
+        gy_dpair *p = &df->targets.p[k];
+        const gy_target *x = gy_diff_old_target(df, p);
+        if (!x || !x->indicator || !x->year)
+            continue;
+        for (size_t i = 0; i < df->b->targets.len && !p->outcome; i++) {
+            const gy_target *t = &GY_TARGETS(df->b)[i];
+            if (t->fact && t->year == x->year && !t->year_from && t->indicator &&
+                strcmp(t->indicator, x->indicator) == 0)
+                p->outcome = i + 1;
+        }
+    }
 }
 
 int gy_diff_pair_targets(gy_diff *df)
@@ -269,7 +327,28 @@ int gy_diff_pair_targets(gy_diff *df)
         rc = report_pairs(df, &A, &B);
     side_free(&A);
     side_free(&B);
+    if (rc == 0)
+        find_outcomes(df);
     return rc;
+}
+
+const gy_target *gy_diff_outcome(const gy_diff *df, const gy_dpair *p)
+{
+    return p->outcome ? &GY_TARGETS(df->b)[p->outcome - 1] : NULL;
+}
+
+int gy_diff_later(const gy_diff *df, const gy_dpair *p)
+{
+    const gy_target *x = gy_diff_old_target(df, p), *y = gy_diff_new_target(df, p);
+    const gy_target *t = y ? y : x;
+    int rel = year_from_report(y ? df->b : df->a, t);
+    return t->year_from != 0 || (rel != INT_MIN && rel > 0);
+}
+
+int gy_diff_headline(const gy_diff *df, const gy_dpair *p)
+{
+    const gy_target *x = gy_diff_old_target(df, p), *y = gy_diff_new_target(df, p);
+    return (x && x->indicator) || (y && y->indicator);
 }
 
 const gy_target *gy_diff_old_target(const gy_diff *df, const gy_dpair *p)

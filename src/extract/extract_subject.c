@@ -432,9 +432,26 @@ const char *gy_indicator_named(gy_run *x, const char *s, size_t n)
     return NULL;
 }
 
+/* Is s made only of words that are no noun (verbs, adverbs, prepositions,
+ * function words: 坚决守住 is 坚决 + 守住)?  Then it names nothing measured. */
+static int names_nothing(const gy_scan *p, const char *s)
+{
+    const gy_lexicon *lx = &p->r->subjects.not_nouns;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        int w = gy_lex_at(lx, s, i, n);
+        if (w < 0)
+            return 0;
+        i += lx->words[w].len;
+    }
+    return n > 0;
+}
+
 int gy_take_subject(gy_scan *p, size_t from, int after_figure, gy_target *t)
 {
     t->subject = subject_of(p, from, t->text.start, after_figure);
+    if (t->subject && names_nothing(p, t->subject))
+        t->subject = NULL;
     if (!t->subject)
         return 0;
     const gy_indicator *in = indicator_of(p, t->subject, t->unit);

@@ -60,88 +60,90 @@ static void put(const tout *o, const gy_doc *d, gy_slice sl)
         gy_fput_shown(d->s + sl.start, sl.end - sl.start, o->f);
 }
 
-typedef size_t (*line_fn)(const gy_doc *, size_t);
-static size_t task_line(const gy_doc *d, size_t i) { return GY_TASKS(d)[i].line; }
-static size_t section_line(const gy_doc *d, size_t i) { return GY_SECTIONS(d)[i].line; }
-
 /* The text of a pair: the old one if removed, else the new one with the
  * changes from the old one marked. */
-static int pair_text(const tout *o, const gy_diff *df, const gy_dpair *p, gy_label_fn label)
+static int pair_text(const tout *o, const gy_diff *df, const gy_dpair *p, const gy_witem *x,
+                     const gy_witem *y)
 {
-    gy_slice ma, mb, ta = {0, 0}, tb = {0, 0};
-    if (p->old_i)
-        ta = label(df->a, p->old_i - 1, &ma);
-    if (p->new_i)
-        tb = label(df->b, p->new_i - 1, &mb);
-    if (p->status == GY_D_REMOVED) {
-        put(o, df->a, ma);
+    if (!y) {
+        put(o, df->a, x->marker);
         fputc(' ', o->f);
-        put(o, df->a, ta);
+        put(o, df->a, x->text);
         return 0;
     }
-    put(o, df->b, mb);
+    put(o, df->b, y->marker);
     fputc(' ', o->f);
-    if (p->status == GY_D_ADDED || (p->status == GY_D_MOVED && p->sim == 1.0)) {
-        put(o, df->b, tb);
+    if (!x || (p->status == GY_D_MOVED && p->sim == 1.0)) {
+        put(o, df->b, y->text);
         return 0;
     }
-    return gy_char_diff(df->a->s + ta.start, ta.end - ta.start, df->b->s + tb.start,
-                        tb.end - tb.start, df->char_diff_max, text_emit, (void *)o);
+    return gy_char_diff(df->a->s + x->text.start, x->text.end - x->text.start,
+                        df->b->s + y->text.start, y->text.end - y->text.start, df->char_diff_max,
+                        text_emit, (void *)o);
 }
 
-static int item_pair(const tout *o, const gy_diff *df, const gy_dpair *p, gy_label_fn label,
-                     line_fn line)
+static int item_pair(const tout *o, const gy_diff *df, const gy_wlist *l, const gy_dpair *p)
 {
+    const gy_witem *x = gy_witem_old(l, p), *y = gy_witem_new(l, p);
     sign(o, p->status);
-    lines_col(o, p->old_i ? line(df->a, p->old_i - 1) : 0, p->new_i ? line(df->b, p->new_i - 1) : 0);
-    if (pair_text(o, df, p, label) != 0)
+    lines_col(o, x ? x->line : 0, y ? y->line : 0);
+    if (pair_text(o, df, p, x, y) != 0)
         return -1;
     if (p->status == GY_D_CHANGED || (p->status == GY_D_MOVED && p->sim < 1.0))
         fprintf(o->f, "  (%.0f%%)", p->sim * 100.0);
     if (p->status == GY_D_MOVED)
-        fputs("  (moved)", o->f);
+        fprintf(o->f, "  (moved from line %zu)", x->line);
     fputc('\n', o->f);
     return 0;
 }
 
-static void target_reading(const tout *o, const gy_doc *d, const gy_target *t, int period)
+static void target_reading(const tout *o, const gy_doc *d, const gy_target *t)
 {
     put(o, d, t->text);
-    if (period && t->period.end > t->period.start) {
-        fputs(" (", o->f);
-        put(o, d, t->period);
-        fputc(')', o->f);
-    }
+    if (t->year_from)
+        fprintf(o->f, " (%d-%d)", t->year_from, t->year);
+    else if (t->year)
+        fprintf(o->f, " (%d)", t->year);
+}
+
+static void changes(const tout *o, unsigned ch)
+{
+    if (!ch)
+        return;
+    fputs("  [", o->f);
+    for (int k = 0, first = 1; k < GY_CH_COUNT; k++)
+        if (ch & (1u << k)) {
+            fprintf(o->f, "%s%s", first ? "" : ", ", gy_change_names[k]);
+            first = 0;
+        }
+    fputc(']', o->f);
 }
 
 static void target_pair(const tout *o, const gy_diff *df, const gy_dpair *p)
 {
     const gy_target *x = gy_diff_old_target(df, p), *y = gy_diff_new_target(df, p);
+    const gy_target *t = y ? y : x, *out = gy_diff_outcome(df, p);
+    char buf[256];
     sign(o, p->status);
     lines_col(o, x ? x->line : 0, y ? y->line : 0);
-    const gy_target *t = y ? y : x;
     if (t->indicator) {
         gy_fput_shown(t->indicator, (size_t)-1, o->f);
         fputc(' ', o->f);
     }
-    gy_fput_shown(t->subject ? t->subject : "", (size_t)-1, o->f);
+    gy_fput_shown(gy_diff_target_label(y ? df->b : df->a, t, buf, sizeof buf), (size_t)-1, o->f);
     fputs(": ", o->f);
-    int period = !(p->status == GY_D_CHANGED && !(p->changes & GY_CH_PERIOD));
     if (x)
-        target_reading(o, df->a, x, period);
+        target_reading(o, df->a, x);
     if (x && y)
         fputs(" → ", o->f);
     if (y)
-        target_reading(o, df->b, y, period);
+        target_reading(o, df->b, y);
+    changes(o, p->changes);
+    if (out) {
+        fprintf(o->f, "; %d outcome ", out->year);
+        put(o, df->b, out->text);
+    }
     fputc('\n', o->f);
-}
-
-static void summary_line(const tout *o, const char *what, const gy_plist *l)
-{
-    fprintf(o->f, "%s: %zu unchanged, %zu changed, %zu moved, %zu added, %zu removed\n", what,
-            gy_plist_count(l, GY_D_UNCHANGED), gy_plist_count(l, GY_D_CHANGED),
-            gy_plist_count(l, GY_D_MOVED), gy_plist_count(l, GY_D_ADDED),
-            gy_plist_count(l, GY_D_REMOVED));
 }
 
 static void hunk(const tout *o, const char *name)
@@ -151,17 +153,53 @@ static void hunk(const tout *o, const char *name)
     col(o, "\033[0m");
 }
 
-/* The changed items of a list of tasks or sections. */
-static int item_hunk(const tout *o, const gy_diff *df, const char *name, const gy_plist *l,
-                     gy_label_fn label, line_fn line)
+/* The changed items of a list of work items. */
+static int item_hunk(const tout *o, const gy_diff *df, const char *name, const gy_wlist *l)
 {
-    if (!gy_plist_changed(l))
+    if (!gy_plist_changed(&l->pairs))
         return 0;
     hunk(o, name);
-    for (size_t i = 0; i < l->n; i++)
-        if (l->p[i].status != GY_D_UNCHANGED && item_pair(o, df, &l->p[i], label, line) != 0)
+    for (size_t i = 0; i < l->pairs.n; i++)
+        if (l->pairs.p[i].status != GY_D_UNCHANGED && item_pair(o, df, l, &l->pairs.p[i]) != 0)
             return -1;
     return 0;
+}
+
+/* The changed goals, headline ones (with an indicator) or the others,
+ * those for the report's year or (later) for a later one. */
+static void target_hunk(const tout *o, const gy_diff *df, int headline, int later)
+{
+    static const char *const names[2][2] = {{"other goals", "other goals for later years"},
+                                            {"headline goals", "headline goals for later years"}};
+    size_t shown = 0;
+    for (size_t i = 0; i < df->targets.n; i++) {
+        const gy_dpair *p = &df->targets.p[i];
+        if (p->status == GY_D_UNCHANGED || gy_diff_headline(df, p) != headline ||
+            gy_diff_later(df, p) != later)
+            continue;
+        if (!shown++)
+            hunk(o, names[headline][later]);
+        target_pair(o, df, p);
+    }
+}
+
+static void item_summary(const tout *o, const char *what, const gy_wlist *l)
+{
+    fprintf(o->f, "%s: %zu kept, %zu reworded, %zu moved, %zu new, %zu dropped\n", what,
+            gy_wlist_count(l, GY_D_UNCHANGED), gy_wlist_count(l, GY_D_CHANGED),
+            gy_wlist_count(l, GY_D_MOVED), gy_wlist_count(l, GY_D_ADDED),
+            gy_wlist_count(l, GY_D_REMOVED));
+}
+
+static void goal_summary(const tout *o, const gy_diff *df, int headline)
+{
+    size_t n[GY_D_COUNT] = {0};
+    for (size_t i = 0; i < df->targets.n; i++)
+        if (gy_diff_headline(df, &df->targets.p[i]) == headline)
+            n[df->targets.p[i].status]++;
+    fprintf(o->f, "%s: %zu changed, %zu unchanged, %zu new, %zu dropped\n",
+            headline ? "headline goals" : "other goals", n[GY_D_CHANGED], n[GY_D_UNCHANGED],
+            n[GY_D_ADDED], n[GY_D_REMOVED]);
 }
 
 int gy_render_diff_text(const gy_diff *df, FILE *f, const gy_render_options *opt)
@@ -176,21 +214,19 @@ int gy_render_diff_text(const gy_diff *df, FILE *f, const gy_render_options *opt
     gy_fput_shown(df->b->src->name, (size_t)-1, f);
     fputc('\n', f);
     col(&o, "\033[0m");
-    if ((df->sections &&
-         item_hunk(&o, df, "sections", &df->secs, gy_section_label, section_line) != 0) ||
-        item_hunk(&o, df, "tasks", &df->tasks, gy_task_label, task_line) != 0)
+    if (item_hunk(&o, df, "work items", &df->items) != 0 ||
+        (df->all && item_hunk(&o, df, "review items", &df->review) != 0))
         return -1;
-    if (gy_plist_changed(&df->targets)) {
-        hunk(&o, "targets");
-        for (size_t i = 0; i < df->targets.n; i++)
-            if (df->targets.p[i].status != GY_D_UNCHANGED)
-                target_pair(&o, df, &df->targets.p[i]);
-    }
+    target_hunk(&o, df, 1, 0);
+    target_hunk(&o, df, 1, 1);
+    target_hunk(&o, df, 0, 0);
+    target_hunk(&o, df, 0, 1);
     col(&o, "\033[2m");
-    if (df->sections)
-        summary_line(&o, "sections", &df->secs);
-    summary_line(&o, "tasks", &df->tasks);
-    summary_line(&o, "targets", &df->targets);
+    item_summary(&o, "work items", &df->items);
+    if (df->all)
+        item_summary(&o, "review items", &df->review);
+    goal_summary(&o, df, 1);
+    goal_summary(&o, df, 0);
     col(&o, "\033[0m");
     return 0;
 }

@@ -143,6 +143,8 @@ typedef struct gy_expansion {
 typedef struct gy_subject_rules {
     gy_lexicon skip_start, skip_end;  /* stripped at the subject's ends */
     gy_lexicon change_words;          /* 增长: a clause of only this names nothing */
+    gy_lexicon not_nouns;             /* verbs, adverbs, prepositions, function words:
+                                         a subject of only these names nothing (新建, 坚决守住, 用) */
     gy_lexicon level_after;           /* 到: 增长到 names the level reached */
     gy_lexicon list_joiners;
     const char *list_word;            /* 分别 */
@@ -286,6 +288,7 @@ typedef struct gy_panel_rules {
 
 typedef struct gy_diff_rules {
     double threshold;                 /* similarity for two tasks to pair */
+    double reworded_threshold;        /* between pairs in place: reworded items pair */
     double subject_threshold;         /* for two targets' subjects */
     size_t char_diff_max;             /* longer texts are shown as removed and added */
 } gy_diff_rules;

@@ -401,6 +401,7 @@ static int load_diff(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     gy_jobj o;
     if (gy_rj_open(ld, f, node, "diff", &o) != 0 ||
         gy_rj_number(&o, "threshold", 1, 0.01, 1.0, &d->threshold) != 0 ||
+        gy_rj_number(&o, "reworded_threshold", 1, 0.0, 1.0, &d->reworded_threshold) != 0 ||
         gy_rj_number(&o, "subject_threshold", 1, 0.01, 1.0, &d->subject_threshold) != 0 ||
         gy_rj_size(&o, "char_diff_max", 1, 0, 5000, &d->char_diff_max) != 0)
         return -1;

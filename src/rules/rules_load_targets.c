@@ -193,6 +193,7 @@ static int load_subjects(gy_jobj *o, gy_subject_rules *s)
     if (gy_rj_open_member(o, "subjects", &sj) != 0 ||
         gy_rj_lexicon(&sj, "skip_start", 1, &s->skip_start) != 0 ||
         gy_rj_lexicon(&sj, "skip_end", 1, &s->skip_end) != 0 ||
+        gy_rj_lexicon(&sj, "not_nouns", 1, &s->not_nouns) != 0 ||
         gy_rj_lexicon(&sj, "change_words", 1, &s->change_words) != 0 ||
         gy_rj_lexicon(&sj, "level_after", 1, &s->level_after) != 0 ||
         gy_rj_string(&sj, "list_word", 1, &s->list_word) != 0 ||

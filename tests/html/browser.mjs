@@ -114,7 +114,7 @@ async function diff(page, p) {
   }));
   check(`${p.name}: headline indicators`, n.headline >= p.headline, `${n.headline}, want ${p.headline}`);
   check(`${p.name}: changed figures marked`, n.changed >= Math.min(1, p.changed), `${n.changed}`);
-  check(`${p.name}: tasks aligned`, n.tasks === p.tasks, `${n.tasks}, want ${p.tasks}`);
+  check(`${p.name}: work items aligned`, n.tasks === p.tasks, `${n.tasks}, want ${p.tasks}`);
   if (p.charmarks) check(`${p.name}: changed characters marked`, n.marks > 0);
 }
 

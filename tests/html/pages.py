@@ -49,15 +49,15 @@ def main():
     d = json.loads(run(["diff", "--json", old, new]))
     pages.append({"name": "diff-gwr-2021-2022", "file": "diff-gwr-2021-2022.html", "kind": "diff",
                   "headline": len([p for p in d["targets"] if p.get("indicator")]),
-                  "tasks": len(d["tasks"]), "charmarks": False,
+                  "tasks": len(d["items"]), "charmarks": False,
                   "changed": len([p for p in d["targets"] if p["status"] == "changed"])})
     old, new = "tests/corpus/gwr-2019.txt", "tests/inputs/gwr-2019-swapped.txt"
     run(["diff", "--format", "html", old, new], "diff-swapped.html")
     d = json.loads(run(["diff", "--json", old, new]))
     pages.append({"name": "diff-swapped", "file": "diff-swapped.html", "kind": "diff",
                   "headline": len([p for p in d["targets"] if p.get("indicator")]),
-                  "tasks": len(d["tasks"]),
-                  "charmarks": any(p["status"] == "changed" for p in d["tasks"]),
+                  "tasks": len(d["items"]),
+                  "charmarks": any(p["status"] == "changed" for p in d["items"]),
                   "changed": len([p for p in d["targets"] if p["status"] == "changed"])})
     run(["--format", "html"] + PANEL, "panel.html")
     rows = json.loads(run(["panel", "--json", "-q"] + PANEL))["rows"]

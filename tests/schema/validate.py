@@ -55,10 +55,15 @@ def main():
         check(path, doc)
     check("only", run(bin_, ["--json", "--only", "targets,warnings", corpus[0]]))
     check("diff", run(bin_, ["diff", "--json", "tests/corpus/gwr-2021.txt", "tests/corpus/gwr-2022.txt"]))
-    check("diff --sections", run(bin_, ["diff", "--json", "--sections", "tests/corpus/gwr-2019.txt",
+    check("diff --all", run(bin_, ["diff", "--json", "--all", "tests/corpus/gwr-2019.txt",
                                         "tests/corpus/gwr-2024.txt"]))
     check("diff swapped", run(bin_, ["diff", "--json", "tests/corpus/gwr-2019.txt",
                                      "tests/inputs/gwr-2019-swapped.txt"]))
+    panel_files = sorted(glob.glob("tests/corpus/gwr-20*.txt") + glob.glob("tests/corpus/province-*.txt"))
+    check("panel", run(bin_, ["panel", "--json", "-q"] + panel_files))
+    rows = subprocess.run([bin_, "panel", "--jsonl", "-q"] + panel_files, capture_output=True).stdout
+    for k, line in enumerate(rows.split(b"\n")[:-1]):
+        check(f"panel row {k + 1}", json.loads(line))
 
     # JSON Lines: analyses and error records, of files and of records
     lines = subprocess.run([bin_, "--jsonl"] + corpus + ["tests/bad/binary.dat", "no/such/file"],

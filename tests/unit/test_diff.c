@@ -69,7 +69,7 @@ static void swapped_is_a_move(void)
     char *t = render(df, 0);
     CHECK(strstr(t, "> ") != NULL);
     CHECK(strstr(t, "\n- ") == NULL && strstr(t, "\n+ ") == NULL);
-    CHECK(strstr(t, "tasks: 2 unchanged, 0 changed, 1 moved, 0 added, 0 removed") != NULL);
+    CHECK(strstr(t, "work items: 3 kept, 0 reworded, 1 moved, 0 new, 0 dropped") != NULL);
     free(t);
     gy_diff_free(df);
     free_doc(a);
@@ -87,11 +87,11 @@ static void changes(void)
     CHECK(strstr(t, "~ ") != NULL);
     CHECK(strstr(t, "[-有效-]{+国内+}") != NULL);
     CHECK(strstr(t, "国内生产总值增长: 6%以上 → 5.5%左右") != NULL);
-    CHECK(strstr(t, "targets: 1 unchanged, 1 changed") != NULL);
-    CHECK(strstr(t, "1 added, 1 removed") != NULL);
+    CHECK(strstr(t, "headline goals: 1 changed, 1 unchanged, 0 new, 0 dropped") != NULL);
+    CHECK(strstr(t, "work items: 2 kept, 1 reworded, 0 moved, 1 new, 1 dropped") != NULL);
     free(t);
     t = render(df, 1);
-    CHECK(strstr(t, "\"schema\":\"gangyao-diff/1\"") != NULL);
+    CHECK(strstr(t, "\"schema\":\"gangyao-diff/2\"") != NULL);
     CHECK(strstr(t, "\"status\":\"moved\"") == NULL);
     free(t);
     gy_diff_free(df);
