@@ -59,6 +59,10 @@ void gy_error_print(const gy_error *err, FILE *f);
  * document or a file name cannot move the cursor, clear the screen or
  * reorder what is shown.  n of (size_t)-1: s is NUL-terminated. */
 void gy_fput_shown(const char *s, size_t n, FILE *f);
+/* The version of OpenCC the library was built with (it folds texts in
+ * traditional characters for matching). */
+const char *gy_opencc_version(void);
+
 /* Human name of a status ("usage error", "encoding error", ...). */
 const char *gy_status_name(gy_status status);
 /* Short name of a status for records and scripts: "no-input", "encoding",
@@ -318,6 +322,8 @@ typedef struct gy_render_options {
     int compact;         /* JSON on one line */
     int headers;         /* text: a "==> name <==" line before each document */
     int records;         /* CSV: the inputs are records; columns record and id */
+    int bom;             /* CSV for spreadsheets: a UTF-8 byte order mark first, and a
+                            text cell that would run as a formula (= + - @) inert */
 } gy_render_options;
 
 /* A report: the output of one or more documents in one format, written to

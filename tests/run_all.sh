@@ -33,6 +33,18 @@ if [ -n "$py" ]; then
     part regions "$py" tests/regions/check.py "$build/gangyao"
     part panel "$py" tests/panel/check.py "$build/gangyao"
     part diff "$py" tests/diff/check.py "$build/gangyao"
+    part cli "$py" tests/cli/check.py "$build/gangyao"
+    # Dask from Debian (python3-distributed) lives in the system's python
+    dask_py=$py
+    "$dask_py" -c 'import distributed' 2>/dev/null || dask_py=/usr/bin/python3
+    echo "== dask"
+    "$dask_py" tests/dask/check.py "$build/gangyao"
+    case $? in
+    0) summary="$summary dask:ok" ;;
+    77) summary="$summary dask:skipped" ;;
+    *) summary="$summary dask:FAILED"; parts_failed=$((parts_failed + 1)) ;;
+    esac
+    parts_run=$((parts_run + 1))
     part batch "$py" tests/batch/test_batch.py "$build/gangyao"
     part html bash tests/html/run.sh "$build/gangyao" "$build" "$py"
     part layers "$py" tools/layers.py "$build"

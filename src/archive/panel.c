@@ -189,7 +189,7 @@ int gy_panel_render(gy_panel *p, gy_format f, FILE *out, const gy_render_options
     }
     int compact = opt ? opt->compact : 0, rc;
     switch (f) {
-    case GY_FORMAT_CSV: rc = gy_panel_write_csv(p, out); break;
+    case GY_FORMAT_CSV: rc = gy_panel_write_csv(p, out, opt ? opt->bom : 0); break;
     case GY_FORMAT_JSON: rc = gy_panel_write_json(p, out, 0, compact); break;
     case GY_FORMAT_JSONL: rc = gy_panel_write_json(p, out, 1, 1); break;
     case GY_FORMAT_HTML: rc = gy_panel_write_html(p, out); break;

@@ -91,7 +91,7 @@ int gy_panel_join(gy_panel *p);
 
 /* The formats of the table (panel_render.c, panel_html.c). */
 int gy_panel_write_text(const gy_panel *p, FILE *f);
-int gy_panel_write_csv(const gy_panel *p, FILE *f);
+int gy_panel_write_csv(const gy_panel *p, FILE *f, int bom);
 int gy_panel_write_json(const gy_panel *p, FILE *f, int lines, int compact);
 int gy_panel_write_html(const gy_panel *p, FILE *f);
 

@@ -150,8 +150,10 @@ static void csv_field(FILE *f, const char *s, size_t n, int first)
     fputc('"', f);
 }
 
-int gy_panel_write_csv(const gy_panel *p, FILE *f)
+int gy_panel_write_csv(const gy_panel *p, FILE *f, int bom)
 {
+    if (bom)
+        fputs("\xEF\xBB\xBF", f);
     for (size_t k = 0; k < NCOLUMNS; k++)
         csv_field(f, columns[k].name, strlen(columns[k].name), k == 0);
     fputs("\r\n", f);
@@ -161,6 +163,15 @@ int gy_panel_write_csv(const gy_panel *p, FILE *f)
             size_t n;
             columns[k].fn(&c, &p->rows[i]);
             const char *s = cell_text(&c, &n);
+            /* under --bom a text cell a spreadsheet would run as a formula
+             * (= + - @) starts with an apostrophe */
+            if (bom && c.v.type == GY_VALUE_STRING && n && strchr("=+-@\t\r", s[0]) &&
+                n + 1 < sizeof c.buf) {
+                memmove(c.buf + 1, s, n);
+                c.buf[0] = '\'';
+                s = c.buf;
+                n++;
+            }
             csv_field(f, s, n, k == 0);
         }
         fputs("\r\n", f);

@@ -383,7 +383,7 @@ int run_analyze(const settings *s)
     records_open(&f.records, &f.names, s->max_input ? s->max_input : GY_DEFAULT_MAX_INPUT);
     size_t ninputs = s->records ? 0 : f.names.n;
     run_ctx c = {s, rules,
-                 {s->show, use_color(s), s->compact, s->records || f.names.n > 1, s->records},
+                 {s->show, use_color(s), s->compact, s->records || f.names.n > 1, s->records, s->bom},
                  s->cmd == CMD_PANEL};
     sink k;
     memset(&k, 0, sizeof k);

@@ -28,7 +28,47 @@ typedef struct settings {
     int records;           /* --input jsonl */
     size_t max_input;      /* --max-input; 0: the library's default */
     const char *region;    /* --region */
+    int bom;               /* --bom: CSV for spreadsheets */
 } settings;
+
+#define CMD_ALL (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_RULES | CMD_PANEL)
+#define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_PANEL)
+#define CMD_BATCH (CMD_ANALYZE | CMD_PANEL)
+
+enum option_id {
+    OPT_FORMAT, OPT_JSON, OPT_JSONL, OPT_CSV, OPT_COMPACT, OPT_JOBS, OPT_FILES_FROM, OPT_NULL,
+    OPT_INPUT, OPT_YEAR, OPT_REGION, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
+    OPT_LOSSY, OPT_MAX_INPUT, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_ALL, OPT_CHECK,
+    OPT_DUMP, OPT_BOM, OPT_COMPLETION, OPT_HELP, OPT_VERSION
+};
+
+/* One table drives parsing, --help and completion (options.c). */
+typedef struct option_def {
+    enum option_id id;
+    char short_name;       /* 0 when none */
+    const char *long_name;
+    const char *arg;       /* name of the argument, NULL for a flag */
+    unsigned commands;     /* where the option applies */
+    const char *help;
+} option_def;
+
+extern const option_def gy_options[];
+extern const size_t gy_noptions;
+
+/* The parts --only names, and their bits; ends with a NULL name. */
+typedef struct show_part {
+    const char *name;
+    unsigned bit;
+} show_part;
+extern const show_part gy_show_parts[];
+
+/* The values an option's argument takes, for completion: NULL-terminated,
+ * or NULL when any value (or a file name) goes. */
+const char *const *gy_option_values(enum option_id id, enum command cmd);
+
+/* gangyao --completion SHELL: the script, from the table.  Returns 0, or
+ * -1 for a shell it does not know. */
+int print_completion(FILE *f, const char *shell);
 
 /* Prints "gangyao: message", the usage lines and a pointer to --help;
  * returns GY_E_USAGE. */

@@ -10,94 +10,6 @@
 
 #include "cli.h"
 
-#define CMD_ALL (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_RULES | CMD_PANEL)
-#define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_PANEL)
-#define CMD_BATCH (CMD_ANALYZE | CMD_PANEL)
-
-enum option_id {
-    OPT_FORMAT, OPT_JSON, OPT_JSONL, OPT_CSV, OPT_COMPACT, OPT_JOBS, OPT_FILES_FROM, OPT_NULL,
-    OPT_INPUT, OPT_YEAR, OPT_REGION, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
-    OPT_LOSSY, OPT_MAX_INPUT, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_ALL, OPT_CHECK,
-    OPT_DUMP, OPT_HELP, OPT_VERSION
-};
-
-/* One table drives both parsing and --help. */
-typedef struct option_def {
-    enum option_id id;
-    char short_name;       /* 0 when none */
-    const char *long_name;
-    const char *arg;       /* name of the argument, NULL for a flag */
-    unsigned commands;     /* where the option applies */
-    const char *help;
-} option_def;
-
-static const option_def options[] = {
-    {OPT_FORMAT, 'f', "format", "FORMAT", CMD_INPUT,
-     "output format, text by default; json is schema gangyao/1\n"
-     "(gangyao-diff/2 for diff).  FORMAT is one of:"},
-    {OPT_JSON, 'j', "json", NULL, CMD_INPUT, "the same as --format json"},
-    {OPT_JSONL, 0, "jsonl", NULL, CMD_BATCH,
-     "the same as --format jsonl: one analysis per line (JSON Lines), and an\n"
-     "error record in place of an input that fails"},
-    {OPT_CSV, 0, "csv", NULL, CMD_BATCH,
-     "the same as --format csv: one table of the targets of all files\n"
-     "(of the tasks with --only tasks)"},
-    {OPT_COMPACT, 0, "compact", NULL, CMD_BATCH | CMD_DIFF,
-     "print JSON on one line (implies --format json)"},
-    {OPT_ONLY, 0, "only", "LIST", CMD_ANALYZE,
-     "print only these parts, comma-separated: title, noise, sections,\n"
-     "tasks, targets, times, warnings"},
-    {OPT_JOBS, 'J', "jobs", "N", CMD_BATCH,
-     "analyze N inputs at once (default: one per CPU for several inputs);\n"
-     "the output is the same as with --jobs 1"},
-    {OPT_FILES_FROM, 0, "files-from", "FILE", CMD_BATCH,
-     "analyze the files named in FILE, one per line ('-': standard input),\n"
-     "after those of the command line"},
-    {OPT_NULL, '0', "null", NULL, CMD_BATCH,
-     "names in --files-from end in NUL, as find -print0 writes them"},
-    {OPT_INPUT, 0, "input", "KIND", CMD_BATCH,
-     "text (default), or jsonl: each FILE (or standard input) is a stream of\n"
-     "records, one JSON object per line with the document in \"text\"; the\n"
-     "other fields are echoed under \"meta\""},
-    {OPT_YEAR, 'y', "year", "N", CMD_BATCH | CMD_DIFF,
-     "the report's year, for a text whose dateline, title and headings\n"
-     "name none"},
-    {OPT_REGION, 0, "region", "NAME", CMD_BATCH | CMD_DIFF,
-     "the government that wrote the report (江苏省, 海拉尔区, 全国 or a GB/T 2260\n"
-     "code), whatever the text says"},
-    {OPT_KEEP_NOISE, 0, "keep-noise", NULL, CMD_BATCH | CMD_DIFF,
-     "analyze noise lines (ads, web chrome ...) instead of setting them aside"},
-    {OPT_RULES, 'r', "rules", "FILE", CMD_INPUT,
-     "use the rules in FILE instead of the built-in set; repeat to merge\n"
-     "several files ('gangyao rules --dump' prints the built-in set)"},
-    {OPT_ENCODING, 'e', "encoding", "NAME", CMD_INPUT,
-     "decode the input as NAME (any iconv name: GB18030, BIG5, UTF-16LE ...)\n"
-     "instead of detecting UTF-8, UTF-16 with BOM or GB18030"},
-    {OPT_LOSSY, 0, "lossy", NULL, CMD_INPUT,
-     "replace invalid bytes with U+FFFD and warn, instead of failing"},
-    {OPT_MAX_INPUT, 0, "max-input", "SIZE", CMD_INPUT,
-     "refuse a file or record larger than SIZE bytes (suffix K, M or G;\n"
-     "default 256M), before it is held in memory"},
-    {OPT_COLOR, 0, "color", "WHEN", CMD_ANALYZE | CMD_DIFF,
-     "colour text output: auto (default: on a terminal, unless NO_COLOR\n"
-     "is set), always, never"},
-    {OPT_QUIET, 'q', "quiet", NULL, CMD_INPUT,
-     "do not print warnings on standard error"},
-    {OPT_THRESHOLD, 't', "threshold", "X", CMD_DIFF,
-     "similarity from 0 to 1 above which two tasks are the same task\n"
-     "(default 0.5)"},
-    {OPT_ALL, 0, "all", NULL, CMD_DIFF,
-     "compare the review parts' items too (apart from the plan's)"},
-    {OPT_CHECK, 0, "check", NULL, CMD_RULES,
-     "validate the rule FILEs and report every error"},
-    {OPT_DUMP, 0, "dump", NULL, CMD_RULES,
-     "print the built-in rule set as one rule file"},
-    {OPT_HELP, 'h', "help", NULL, CMD_ALL, "print this help and exit"},
-    {OPT_VERSION, 'V', "version", NULL, CMD_ALL, "print the version and exit"},
-};
-#define NOPTIONS (sizeof options / sizeof options[0])
-
-
 static const char *const exit_codes =
     "Exit status:\n"
     "  0  success (diff: the two speeches ask for the same work items and goals)\n"
@@ -130,8 +42,8 @@ static const char *format_names(unsigned cmd)
 
 static void print_options(FILE *f, unsigned cmds)
 {
-    for (size_t i = 0; i < NOPTIONS; i++) {
-        const option_def *o = &options[i];
+    for (size_t i = 0; i < gy_noptions; i++) {
+        const option_def *o = &gy_options[i];
         if (!(o->commands & cmds))
             continue;
         char left[64];
@@ -220,39 +132,34 @@ int usage_error(const char *fmt, ...)
 
 static const option_def *find_long(const char *name, size_t len)
 {
-    for (size_t i = 0; i < NOPTIONS; i++)
-        if (strlen(options[i].long_name) == len &&
-            strncmp(options[i].long_name, name, len) == 0)
-            return &options[i];
+    for (size_t i = 0; i < gy_noptions; i++)
+        if (strlen(gy_options[i].long_name) == len &&
+            strncmp(gy_options[i].long_name, name, len) == 0)
+            return &gy_options[i];
     return NULL;
 }
 
 static const option_def *find_short(char c)
 {
-    for (size_t i = 0; i < NOPTIONS; i++)
-        if (options[i].short_name == c)
-            return &options[i];
+    for (size_t i = 0; i < gy_noptions; i++)
+        if (gy_options[i].short_name == c)
+            return &gy_options[i];
     return NULL;
 }
 
 static int parse_show(const char *list, unsigned *show)
 {
-    static const struct { const char *name; unsigned bit; } parts[] = {
-        {"title", GY_SHOW_TITLE}, {"noise", GY_SHOW_NOISE},
-        {"sections", GY_SHOW_SECTIONS}, {"tasks", GY_SHOW_TASKS},
-        {"targets", GY_SHOW_TARGETS}, {"times", GY_SHOW_TIMES},
-        {"warnings", GY_SHOW_WARNINGS}};
     *show = 0;
     const char *p = list;
     while (*p) {
         size_t n = strcspn(p, ",");
         size_t k;
-        for (k = 0; k < sizeof parts / sizeof parts[0]; k++)
-            if (strlen(parts[k].name) == n && strncmp(parts[k].name, p, n) == 0)
+        for (k = 0; gy_show_parts[k].name; k++)
+            if (strlen(gy_show_parts[k].name) == n && strncmp(gy_show_parts[k].name, p, n) == 0)
                 break;
-        if (k == sizeof parts / sizeof parts[0])
+        if (!gy_show_parts[k].name)
             return -1;
-        *show |= parts[k].bit;
+        *show |= gy_show_parts[k].bit;
         p += n;
         if (*p == ',')
             p++;
@@ -342,6 +249,8 @@ static int apply_option(settings *s, const option_def *o, const char *arg)
     case OPT_COMPACT: s->compact = 1; s->format = GY_FORMAT_JSON; break;
     case OPT_KEEP_NOISE: s->keep_noise = 1; break;
     case OPT_LOSSY: s->lossy = 1; break;
+    case OPT_BOM: s->bom = 1; break;
+    case OPT_COMPLETION: /* handled before the others */ break;
     case OPT_MAX_INPUT:
         if (byte_size(arg, &s->max_input) != 0)
             return usage_error("--max-input: '%s' is not a size in bytes (such as 500M or 2G)",
@@ -477,11 +386,17 @@ static int parse_args(int argc, char **argv, settings *s)
         const option_def *o = lookup_option(a, &arg);
         if (!o)
             return GY_E_USAGE;
+        if (o->id == OPT_COMPLETION) {
+            const char *shell = arg ? arg : i + 1 < argc ? argv[++i] : "";
+            if (print_completion(stdout, shell) != 0)
+                return usage_error("--completion: '%s' is not bash or zsh", shell);
+            return GY_OK;
+        }
         if (o->id == OPT_HELP || o->id == OPT_VERSION) {
             if (o->id == OPT_HELP)
                 print_help(stdout, s->cmd);
             else
-                printf("gangyao %s\n", GY_VERSION);
+                printf("gangyao %s (OpenCC %s)\n", GY_VERSION, gy_opencc_version());
             return GY_OK;
         }
         if (!(o->commands & s->cmd))
@@ -583,7 +498,7 @@ static int run_diff(const settings *s)
     }
     if (status == GY_OK) {
         gy_diff_options dopt = {s->threshold, s->all};
-        gy_render_options ro = {GY_SHOW_ALL, use_color(s), s->compact, 0, 0};
+        gy_render_options ro = {GY_SHOW_ALL, use_color(s), s->compact, 0, 0, 0};
         gy_error err;
         gy_error_clear(&err);
         gy_diff *d = gy_diff_new(rules, doc[0], doc[1], &dopt, &err);

@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "extract.h"
+#include "fold.h"
 #include "source.h"
 
 /* Allocates the per-line tables and the run's scratch state. */
@@ -40,6 +41,69 @@ static int run_stages(gy_run *x)
                : 0;
 }
 
+/* The window of the text a string of the model was copied from: the
+ * lines around line (1-based), or the head of the text. */
+static void window(const gy_doc *d, size_t line, size_t *from, size_t *to)
+{
+    size_t first = line > 1 ? line - 1 : 0, last = line ? line + 3 : 40;
+    if (!line)
+        first = 0;
+    *from = first < d->text.nlines ? d->text.lines[first].start : d->len;
+    *to = last < d->text.nlines ? d->text.lines[last].start : d->len;
+}
+
+/* After the stages read the folded text: the model shows the text as
+ * stored.  Slices point into it already; the strings the stages copied out
+ * of the folded text (title, occasion, speaker, subjects, warnings) are
+ * written again with the stored characters. */
+static int unfold_model(gy_doc *d, const char *folded, const char *stored)
+{
+    d->s = stored;
+    d->text.s = stored;
+    size_t a, b;
+    const char **head[] = {&d->title, &d->occasion, &d->speaker};
+    for (size_t k = 0; k < 3; k++) {
+        window(d, k == 0 ? d->title_line : 0, &a, &b);
+        if (*head[k] && !(*head[k] = gy_unfold(&d->arena, *head[k], folded, stored, a, b)))
+            return -1;
+    }
+    for (size_t i = 0; i < d->targets.len; i++) {
+        gy_target *t = &GY_TARGETS(d)[i];
+        size_t p = gy_doc_para_of(d, t->line - 1);
+        a = d->content[p].start;
+        b = t->text.start;
+        if (t->subject && !(t->subject = gy_unfold(&d->arena, t->subject, folded, stored, a, b)))
+            return -1;
+    }
+    gy_warning *w = d->warnings.items;
+    for (size_t i = 0; i < d->warnings.len; i++) {
+        window(d, w[i].line, &a, &b);
+        if (w[i].line && !(w[i].message = gy_unfold(&d->arena, w[i].message, folded, stored, a, b)))
+            return -1;
+    }
+    return 0;
+}
+
+/* The stages, on the text folded to simplified characters when it is
+ * written in traditional ones. */
+static int analyze_text(gy_run *x, const gy_rules *rules)
+{
+    gy_doc *d = x->d;
+    char *folded = NULL;
+    if (gy_fold_wanted(&rules->scripts, d->s, d->len) &&
+        gy_fold(&rules->scripts, &d->arena, d->s, d->len, &folded) != 0)
+        return -1;
+    const char *stored = d->s;
+    if (folded)
+        d->s = folded;
+    int rc = prepare(x, rules) != 0 || run_stages(x) != 0 ? -1 : 0;
+    if (folded && rc == 0)
+        rc = unfold_model(d, folded, stored);
+    d->s = stored;
+    d->text.s = stored;
+    return rc;
+}
+
 gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
                    const gy_analyze_options *opt, gy_error *err)
 {
@@ -56,7 +120,7 @@ gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
     d->given_year = opt ? opt->year : 0;
     d->given_region = opt && opt->region && opt->region[0] ? opt->region : NULL;
     gy_run x = {d, rules, NULL, NULL, NULL, 0};
-    int fail = prepare(&x, rules) != 0 || run_stages(&x) != 0;
+    int fail = analyze_text(&x, rules) != 0;
     pcre2_match_data_free(x.md);
     pcre2_match_context_free(x.mctx);
     if (fail) {

@@ -333,6 +333,30 @@ static void take_fallback(head *hd)
         d->flags[hd->h[hd->fallback[k]].index] |= GY_LINE_HEAD;
 }
 
+/* A report without a title line that names itself in its first
+ * paragraphs (现在，我…宣读…施政报告): that name is its title. */
+static int title_from_opening(gy_run *x)
+{
+    gy_doc *d = x->d;
+    const gy_title_rules *r = &x->r->title;
+    if (r->opening.g_title < 0)
+        return 0;
+    for (size_t i = 0, seen = 0; i < d->text.nlines && seen < r->head_lines; i++) {
+        if (!gy_doc_line_live(d, i))
+            continue;
+        seen++;
+        gy_slice c = d->content[i];
+        size_t a, b;
+        if (!gy_match(x, &r->opening, d->s + c.start, c.end - c.start, 0) ||
+            !gy_group(x, r->opening.g_title, &a, &b))
+            continue;
+        d->title = gy_arena_strndup(&d->arena, d->s + c.start + a, b - a);
+        d->title_line = i + 1;
+        return d->title ? 0 : -1;
+    }
+    return 0;
+}
+
 int gy_extract_title(gy_run *x)
 {
     gy_doc *d = x->d;
@@ -353,6 +377,8 @@ int gy_extract_title(gy_run *x)
         hd.last = now;
     }
     take_fallback(&hd);
+    if (!d->title && title_from_opening(x) != 0)
+        return -1;
     d->title = clean(x, d->title);
     d->occasion = clean(x, d->occasion);
     d->speaker = clean(x, d->speaker);

@@ -50,7 +50,7 @@ static int outcome(gy_report *rep, int rc, gy_error *err)
 
 gy_report *gy_report_new(gy_format f, FILE *out, const gy_render_options *opt, gy_error *err)
 {
-    static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0, 0};
+    static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0, 0, 0};
     gy_report *rep = (unsigned)f < GY_FORMAT_COUNT ? calloc(1, sizeof *rep) : NULL;
     if (!rep) {
         gy_error_oom(err, NULL);
@@ -82,7 +82,7 @@ int gy_report_add(gy_report *rep, const gy_doc *doc, gy_error *err)
 int gy_render_part(const gy_doc *doc, gy_format f, FILE *out, const gy_render_options *opt,
                    gy_error *err)
 {
-    static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0, 0};
+    static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0, 0, 0};
     if ((unsigned)f >= GY_FORMAT_COUNT || formats[f]->whole_report) {
         gy_error_set(err, GY_E_USAGE, NULL, 0, 0, -1, "",
                      "this output format has no part per document");
@@ -147,7 +147,7 @@ int gy_render(const gy_doc *doc, gy_format f, FILE *out, const gy_render_options
 int gy_render_diff(const gy_diff *df, gy_format f, FILE *out, const gy_render_options *opt,
                    gy_error *err)
 {
-    static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0, 0};
+    static const gy_render_options defaults = {GY_SHOW_ALL, 0, 0, 0, 0, 0};
     if ((unsigned)f >= GY_FORMAT_COUNT || !formats[f]->diff) {
         gy_error_set(err, GY_E_USAGE, NULL, 0, 0, -1, "", "diff has no %s output",
                      gy_format_name(f));

@@ -12,6 +12,7 @@
 
 #include "doc.h"
 #include "fields.h"
+#include "jsonout.h"
 #include "render.h"
 #include "source.h"
 
@@ -41,37 +42,79 @@ static const column task_columns[] = {
 
 #define COUNT(a) (sizeof a / sizeof a[0])
 
+/* Where the table goes, and whether text cells are made inert (--bom: for
+ * spreadsheets, which run a cell that starts with = + - @ as a formula). */
+typedef struct csv {
+    FILE *f;
+    int inert;
+} csv;
+
 static int tasks_only(const gy_report *rep)
 {
     return (rep->opt.show & GY_SHOW_TASKS) && !(rep->opt.show & GY_SHOW_TARGETS);
 }
 
-static void field(FILE *out, const char *s, size_t n, int first)
+static void field(const csv *out, const char *s, size_t n, int first);
+
+/* A cell of text: under --bom one a spreadsheet would run as a formula
+ * starts with an apostrophe, which shows it as text. */
+static void text_field(const csv *out, const char *s, size_t n, int first)
+{
+    if (out->inert && n && strchr("=+-@\t\r", s[0])) {
+        char buf[4096];
+        if (n + 1 <= sizeof buf) {
+            buf[0] = '\'';
+            memcpy(buf + 1, s, n);
+            field(out, buf, n + 1, first);
+            return;
+        }
+        if (!first)
+            fputc(',', out->f);
+        fputs("\"'", out->f);
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '"')
+                fputc('"', out->f);
+            fputc(s[i], out->f);
+        }
+        fputc('"', out->f);
+        return;
+    }
+    field(out, s, n, first);
+}
+
+static void field(const csv *out, const char *s, size_t n, int first)
 {
     if (!first)
-        fputc(',', out);
+        fputc(',', out->f);
     int quote = 0;
     for (size_t i = 0; i < n && !quote; i++)
         quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
     if (!quote) {
-        fwrite(s, 1, n, out);
+        fwrite(s, 1, n, out->f);
         return;
     }
-    fputc('"', out);
+    fputc('"', out->f);
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '"')
-            fputc('"', out);
-        fputc(s[i], out);
+            fputc('"', out->f);
+        fputc(s[i], out->f);
     }
-    fputc('"', out);
+    fputc('"', out->f);
 }
 
 /* v written plainly: the shortest digits that read back, no exponent. */
-static void number(FILE *out, double v)
+static void number(const csv *out, double v)
 {
     char buf[400];
     if (!isfinite(v)) {
-        fputc(',', out);
+        fputc(',', out->f);
+        return;
+    }
+    /* the JSON writer's shortest digits, when they need no exponent (most
+     * figures: 290000000, 5.5); else digits found here */
+    gy_json_number_text(v, buf);
+    if (!strpbrk(buf, "eE")) {
+        field(out, buf, strlen(buf), 0);
         return;
     }
     int p;
@@ -89,18 +132,18 @@ static void number(FILE *out, double v)
 
 /* One cell after the first; a section id shows the heading of the section
  * it names, another id (restates: q12) is written as it is. */
-static void cell(FILE *out, const gy_doc *d, gy_value v)
+static void cell(const csv *out, const gy_doc *d, gy_value v)
 {
     char buf[32];
     switch (v.type) {
-    case GY_VALUE_NULL: fputc(',', out); break;
+    case GY_VALUE_NULL: fputc(',', out->f); break;
     case GY_VALUE_BOOL: field(out, v.i ? "true" : "false", v.i ? 4 : 5, 0); break;
     case GY_VALUE_INT:
         snprintf(buf, sizeof buf, "%lld", v.i);
         field(out, buf, strlen(buf), 0);
         break;
     case GY_VALUE_NUMBER: number(out, v.n); break;
-    case GY_VALUE_STRING: field(out, v.s, v.len, 0); break;
+    case GY_VALUE_STRING: text_field(out, v.s, v.len, 0); break;
     case GY_VALUE_ID:
         if (v.len == 1 && v.s[0] == 's') {
             cell(out, d, gy_doc_get(d, GY_ELEM_SECTION, (size_t)v.i - 1, "heading"));
@@ -112,44 +155,50 @@ static void cell(FILE *out, const gy_doc *d, gy_value v)
     }
 }
 
-static void header(FILE *out, const column *cols, size_t n, int records)
+static void header(const csv *out, const column *cols, size_t n, int records)
 {
     for (size_t i = 0; i < COUNT(document_headers); i++)
         if (records || i == 0 || i > RECORD_HEADERS)
             field(out, document_headers[i], strlen(document_headers[i]), i == 0);
     for (size_t i = 0; i < n; i++)
         field(out, cols[i].header, strlen(cols[i].header), 0);
-    fputs("\r\n", out);
+    fputs("\r\n", out->f);
 }
 
 static int csv_begin(gy_report *rep)
 {
+    const csv c = {rep->out, rep->opt.bom}, *out = &c;
+    if (rep->opt.bom)
+        fputs("\xEF\xBB\xBF", rep->out);
     if (tasks_only(rep))
-        header(rep->out, task_columns, COUNT(task_columns), rep->opt.records);
+        header(out, task_columns, COUNT(task_columns), rep->opt.records);
     else
-        header(rep->out, target_columns, COUNT(target_columns), rep->opt.records);
+        header(out, target_columns, COUNT(target_columns), rep->opt.records);
     return 0;
 }
 
-static void string_cell(FILE *out, const char *s) { field(out, s ? s : "", s ? strlen(s) : 0, 0); }
+static void string_cell(const csv *out, const char *s)
+{
+    text_field(out, s ? s : "", s ? strlen(s) : 0, 0);
+}
 
 /* A record's line in its stream and the "id" of its other fields. */
-static void record_cells(FILE *out, const gy_doc *d)
+static void record_cells(const csv *out, const gy_doc *d)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%ld", d->src->record);
     field(out, buf, strlen(buf), 0);
     size_t len = 0;
     char *id = d->src->meta ? gy_meta_member(d->src->meta, d->src->meta_len, "id", &len) : NULL;
-    field(out, id ? id : "", len, 0);
+    text_field(out, id ? id : "", len, 0);
     free(id);
 }
 
 /* file (record, id), title, date, year: the same for every row of a
  * document. */
-static void document_cells(FILE *out, const gy_doc *d, int records)
+static void document_cells(const csv *out, const gy_doc *d, int records)
 {
-    field(out, d->src->name, strlen(d->src->name), 1);
+    text_field(out, d->src->name, strlen(d->src->name), 1);
     if (records)
         record_cells(out, d);
     string_cell(out, d->title);
@@ -157,13 +206,13 @@ static void document_cells(FILE *out, const gy_doc *d, int records)
     if (d->year)
         number(out, d->year);
     else
-        fputc(',', out);
+        fputc(',', out->f);
     string_cell(out, d->region_name);
     string_cell(out, d->region_code);
     string_cell(out, gy_level_name(d->region_level));
 }
 
-static void rows(FILE *out, const gy_doc *d, gy_element e, const column *cols, size_t ncols,
+static void rows(const csv *out, const gy_doc *d, gy_element e, const column *cols, size_t ncols,
                  int records)
 {
     gy_value v[GY_MAX_FIELDS];
@@ -177,18 +226,18 @@ static void rows(FILE *out, const gy_doc *d, gy_element e, const column *cols, s
             if (index[c] >= 0)
                 cell(out, d, v[index[c]]);
             else
-                fputc(',', out);
-        fputs("\r\n", out);
+                fputc(',', out->f);
+        fputs("\r\n", out->f);
     }
 }
 
 static int csv_doc(gy_report *rep, const gy_doc *d)
 {
+    const csv c = {rep->out, rep->opt.bom}, *out = &c;
     if (tasks_only(rep))
-        rows(rep->out, d, GY_ELEM_TASK, task_columns, COUNT(task_columns), rep->opt.records);
+        rows(out, d, GY_ELEM_TASK, task_columns, COUNT(task_columns), rep->opt.records);
     else
-        rows(rep->out, d, GY_ELEM_TARGET, target_columns, COUNT(target_columns),
-             rep->opt.records);
+        rows(out, d, GY_ELEM_TARGET, target_columns, COUNT(target_columns), rep->opt.records);
     return 0;
 }
 

@@ -78,6 +78,7 @@ typedef struct gy_title_rules {
     size_t nbylines;
     gy_rx occasion, occasion_continued, speaker;
     gy_rx name;                /* a bare name after the title or occasion */
+    gy_rx opening;             /* a body's first words that name the report */
 } gy_title_rules;
 
 typedef struct gy_section_marker {
@@ -273,6 +274,14 @@ typedef struct gy_region_rules {
 const gy_division *gy_region_named(const gy_region_rules *rr, const char *s, size_t n,
                                    int *ambiguous);
 
+/* scripts: texts in traditional characters folded for matching (fold.c). */
+typedef struct gy_script_rules {
+    gy_lexicon traditional_markers;   /* characters only the traditional script writes */
+    size_t min_markers;               /* this many in the sample: the text is folded */
+    size_t sample_bytes;
+    const char *opencc;               /* OpenCC profile (t2s.json) */
+} gy_script_rules;
+
 /* panel: how goals and outcomes compare (archive/panel.c). */
 typedef struct gy_unit_conversion {
     const char *unit, *to;
@@ -302,6 +311,7 @@ struct gy_rules {
     uint32_t max_groups;       /* largest capture count, for match data */
 
     gy_punct punct;
+    gy_script_rules scripts;
     gy_markup_rules markup;
     gy_paragraph_rules paragraphs;
     gy_noise_rules noise;

@@ -194,6 +194,7 @@ static int load_title(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_array(&o, "bylines", 0, sizeof(gy_rx), byline_elem, NULL, &bylines,
                     &t->nbylines) != 0 ||
         gy_rj_pattern(&o, "occasion", 1, 0, "occasion", &t->occasion) != 0 ||
+        gy_rj_pattern(&o, "opening", 1, GY_RX_ANCHORED, "opening", &t->opening) != 0 ||
         gy_rj_pattern(&o, "occasion_continued", 0, 0, "occasion_continued",
                       &t->occasion_continued) != 0 ||
         gy_rj_pattern(&o, "speaker", 1, 0, "speaker", &t->speaker) != 0 ||
@@ -349,6 +350,19 @@ static int load_tasks(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     return gy_rj_close(&o);
 }
 
+static int load_scripts(gy_loader *ld, const gy_rfile *f, const cJSON *node)
+{
+    gy_script_rules *sc = &ld->r->scripts;
+    gy_jobj o;
+    if (gy_rj_open(ld, f, node, "scripts", &o) != 0 ||
+        gy_rj_lexicon(&o, "traditional_markers", 1, &sc->traditional_markers) != 0 ||
+        gy_rj_size(&o, "min_markers", 1, 1, 1000000, &sc->min_markers) != 0 ||
+        gy_rj_size(&o, "sample_bytes", 1, 1, (size_t)1 << 30, &sc->sample_bytes) != 0 ||
+        gy_rj_string(&o, "opencc", 1, &sc->opencc) != 0)
+        return -1;
+    return gy_rj_close(&o);
+}
+
 static int conversion_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
                            size_t index, void *out, void *ctx)
 {
@@ -411,7 +425,7 @@ static int load_diff(gy_loader *ld, const gy_rfile *f, const cJSON *node)
 /* In the order they are loaded: punctuation first, as later concerns may
  * read it. */
 const gy_concern gy_concerns[] = {
-    {"punctuation", load_punctuation}, {"markup", load_markup},
+    {"punctuation", load_punctuation}, {"scripts", load_scripts}, {"markup", load_markup},
     {"paragraphs", load_paragraphs}, {"noise", load_noise},
     {"title", load_title}, {"sections", load_sections}, {"tasks", load_tasks},
     {"targets", gy_load_targets}, {"times", gy_load_times},

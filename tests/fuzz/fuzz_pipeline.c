@@ -31,7 +31,7 @@ static char *rendered(const gy_doc *doc, gy_format f, int part, size_t *n)
     FILE *m = open_memstream(&buf, n);
     if (!m)
         abort();
-    gy_render_options ro = {GY_SHOW_ALL, 1, 0, 0, 0};
+    gy_render_options ro = {GY_SHOW_ALL, 1, 0, 0, 0, 0};
     gy_error err;
     gy_error_clear(&err);
     if (part)
@@ -64,7 +64,7 @@ static void exercise(const gy_source *src, FILE *sink)
     gy_doc *doc = gy_analyze(src, rules(), NULL, &err);
     if (!doc)
         return;
-    gy_render_options ro = {GY_SHOW_ALL, 1, 0, 0, 0};
+    gy_render_options ro = {GY_SHOW_ALL, 1, 0, 0, 0, 0};
     for (int f = 0; f < GY_FORMAT_COUNT; f++)
         gy_render(doc, (gy_format)f, sink, &ro, &err);
     check_parts(doc);

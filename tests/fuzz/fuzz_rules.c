@@ -30,7 +30,7 @@ static const char *const texts[] = {
 
 static void use(const gy_rules *rules, FILE *sink)
 {
-    gy_render_options ro = {GY_SHOW_ALL, 1, 0, 0, 0};
+    gy_render_options ro = {GY_SHOW_ALL, 1, 0, 0, 0, 0};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         gy_error err;
         gy_error_clear(&err);

@@ -32,6 +32,7 @@ SUITE(headline);
 SUITE(web);
 SUITE(hardening);
 SUITE(region);
+SUITE(scripts);
 
 int main(int argc, char **argv)
 {
@@ -39,7 +40,7 @@ int main(int argc, char **argv)
                                               suite_numbers, suite_rules, suite_extract,
                                               suite_targets, suite_subjects, suite_fields, suite_diff,
                                               suite_pattern, suite_headline, suite_web,
-                                              suite_hardening, suite_region};
+                                              suite_hardening, suite_region, suite_scripts};
     const char *only = argc > 1 ? argv[1] : NULL;
     int passed = 0, failed = 0;
     for (size_t s = 0; s < sizeof suites / sizeof suites[0]; s++) {

@@ -16,7 +16,7 @@ static char *render(const gy_diff *df, int json)
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    gy_render_options o = {GY_SHOW_ALL, 0, 1, 0, 0};
+    gy_render_options o = {GY_SHOW_ALL, 0, 1, 0, 0, 0};
     gy_error err;
     gy_render_diff(df, json ? GY_FORMAT_JSON : GY_FORMAT_TEXT, f, &o, &err);
     fclose(f);

@@ -66,7 +66,7 @@ static char *render_record(const char *json, gy_format f)
     char *out = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&out, &len);
-    gy_render_options ro = {GY_SHOW_ALL, 0, 1, 1, 1};
+    gy_render_options ro = {GY_SHOW_ALL, 0, 1, 1, 1, 0};
     if (d && m)
         gy_render_part(d, f, m, &ro, &err);
     if (m)
