@@ -178,7 +178,7 @@ $(BUILD)/fuzz_rules_replay: tests/fuzz/fuzz_rules.c tests/fuzz/replay.c $(BUILD)
 	    $(BUILD)/libgangyao.a $(LDFLAGS) $(LIBS) -o $@
 
 $(BUILD) $(BUILD)/obj:
-	mkdir -p $@
+	$(Q)mkdir -p $@
 
 # libFuzzer builds of the same targets: make fuzz && ./build-fuzz/fuzz_pipeline tests/fuzz/corpus
 # A run of FUZZ_SECONDS (ten minutes by default) of each target: the
