@@ -421,6 +421,40 @@ size_t gy_panel_warning_count(const gy_panel *panel);
 const char *gy_panel_warning(const gy_panel *panel, size_t i);
 void gy_panel_free(gy_panel *panel);
 
+/* ---- terms: formulations across an archive ------------------------------ */
+
+/* The formulations a count looks for: the rules' lists (data/rules/
+ * terms.json) and the user's own, with one automaton built over all of
+ * them.  extra[0..nextra) are terms of the user's ("新质生产力", or
+ * "term|variant"); replace: only those.  rules must outlive the set. */
+typedef struct gy_term_set gy_term_set;
+gy_term_set *gy_term_set_new(const gy_rules *rules, const char *const *extra, size_t nextra,
+                             int replace, gy_error *err);
+void gy_term_set_free(gy_term_set *set);
+
+typedef struct gy_terms_options {
+    size_t context;      /* characters either side of each hit kept (0: no hits) */
+    int since;           /* keep only terms whose first appearance is in this year or later (0: all) */
+    size_t top;          /* per document, only the most frequent terms (0: all) */
+} gy_terms_options;
+
+/* The counts of one document (copied: the document may be freed); made on
+ * any thread.  The set must outlive it. */
+typedef struct gy_terms_entry gy_terms_entry;
+gy_terms_entry *gy_terms_entry_new(const gy_doc *doc, const gy_term_set *set,
+                                   const gy_terms_options *opt, gy_error *err);
+void gy_terms_entry_free(gy_terms_entry *entry);
+
+/* The counts of many documents, in input order, and their table. */
+typedef struct gy_terms gy_terms;
+gy_terms *gy_terms_new(const gy_term_set *set, const gy_terms_options *opt, gy_error *err);
+/* Adds entry (taken over whatever happens). */
+int gy_terms_add(gy_terms *terms, gy_terms_entry *entry, gy_error *err);
+/* Writes the table in format f (text, csv, json, jsonl, html). */
+int gy_terms_render(gy_terms *terms, gy_format f, FILE *out, const gy_render_options *opt,
+                    gy_error *err);
+void gy_terms_free(gy_terms *terms);
+
 #ifdef __cplusplus
 }
 #endif

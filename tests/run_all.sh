@@ -34,6 +34,7 @@ if [ -n "$py" ]; then
     part panel "$py" tests/panel/check.py "$build/gangyao"
     part diff "$py" tests/diff/check.py "$build/gangyao"
     part cli "$py" tests/cli/check.py "$build/gangyao"
+    part terms "$py" tests/terms/check.py "$build/gangyao"
     # Dask from Debian (python3-distributed) lives in the system's python
     dask_py=$py
     "$dask_py" -c 'import distributed' 2>/dev/null || dask_py=/usr/bin/python3

@@ -3,6 +3,7 @@
  * analyzed and rendered on N threads, each into memory, and written by
  * this thread in order, so the output is byte for byte that of --jobs 1;
  * with one job they are written as they are analyzed. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -30,7 +31,8 @@ typedef struct job {
     int failed;            /* err says why */
     gy_error err;
     char *meta;            /* owned: a failed record's other fields */
-    gy_panel_entry *entry; /* owned: what the panel keeps of it (gangyao panel) */
+    void *entry;           /* owned: what a table across documents keeps of it
+                              (gangyao panel, terms) */
     char *out, *msgs;      /* owned: what goes to stdout and stderr (threads) */
     size_t out_len, msgs_len;
 } job;
@@ -39,8 +41,28 @@ typedef struct run_ctx {
     const settings *s;
     const gy_rules *rules;
     gy_render_options ro;
-    int panel;             /* gangyao panel: entries, not outputs, are made */
+    enum command mode;     /* analyze, or a table across documents (panel, terms):
+                              entries, not outputs, are made */
+    int panel;             /* mode is panel */
+    const gy_term_set *terms; /* gangyao terms: the formulations */
+    gy_terms_options topt;
 } run_ctx;
+
+/* What a table across documents keeps of doc, made on any thread. */
+static void *make_entry(const run_ctx *c, const gy_doc *doc, gy_error *err)
+{
+    if (c->mode == CMD_TERMS)
+        return gy_terms_entry_new(doc, c->terms, &c->topt, err);
+    return gy_panel_entry_new(doc, err);
+}
+
+static void free_entry(const run_ctx *c, void *entry)
+{
+    if (c->mode == CMD_TERMS)
+        gy_terms_entry_free(entry);
+    else
+        gy_panel_entry_free(entry);
+}
 
 static void fail(job *j, FILE *msgs)
 {
@@ -88,14 +110,14 @@ static int prepare(const run_ctx *c, job *j, FILE *msgs)
  * the other formats hold them. */
 static void print_warnings(const run_ctx *c, const job *j, FILE *msgs)
 {
-    if (c->s->quiet || (c->s->format != GY_FORMAT_TEXT && !c->panel))
+    if (c->s->quiet || (c->s->format != GY_FORMAT_TEXT && c->mode == CMD_ANALYZE))
         return;
     char buf[1024];
     for (size_t i = 0; i < gy_doc_warning_count(j->doc); i++) {
         /* a panel needs to know whose report of which year it is: only what
          * keeps a report out of it is said */
         const char *code = gy_doc_warning_code(j->doc, i);
-        if (c->panel && strcmp(code, "no-year") != 0 && strcmp(code, "no-region") != 0 &&
+        if (c->mode != CMD_ANALYZE && strcmp(code, "no-year") != 0 && strcmp(code, "no-region") != 0 &&
             strncmp(code, "region-", 7) != 0)
             continue;
         gy_doc_warning(j->doc, i, buf, sizeof buf);
@@ -128,8 +150,8 @@ static void work(void *ctx, void *item)
         snprintf(j->err.message, sizeof j->err.message, "out of memory");
         j->failed = 1;
     } else if (prepare(c, j, msgs) == 0) {
-        if (c->panel ? !(j->entry = gy_panel_entry_new(j->doc, &j->err))
-                     : gy_render_part(j->doc, c->s->format, out, &c->ro, &j->err) != 0)
+        if (c->mode != CMD_ANALYZE ? !(j->entry = make_entry(c, j->doc, &j->err))
+                                   : gy_render_part(j->doc, c->s->format, out, &c->ro, &j->err) != 0)
             fail(j, msgs);
         print_warnings(c, j, msgs);
     }
@@ -140,12 +162,13 @@ static void work(void *ctx, void *item)
         fclose(out);
 }
 
-static void job_free(job *j)
+static void job_free(const run_ctx *c, job *j)
 {
     release(j);
     free(j->record);
     free(j->meta);
-    gy_panel_entry_free(j->entry);
+    if (j->entry)
+        free_entry(c, j->entry);
     free(j->out);
     free(j->msgs);
     free(j);
@@ -189,6 +212,7 @@ static job *next_job(feeder *f, int *oom)
 typedef struct sink {
     gy_report *rep;
     gy_panel *panel;       /* gangyao panel: the entries, in input order */
+    gy_terms *terms;       /* gangyao terms: likewise */
     int status;
     int stop;              /* output failed: nothing more can be written */
     progress prog;
@@ -235,8 +259,9 @@ static void emit(sink *k, job *j)
     } else {
         gy_error e;
         gy_error_clear(&e);
-        int rc = k->panel ? gy_panel_add(k->panel, j->entry, &e)
-                          : gy_report_add_part(k->rep, j->out, j->out_len, &e);
+        int rc = k->panel   ? gy_panel_add(k->panel, j->entry, &e)
+                 : k->terms ? gy_terms_add(k->terms, j->entry, &e)
+                            : gy_report_add_part(k->rep, j->out, j->out_len, &e);
         j->entry = NULL; /* the panel's now, whatever happened */
         if (rc != 0) {
             gy_error_print(&e, stderr);
@@ -255,7 +280,7 @@ static void run_sequential(const run_ctx *c, feeder *f, sink *k)
         FILE *msgs = open_memstream(&j->msgs, &j->msgs_len);
         if (!msgs) {
             oom = 1;
-            job_free(j);
+            job_free(c, j);
             break;
         }
         int ok = prepare(c, j, msgs) == 0;
@@ -266,10 +291,12 @@ static void run_sequential(const run_ctx *c, feeder *f, sink *k)
         if (ok) {
             gy_error e;
             gy_error_clear(&e);
-            gy_panel_entry *entry = NULL;
-            int rc = k->panel ? !(entry = gy_panel_entry_new(j->doc, &e)) ||
-                                    gy_panel_add(k->panel, entry, &e) != 0
-                              : gy_report_add(k->rep, j->doc, &e) != 0;
+            void *entry = NULL;
+            int rc = k->panel   ? !(entry = make_entry(c, j->doc, &e)) ||
+                                      gy_panel_add(k->panel, entry, &e) != 0
+                     : k->terms ? !(entry = make_entry(c, j->doc, &e)) ||
+                                      gy_terms_add(k->terms, entry, &e) != 0
+                                : gy_report_add(k->rep, j->doc, &e) != 0;
             if (rc) {
                 gy_error_print(&e, stderr);
                 note_status(k, e.status);
@@ -278,7 +305,7 @@ static void run_sequential(const run_ctx *c, feeder *f, sink *k)
             emit_failure(k, j);
         }
         progress_step(&k->prog, j->bytes);
-        job_free(j);
+        job_free(c, j);
     }
     if (oom) {
         fputs("gangyao: out of memory\n", stderr);
@@ -325,11 +352,11 @@ static void run_parallel(run_ctx *c, feeder *f, sink *k, unsigned jobs)
         job *j = batch_take(b);
         if (j) {
             emit(k, j);
-            job_free(j);
+            job_free(c, j);
         }
     }
     for (job *j; (j = batch_take(b));)
-        job_free(j); /* after an output error */
+        job_free(c, j); /* after an output error */
     batch_stop(b);
     if (oom) {
         fputs("gangyao: out of memory\n", stderr);
@@ -349,6 +376,72 @@ static unsigned job_count(const settings *s, size_t ninputs)
     if (s->jobs)
         return s->jobs;
     return s->records || ninputs > 1 ? online_cpus() : 1;
+}
+
+/* gangyao terms: the formulations of -e and --terms (one a line of FILE),
+ * with or without the built-in list.  NULL after printing the error. */
+static gy_term_set *load_terms(const settings *s, const gy_rules *rules, char **text)
+{
+    size_t n = s->nterms, len = 0;
+    const char **extra = NULL;
+    *text = NULL;
+    if (s->terms_file) {
+        FILE *f = strcmp(s->terms_file, "-") ? fopen(s->terms_file, "rb") : stdin;
+        FILE *m = f ? open_memstream(text, &len) : NULL;
+        char buf[4096];
+        for (size_t r; m && (r = fread(buf, 1, sizeof buf, f)) > 0;)
+            fwrite(buf, 1, r, m);
+        int bad = !f || !m || ferror(f);
+        if (m)
+            fclose(m);
+        if (f && f != stdin)
+            fclose(f);
+        if (bad) {
+            fprintf(stderr, "gangyao: %s: cannot read the terms: %s\n", display_name(s->terms_file),
+                    strerror(errno ? errno : EIO));
+            free(*text);
+            *text = NULL;
+            return NULL;
+        }
+        for (size_t i = 0; i < len; i++)
+            n += (*text)[i] == '\n';
+        n++;
+    }
+    extra = calloc(n ? n : 1, sizeof *extra);
+    if (!extra)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < s->nterms; i++)
+        extra[k++] = s->terms[i];
+    for (char *p = *text; p && *p;) { /* lines, without their ends and blanks */
+        char *nl = strchr(p, '\n'), *next = nl ? nl + 1 : p + strlen(p);
+        if (nl)
+            *nl = '\0';
+        size_t l = strlen(p);
+        while (l && (p[l - 1] == '\r' || p[l - 1] == ' ' || p[l - 1] == '\t'))
+            p[--l] = '\0';
+        if (l && p[0] != '#')
+            extra[k++] = p;
+        p = next;
+    }
+    gy_error err;
+    gy_error_clear(&err);
+    gy_term_set *set = gy_term_set_new(rules, extra, k, s->terms_only, &err);
+    if (!set)
+        gy_error_print(&err, stderr);
+    free(extra);
+    return set;
+}
+
+/* gangyao terms, after the inputs: the table. */
+static void finish_terms(const run_ctx *c, sink *k)
+{
+    gy_error err;
+    gy_error_clear(&err);
+    if (gy_terms_render(k->terms, c->s->format, stdout, &c->ro, &err) != 0) {
+        gy_error_print(&err, stderr);
+        note_status(k, err.status);
+    }
 }
 
 /* gangyao panel, after the inputs: the table, and the panel's warnings. */
@@ -384,16 +477,26 @@ int run_analyze(const settings *s)
     size_t ninputs = s->records ? 0 : f.names.n;
     run_ctx c = {s, rules,
                  {s->show, use_color(s), s->compact, s->records || f.names.n > 1, s->records, s->bom},
-                 s->cmd == CMD_PANEL};
+                 s->cmd, s->cmd == CMD_PANEL, NULL, {s->context, s->since, s->top}};
     sink k;
     memset(&k, 0, sizeof k);
     gy_error err;
     gy_error_clear(&err);
-    if (c.panel)
+    char *terms_text = NULL;
+    gy_term_set *set = NULL;
+    if (c.mode == CMD_TERMS && !(c.terms = set = load_terms(s, rules, &terms_text))) {
+        records_close(&f.records);
+        names_free(&f.names);
+        gy_rules_free(rules);
+        return GY_E_USAGE;
+    }
+    if (c.mode == CMD_PANEL)
         k.panel = gy_panel_new(&err);
+    else if (c.mode == CMD_TERMS)
+        k.terms = gy_terms_new(set, &c.topt, &err);
     else
         k.rep = gy_report_new(s->format, stdout, &c.ro, &err);
-    if (!k.rep && !k.panel) {
+    if (!k.rep && !k.panel && !k.terms) {
         gy_error_print(&err, stderr);
         k.status = err.status;
     } else {
@@ -401,19 +504,25 @@ int run_analyze(const settings *s)
                       ninputs);
         unsigned jobs = job_count(s, ninputs);
         keep_memory();
-        if (jobs > 1 && (s->records || ninputs > 1) && (c.panel || gy_format_in_parts(s->format)))
+        if (jobs > 1 && (s->records || ninputs > 1) &&
+            (c.mode != CMD_ANALYZE || gy_format_in_parts(s->format)))
             run_parallel(&c, &f, &k, jobs);
         else
             run_sequential(&c, &f, &k);
         progress_clear(&k.prog);
         if (k.panel) {
             finish_panel(&c, &k);
+        } else if (k.terms) {
+            finish_terms(&c, &k);
         } else if (gy_report_finish(k.rep, &err) != 0) {
             gy_error_print(&err, stderr);
             note_status(&k, err.status);
         }
     }
     gy_panel_free(k.panel);
+    gy_terms_free(k.terms);
+    gy_term_set_free(set);
+    free(terms_text);
     records_close(&f.records);
     names_free(&f.names);
     gy_rules_free(rules);

@@ -8,7 +8,8 @@
 
 #include "gangyao.h"
 
-enum command { CMD_ANALYZE = 1, CMD_DIFF = 2, CMD_TOKENS = 4, CMD_RULES = 8, CMD_PANEL = 16 };
+enum command { CMD_ANALYZE = 1, CMD_DIFF = 2, CMD_TOKENS = 4, CMD_RULES = 8, CMD_PANEL = 16,
+               CMD_TERMS = 32 };
 
 typedef struct settings {
     enum command cmd;
@@ -29,17 +30,25 @@ typedef struct settings {
     size_t max_input;      /* --max-input; 0: the library's default */
     const char *region;    /* --region */
     int bom;               /* --bom: CSV for spreadsheets */
+    const char **terms;    /* gangyao terms: -e TERM (argv's) */
+    size_t nterms;
+    const char *terms_file;/* --terms FILE */
+    int terms_only;        /* --terms-only: the user's terms replace the list */
+    size_t context;        /* --context N */
+    int since;             /* --since YEAR */
+    size_t top;            /* --top N */
 } settings;
 
-#define CMD_ALL (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_RULES | CMD_PANEL)
-#define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_PANEL)
-#define CMD_BATCH (CMD_ANALYZE | CMD_PANEL)
+#define CMD_ALL (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_RULES | CMD_PANEL | CMD_TERMS)
+#define CMD_INPUT (CMD_ANALYZE | CMD_DIFF | CMD_TOKENS | CMD_PANEL | CMD_TERMS)
+#define CMD_BATCH (CMD_ANALYZE | CMD_PANEL | CMD_TERMS)
 
 enum option_id {
     OPT_FORMAT, OPT_JSON, OPT_JSONL, OPT_CSV, OPT_COMPACT, OPT_JOBS, OPT_FILES_FROM, OPT_NULL,
     OPT_INPUT, OPT_YEAR, OPT_REGION, OPT_ONLY, OPT_KEEP_NOISE, OPT_RULES, OPT_ENCODING,
     OPT_LOSSY, OPT_MAX_INPUT, OPT_COLOR, OPT_QUIET, OPT_THRESHOLD, OPT_ALL, OPT_CHECK,
-    OPT_DUMP, OPT_BOM, OPT_COMPLETION, OPT_HELP, OPT_VERSION
+    OPT_DUMP, OPT_BOM, OPT_TERM, OPT_TERMS, OPT_TERMS_ONLY, OPT_CONTEXT, OPT_SINCE, OPT_TOP,
+    OPT_COMPLETION, OPT_HELP, OPT_VERSION
 };
 
 /* One table drives parsing, --help and completion (options.c). */
@@ -89,7 +98,8 @@ const char *display_name(const char *path);
 void print_replacements(const settings *s, const gy_source *src, FILE *f);
 
 /* gangyao [analyze]: every input, in order, on --jobs threads; gangyao
- * panel: the same inputs joined into one table of goals and outcomes. */
+ * panel: the same inputs joined into one table of goals and outcomes;
+ * gangyao terms: their formulations counted. */
 int run_analyze(const settings *s);
 
 #endif

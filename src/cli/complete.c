@@ -9,16 +9,29 @@ static const struct {
     const char *name;
     enum command cmd;
 } commands[] = {{"analyze", CMD_ANALYZE}, {"diff", CMD_DIFF},   {"tokens", CMD_TOKENS},
-                {"rules", CMD_RULES},     {"panel", CMD_PANEL}};
+                {"rules", CMD_RULES},     {"panel", CMD_PANEL},  {"terms", CMD_TERMS}};
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 /* Options whose argument is a file. */
-static int takes_file(enum option_id id) { return id == OPT_RULES || id == OPT_FILES_FROM; }
+static int takes_file(enum option_id id)
+{
+    return id == OPT_RULES || id == OPT_FILES_FROM || id == OPT_TERMS;
+}
 
 static void words(FILE *f, const char *const *v)
 {
     for (size_t k = 0; v && v[k]; k++)
         fprintf(f, "%s%s", k ? " " : "", v[k]);
+}
+
+/* Whether another option has o's short name (-e: --encoding, and --term
+ * in gangyao terms): then only the long names are completed from it. */
+static int shared_short(const option_def *o)
+{
+    for (size_t i = 0; i < gy_noptions; i++)
+        if (&gy_options[i] != o && gy_options[i].short_name == o->short_name)
+            return 1;
+    return 0;
 }
 
 /* The options of cmd, long and short, separated by spaces. */
@@ -54,7 +67,7 @@ static void bash(FILE *f)
         if (!o->arg)
             continue;
         fprintf(f, "    --%s", o->long_name);
-        if (o->short_name)
+        if (o->short_name && !shared_short(o))
             fprintf(f, "|-%c", o->short_name);
         const char *const *v = gy_option_values(o->id, CMD_ANALYZE);
         if (o->id == OPT_FORMAT) {
@@ -105,7 +118,7 @@ static void zsh_spec(FILE *f, const option_def *o, enum command cmd)
 {
     const char *nl = strchr(o->help, '\n');
     int len = nl ? (int)(nl - o->help) : (int)strlen(o->help);
-    for (int pass = 0; pass < (o->short_name ? 2 : 1); pass++) {
+    for (int pass = 0; pass < (o->short_name && !shared_short(o) ? 2 : 1); pass++) {
         if (pass)
             fprintf(f, "      '-%c", o->short_name);
         else
@@ -146,7 +159,7 @@ static void zsh(FILE *f)
                 zsh_spec(f, &gy_options[i], commands[k].cmd);
         if (commands[k].cmd == CMD_ANALYZE)
             fputs("      '1: :->first' '*:file:_files' && return\n"
-                  "    _alternative 'commands:command:(analyze diff tokens rules panel)' "
+                  "    _alternative 'commands:command:(analyze diff tokens rules panel terms)' "
                   "'files:file:_files' ;;\n",
                   f);
         else

@@ -40,6 +40,29 @@ static const char *format_names(unsigned cmd)
     return buf;
 }
 
+static unsigned bits(unsigned x)
+{
+    unsigned n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* The option -c names for the commands cmds: where two share a letter (-e:
+ * --encoding everywhere, --term in gangyao terms), the one of the fewest
+ * commands. */
+static const option_def *find_short(char c, unsigned cmds)
+{
+    const option_def *best = NULL;
+    for (size_t i = 0; i < gy_noptions; i++) {
+        const option_def *o = &gy_options[i];
+        if (o->short_name == c && (o->commands & cmds) &&
+            (!best || bits(o->commands) < bits(best->commands)))
+            best = o;
+    }
+    return best;
+}
+
 static void print_options(FILE *f, unsigned cmds)
 {
     for (size_t i = 0; i < gy_noptions; i++) {
@@ -47,10 +70,9 @@ static void print_options(FILE *f, unsigned cmds)
         if (!(o->commands & cmds))
             continue;
         char left[64];
-        snprintf(left, sizeof left, "%s%c%s--%s%s%s",
-                 o->short_name ? "-" : "  ", o->short_name ? o->short_name : ' ',
-                 o->short_name ? ", " : "  ", o->long_name, o->arg ? " " : "",
-                 o->arg ? o->arg : "");
+        char sh = o->short_name && find_short(o->short_name, cmds) == o ? o->short_name : 0;
+        snprintf(left, sizeof left, "%s%c%s--%s%s%s", sh ? "-" : "  ", sh ? sh : ' ',
+                 sh ? ", " : "  ", o->long_name, o->arg ? " " : "", o->arg ? o->arg : "");
         fprintf(f, "  %-24s", left);
         for (const char *h = o->help; *h; h++) {
             fputc(*h, f);
@@ -69,6 +91,7 @@ static void print_usage_lines(FILE *f)
           "       gangyao diff [OPTIONS] OLD NEW\n"
           "       gangyao tokens [OPTIONS] [FILE]\n"
           "       gangyao panel [OPTIONS] FILE...\n"
+          "       gangyao terms [OPTIONS] FILE...\n"
           "       gangyao rules --check FILE... | --dump\n",
           f);
 }
@@ -91,6 +114,13 @@ static void print_help(FILE *f, enum command cmd)
     case CMD_RULES:
         fputs("Validates rule files, or prints the built-in rule set.\n\nOptions:\n", f);
         break;
+    case CMD_TERMS:
+        fputs("Counts formulations (提法) in each document's body: the built-in list\n"
+              "(data/rules/terms.json) and your own (-e, --terms), the longest one where\n"
+              "they overlap, and the text's own numbered formulations (“四个全面”, 三大攻坚战)\n"
+              "with the items it spells out; per document the count, the count per 10,000\n"
+              "characters and the first line (docs/terms.md).\n\nOptions:\n", f);
+        break;
     case CMD_PANEL:
         fputs("Joins the reports' goals with their outcomes: one row per region, year and\n"
               "indicator, with the goal the region's report of that year sets, the outcome a\n"
@@ -103,7 +133,11 @@ static void print_help(FILE *f, enum command cmd)
               "UTF-8 (with or without BOM), UTF-16 with BOM or GB18030/GBK; without\n"
               "FILE, or with -, standard input is read.\n\nOptions:\n", f);
     }
-    print_options(f, cmd == CMD_ANALYZE ? CMD_ALL : (unsigned)cmd);
+    print_options(f, (unsigned)cmd);
+    if (cmd == CMD_ANALYZE)
+        fputs("\nCommands: analyze (the default), diff, tokens, rules, panel, terms;\n"
+              "'gangyao COMMAND --help' lists a command's options.\n",
+              f);
     fputs("\n", f);
     fputs(exit_codes, f);
     fputs("\nExamples:\n"
@@ -113,6 +147,7 @@ static void print_help(FILE *f, enum command cmd)
           "  find archive -name '*.txt' -print0 | gangyao --jsonl -0 --files-from - > all.jsonl\n"
           "  gangyao diff 2023.txt 2024.txt\n"
           "  gangyao panel --csv reports/*.txt > panel.csv\n"
+          "  gangyao terms -e 新质生产力 --context 10 reports/*.txt\n"
           "\nSee gangyao(1) and docs/schema.md.\n",
           f);
 }
@@ -135,14 +170,6 @@ static const option_def *find_long(const char *name, size_t len)
     for (size_t i = 0; i < gy_noptions; i++)
         if (strlen(gy_options[i].long_name) == len &&
             strncmp(gy_options[i].long_name, name, len) == 0)
-            return &gy_options[i];
-    return NULL;
-}
-
-static const option_def *find_short(char c)
-{
-    for (size_t i = 0; i < gy_noptions; i++)
-        if (gy_options[i].short_name == c)
             return &gy_options[i];
     return NULL;
 }
@@ -250,6 +277,28 @@ static int apply_option(settings *s, const option_def *o, const char *arg)
     case OPT_KEEP_NOISE: s->keep_noise = 1; break;
     case OPT_LOSSY: s->lossy = 1; break;
     case OPT_BOM: s->bom = 1; break;
+    case OPT_TERM:
+        if (!*arg)
+            return usage_error("-e needs a term");
+        s->terms[s->nterms++] = arg;
+        break;
+    case OPT_TERMS: s->terms_file = arg; break;
+    case OPT_TERMS_ONLY: s->terms_only = 1; break;
+    case OPT_CONTEXT:
+        if (whole_number(arg, 1, 200, &n) != 0)
+            return usage_error("--context: '%s' is not a number of characters (1 to 200)", arg);
+        s->context = (size_t)n;
+        break;
+    case OPT_SINCE:
+        if (whole_number(arg, 1900, 2200, &n) != 0)
+            return usage_error("--since: '%s' is not a year (1900 to 2200)", arg);
+        s->since = (int)n;
+        break;
+    case OPT_TOP:
+        if (whole_number(arg, 1, 100000, &n) != 0)
+            return usage_error("--top: '%s' is not a number of terms", arg);
+        s->top = (size_t)n;
+        break;
     case OPT_COMPLETION: /* handled before the others */ break;
     case OPT_MAX_INPUT:
         if (byte_size(arg, &s->max_input) != 0)
@@ -307,6 +356,8 @@ static enum command command_named(const char *word)
         return CMD_RULES;
     if (strcmp(word, "panel") == 0)
         return CMD_PANEL;
+    if (strcmp(word, "terms") == 0)
+        return CMD_TERMS;
     return 0;
 }
 
@@ -321,7 +372,7 @@ static int looks_like_command(const char *word)
 
 /* The option a names (--name, --name=ARG, -x, -xARG), with its attached
  * argument in *arg.  NULL after printing a usage error. */
-static const option_def *lookup_option(const char *a, const char **arg)
+static const option_def *lookup_option(const char *a, unsigned s_cmd, const char **arg)
 {
     const option_def *o;
     *arg = NULL;
@@ -339,7 +390,7 @@ static const option_def *lookup_option(const char *a, const char **arg)
         *arg = eq ? eq + 1 : NULL;
         return o;
     }
-    if (!(o = find_short(a[1]))) {
+    if (!(o = find_short(a[1], s_cmd))) {
         usage_error("unknown option '%s'", a);
         return NULL;
     }
@@ -363,7 +414,7 @@ static int parse_command(int argc, char **argv, int *i, settings *s)
         s->cmd = c;
         (*i)++;
     } else if (looks_like_command(argv[*i])) {
-        return usage_error("unknown command '%s' (commands: analyze, diff, tokens, rules, panel)",
+        return usage_error("unknown command '%s' (commands: analyze, diff, tokens, rules, panel, terms)",
                            argv[*i]);
     }
     return -1;
@@ -383,7 +434,7 @@ static int parse_args(int argc, char **argv, settings *s)
             only_files = 1;
             continue;
         }
-        const option_def *o = lookup_option(a, &arg);
+        const option_def *o = lookup_option(a, (unsigned)s->cmd, &arg);
         if (!o)
             return GY_E_USAGE;
         if (o->id == OPT_COMPLETION) {
@@ -598,7 +649,8 @@ int main(int argc, char **argv)
     size_t n = argc > 0 ? (size_t)argc : 1;
     s.files = calloc(n, sizeof *s.files);
     s.rules = calloc(n, sizeof *s.rules);
-    if (!s.files || !s.rules) {
+    s.terms = calloc(n, sizeof *s.terms);
+    if (!s.files || !s.rules || !s.terms) {
         fputs("gangyao: out of memory\n", stderr);
         return GY_E_INTERNAL;
     }
@@ -611,10 +663,12 @@ int main(int argc, char **argv)
         case CMD_TOKENS: status = run_tokens(&s); break;
         case CMD_RULES: status = run_rules(&s); break;
         case CMD_PANEL: status = run_analyze(&s); break;
+        case CMD_TERMS: status = run_analyze(&s); break;
         default: status = run_analyze(&s); break;
         }
     }
     free(s.files);
     free(s.rules);
+    free(s.terms);
     return finish_output(status);
 }

@@ -113,6 +113,9 @@ struct gy_doc {
     const gy_rules *rules; /* analyzed with these (borrowed: not to be used
                               once the caller frees them) */
     const char *s;         /* the source text (borrowed) */
+    const char *folded;    /* the text folded to simplified characters, as the
+                              stages read it (arena, same offsets); NULL when
+                              the text was read as it stands */
     size_t len;
     gy_text text;
     unsigned char *flags;  /* per line, enum gy_line_flag */

@@ -99,6 +99,7 @@ static int analyze_text(gy_run *x, const gy_rules *rules)
     int rc = prepare(x, rules) != 0 || run_stages(x) != 0 ? -1 : 0;
     if (folded && rc == 0)
         rc = unfold_model(d, folded, stored);
+    d->folded = folded;
     d->s = stored;
     d->text.s = stored;
     return rc;

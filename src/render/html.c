@@ -99,7 +99,14 @@ static const char panel_style[] =
     "table.panel th[scope=row]{position:sticky;left:0;z-index:1;background:#fff;min-width:9em;"
     "font-weight:600;cursor:auto}table.panel thead th:first-child{left:0;z-index:2}"
     "svg .met{fill:var(--goal);stroke:var(--goal)}svg .missed{stroke:#c62828;stroke-width:2.5;"
-    "fill:none}svg .national{stroke:#1a4d8f;stroke-width:1.5;stroke-dasharray:4 3}";
+    "fill:none}svg .national{stroke:#1a4d8f;stroke-width:1.5;stroke-dasharray:4 3}"
+    "table.terms th[scope=row]{position:sticky;left:0;z-index:1;background:#fff;font-weight:600}"
+    "td.first,.first{font-weight:700;color:#222}"
+    "td.shade0{background:#eef7f2}td.shade1{background:#d3ece0}td.shade2{background:#b0dcc6}"
+    "td.shade3{background:#86c8a8}td.shade4{background:#5db38a}td.shade5{background:#3a9d70}"
+    "svg .term-line polyline{fill:none;stroke-width:2}svg .c0 polyline{stroke:#0b6e4f}"
+    "svg .c1 polyline{stroke:#1a4d8f}svg .c2 polyline{stroke:#b5651d}svg .c3 polyline{stroke:#7b1fa2}"
+    "svg .c4 polyline{stroke:#c62828}svg .c5 polyline{stroke:#555}";
 
 /* On paper: no navigation or controls, no sticky headings. */
 static const char print_style[] =

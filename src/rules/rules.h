@@ -295,6 +295,24 @@ typedef struct gy_panel_rules {
     size_t nconversions;
 } gy_panel_rules;
 
+/* terms: formulations counted across an archive (archive/terms.c). */
+typedef struct gy_term_def {
+    const char *name;          /* the term as counted (arena) */
+    const char *category;      /* one of the lists' names (arena) */
+    const char **variants;     /* the strings that count for it, name first */
+    size_t nvariants;
+} gy_term_def;
+
+typedef struct gy_terms_rules {
+    gy_term_def *terms;
+    size_t n;
+    const char **blockers;     /* phrases that hide the terms inside them */
+    size_t nblockers;
+    gy_rx quoted;              /* a numbered formulation in quotation marks, tried at
+                                  each “: “四个全面”, “五位一体” */
+    gy_lexicon numerals, counters, heads; /* one without them: 三大攻坚战 */
+} gy_terms_rules;
+
 typedef struct gy_diff_rules {
     double threshold;                 /* similarity for two tasks to pair */
     double reworded_threshold;        /* between pairs in place: reworded items pair */
@@ -323,6 +341,7 @@ struct gy_rules {
     gy_indicator_rules indicators;
     gy_region_rules regions;
     gy_panel_rules panel;
+    gy_terms_rules terms;
     gy_diff_rules diff;
 };
 

@@ -430,6 +430,6 @@ const gy_concern gy_concerns[] = {
     {"title", load_title}, {"sections", load_sections}, {"tasks", load_tasks},
     {"targets", gy_load_targets}, {"times", gy_load_times},
     {"indicators", gy_load_indicators}, {"regions", gy_load_regions}, {"panel", load_panel},
-    {"diff", load_diff},
+    {"terms", gy_load_terms}, {"diff", load_diff},
 };
 const size_t gy_nconcerns = sizeof gy_concerns / sizeof gy_concerns[0];

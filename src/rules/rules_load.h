@@ -14,6 +14,7 @@ int gy_load_targets(gy_loader *ld, const gy_rfile *f, const cJSON *node);
 int gy_load_times(gy_loader *ld, const gy_rfile *f, const cJSON *node);
 int gy_load_indicators(gy_loader *ld, const gy_rfile *f, const cJSON *node);
 int gy_load_regions(gy_loader *ld, const gy_rfile *f, const cJSON *node);
+int gy_load_terms(gy_loader *ld, const gy_rfile *f, const cJSON *node);
 extern const size_t gy_nconcerns;
 
 /* Tables derived from several concerns once all are loaded. */

@@ -50,13 +50,13 @@ def completion():
     cases = [("gangyao --for", "--format"), ("gangyao --format j", "json jsonl"),
              ("gangyao diff --format ''", "text json html"), ("gangyao pa", "panel"),
              ("gangyao --only tasks,ta", "tasks,tasks tasks,targets"),
-             ("gangyao panel --cs", "--csv"), ("gangyao -e BIG", "BIG5 BIG5-HKSCS"),
+             ("gangyao panel --cs", "--csv"), ("gangyao --encoding BIG", "BIG5 BIG5-HKSCS"), ("gangyao te", "terms tests"),
              ("gangyao diff --al", "--all"), ("gangyao --input j", "jsonl")]
     for words, want in cases:
         prog = (script + "\nCOMP_WORDS=(" + words + "); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ));"
                 " [ \"${COMP_WORDS[COMP_CWORD]}\" = \"''\" ] && COMP_WORDS[COMP_CWORD]=;"
                 " _gangyao; echo \"${COMPREPLY[*]}\"\ncomplete -p gangyao >/dev/null && echo ok\n")
-        p = subprocess.run(["bash", "--norc", "-c", prog], capture_output=True)
+        p = subprocess.run(["bash", "--norc", "-c", prog], capture_output=True, cwd=ROOT)
         got = p.stdout.decode().split("\n")
         check(f"bash completion of '{words}'", got[:2] == [want, "ok"], got)
     if shutil.which("zsh"):

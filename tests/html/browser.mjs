@@ -105,6 +105,19 @@ async function panel(page, p) {
   }
 }
 
+async function terms(page, p) {
+  const n = await page.evaluate(() => ({
+    rows: document.querySelectorAll('#terms-table tbody tr').length,
+    docs: document.querySelectorAll('#terms-table thead th').length - 2,
+    firsts: document.querySelectorAll('#terms-table td.first').length,
+    lines: document.querySelectorAll('.chart svg .term-line').length,
+  }));
+  check(`${p.name}: a row per term`, n.rows === p.terms, `${n.rows}, want ${p.terms}`);
+  check(`${p.name}: a column per document`, n.docs === p.documents, `${n.docs}, want ${p.documents}`);
+  check(`${p.name}: each term's first appearance marked`, n.firsts === p.firsts, `${n.firsts}, want ${p.firsts}`);
+  check(`${p.name}: a line per term over the years`, n.lines > 0, `${n.lines}`);
+}
+
 async function diff(page, p) {
   const n = await page.evaluate(() => ({
     headline: document.querySelectorAll('table.pairs')[0]?.tBodies[0].rows.length ?? 0,
@@ -137,6 +150,7 @@ try {
     check(`${p.name}: one script, the page's own`, scripts === 1, `${scripts}`);
     if (p.kind === 'speech') await speech(page, p);
     else if (p.kind === 'panel') await panel(page, p);
+    else if (p.kind === 'terms') await terms(page, p);
     else await diff(page, p);
     check(`${p.name}: no console errors`, errors.length === 0, errors.join('; '));
     await page.screenshot({ path: path.join(dir, p.name + '.png'), fullPage: false });

@@ -14,11 +14,11 @@ import sys
 TAGS = {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "ul",
         "li", "label", "input", "span", "a", "div", "nav", "ol", "main", "section", "select",
         "option", "table", "thead", "tbody", "tr", "th", "td", "colgroup", "col", "del", "ins",
-        "svg", "g", "line", "text", "circle", "rect", "path", "script"}
+        "svg", "g", "line", "text", "circle", "rect", "path", "polyline", "title", "script"}
 ATTRS = {"lang", "charset", "name", "content", "class", "id", "href", "tabindex", "title",
          "type", "data-tip", "data-v", "data-kind", "data-indicator", "data-year", "data-filter",
          "data-table", "data-type", "aria-label", "style", "xmlns", "width", "height", "viewbox",
-         "role", "scope", "value", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "d", "text-anchor"}
+         "role", "scope", "value", "points", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "d", "text-anchor"}
 
 
 class Page(html.parser.HTMLParser):

@@ -69,6 +69,12 @@ def main():
                   "goals": len([r for r in rows if r["goal_text"]]),
                   "judged": len([r for r in rows if r["met"] is not None]),
                   "no_goal": len([r for r in rows if r["no_goal"]])})
+    national = sorted(f"tests/corpus/{f}" for f in os.listdir("tests/corpus") if f.startswith("gwr-20"))
+    run(["terms", "--format", "html", "-q"] + national, "terms.html")
+    rows = [json.loads(l) for l in run(["terms", "--jsonl", "-q"] + national).decode().split("\n") if l]
+    pages.append({"name": "terms", "file": "terms.html", "kind": "terms", "documents": len(national),
+                  "terms": len({r["term"] for r in rows if r["kind"] == "term"}),
+                  "firsts": len({r["term"] for r in rows if r["kind"] == "term"})})
     with open(os.path.join(OUT, "pages.json"), "w", encoding="utf-8") as f:
         json.dump(pages, f, ensure_ascii=False, indent=1)
     print(f"pages: {len(pages)} written to {OUT}")

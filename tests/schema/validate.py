@@ -64,6 +64,11 @@ def main():
     rows = subprocess.run([bin_, "panel", "--jsonl", "-q"] + panel_files, capture_output=True).stdout
     for k, line in enumerate(rows.split(b"\n")[:-1]):
         check(f"panel row {k + 1}", json.loads(line))
+    check("terms", run(bin_, ["terms", "--json", "-q", "--context", "5"] + panel_files[:3]))
+    rows = subprocess.run([bin_, "terms", "--jsonl", "-q", "tests/corpus/party-building-speech.txt"],
+                          capture_output=True).stdout
+    for k, line in enumerate(rows.split(b"\n")[:-1]):
+        check(f"terms row {k + 1}", json.loads(line))
 
     # JSON Lines: analyses and error records, of files and of records
     lines = subprocess.run([bin_, "--jsonl"] + corpus + ["tests/bad/binary.dat", "no/such/file"],
