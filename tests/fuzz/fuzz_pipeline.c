@@ -81,6 +81,25 @@ static void exercise(const gy_source *src, FILE *sink)
         char buf[256];
         gy_doc_warning(doc, i, buf, sizeof buf);
     }
+    /* the tables across documents: the panel and the formulations */
+    static gy_term_set *set;
+    if (!set && !(set = gy_term_set_new(rules(), NULL, 0, 0, &err)))
+        abort();
+    gy_panel *panel = gy_panel_new(&err);
+    gy_terms_options topt = {5, 0, 0};
+    gy_terms *terms = gy_terms_new(set, &topt, &err);
+    gy_panel_entry *pe = gy_panel_entry_new(doc, &err);
+    gy_terms_entry *te = gy_terms_entry_new(doc, set, &topt, &err);
+    if (!panel || !terms || !pe || !te)
+        abort();
+    gy_panel_add(panel, pe, &err);
+    gy_terms_add(terms, te, &err);
+    for (int f = 0; f < GY_FORMAT_COUNT; f++) {
+        gy_panel_render(panel, (gy_format)f, sink, &ro, &err);
+        gy_terms_render(terms, (gy_format)f, sink, &ro, &err);
+    }
+    gy_panel_free(panel);
+    gy_terms_free(terms);
     gy_doc_free(doc);
 }
 
