@@ -23,6 +23,8 @@ void gy_jw_init(gy_jw *w, FILE *out, int pretty)
     w->depth = 0;
     w->after_key = 0;
     w->oom = 0;
+    w->text = NULL;
+    w->text_len = 0;
     w->count[0] = 0;
     w->inline_[0] = 0;
 }
@@ -197,6 +199,35 @@ static void put_valid(gy_jw *w, const char *s, size_t n,
     }
 }
 
+void gy_jw_trust(gy_jw *w, const char *text, size_t n)
+{
+    w->text = text;
+    w->text_len = n;
+}
+
+static int is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* Is s[0..n) short and ASCII (a name, a kind, a unit symbol)? */
+static int short_ascii(const char *s, size_t n)
+{
+    unsigned char any = 0;
+    if (n > 32)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        any |= (unsigned char)s[i];
+    return any < 0x80;
+}
+
+/* Is s[0..n) whole characters of the trusted text? */
+static int trusted(const gy_jw *w, const char *s, size_t n)
+{
+    if (!w->text || s < w->text || n > w->text_len || (size_t)(s - w->text) > w->text_len - n)
+        return 0;
+    size_t at = (size_t)(s - w->text);
+    return n == 0 || (!is_continuation((unsigned char)s[0]) &&
+                      (at + n == w->text_len || !is_continuation((unsigned char)s[n])));
+}
+
 void gy_jw_string(gy_jw *w, const char *s, size_t n)
 {
     begin_value(w);
@@ -204,7 +235,10 @@ void gy_jw_string(gy_jw *w, const char *s, size_t n)
     /* the text of a document is valid UTF-8, but not a file's name, a
      * record's other fields or a message quoting them: checked here, as
      * every byte of the output must be UTF-8 */
-    put_valid(w, s, n, string_body);
+    if (short_ascii(s, n) || trusted(w, s, n))
+        string_body(w, s, n);
+    else
+        put_valid(w, s, n, string_body);
     put1(w, '"');
 }
 

@@ -25,12 +25,18 @@ typedef struct gy_jw {
     int depth;
     int after_key;             /* a key was written; its value comes next */
     int oom;
+    const char *text;          /* valid UTF-8 whose slices need no check */
+    size_t text_len;
     long count[GY_JW_MAX_DEPTH];       /* values written at each level */
     unsigned char inline_[GY_JW_MAX_DEPTH]; /* an inline array at that level */
 } gy_jw;
 
 void gy_jw_init(gy_jw *w, FILE *out, int pretty);
 void gy_jw_flush(gy_jw *w);
+/* Strings lying inside text[0..n) (a document's text, valid UTF-8 since
+ * its input was decoded) are written without checking their bytes again;
+ * text is borrowed until the writer is done. */
+void gy_jw_trust(gy_jw *w, const char *text, size_t n);
 void gy_jw_open_object(gy_jw *w);
 void gy_jw_close_object(gy_jw *w);
 void gy_jw_open_array(gy_jw *w);

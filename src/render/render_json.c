@@ -64,6 +64,7 @@ static int write_doc(gy_report *rep, const gy_doc *d, int compact)
     unsigned show = rep->opt.show;
     gy_jw w;
     gy_jw_init(&w, rep->out, !compact);
+    gy_jw_trust(&w, d->s, d->len);
     gy_jw_open_object(&w);
     gy_jw_key(&w, "schema");
     gy_jw_cstr(&w, "gangyao/1");

@@ -25,6 +25,12 @@ void gy_rules_free(gy_rules *r)
         pcre2_code_free(r->codes[i]);
     free(r->codes);
     pcre2_match_context_free(r->mctx);
+    if (r->scripts.cache) {
+        if (r->scripts.cache->state)
+            r->scripts.cache->free_state(r->scripts.cache->state);
+        pthread_mutex_destroy(&r->scripts.cache->lock);
+        free(r->scripts.cache);
+    }
     gy_arena_free(&r->arena);
     free(r);
 }
@@ -36,8 +42,13 @@ static gy_rules *new_rules(const char *name, gy_error *err)
         gy_arena_init(&r->arena);
         r->mctx = pcre2_match_context_create(NULL);
         r->max_groups = 1;
+        r->scripts.cache = calloc(1, sizeof *r->scripts.cache);
+        if (r->scripts.cache && pthread_mutex_init(&r->scripts.cache->lock, NULL) != 0) {
+            free(r->scripts.cache);
+            r->scripts.cache = NULL;
+        }
     }
-    if (!r || !r->mctx) {
+    if (!r || !r->mctx || !r->scripts.cache) {
         gy_rules_free(r);
         gy_error_oom(err, name);
         return NULL;

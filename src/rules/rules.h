@@ -6,6 +6,7 @@
 #ifndef GY_RULES_H
 #define GY_RULES_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -275,11 +276,21 @@ const gy_division *gy_region_named(const gy_region_rules *rr, const char *s, siz
                                    int *ambiguous);
 
 /* scripts: texts in traditional characters folded for matching (fold.c). */
+/* What folding has learnt, shared by the threads that analyze with the
+ * rules (the converter, opened once, and each character's simplified form
+ * once it is known); fold.c owns state, the rules free it with free_state. */
+typedef struct gy_script_cache {
+    pthread_mutex_t lock;
+    void *state;
+    void (*free_state)(void *);
+} gy_script_cache;
+
 typedef struct gy_script_rules {
     gy_lexicon traditional_markers;   /* characters only the traditional script writes */
     size_t min_markers;               /* this many in the sample: the text is folded */
     size_t sample_bytes;
     const char *opencc;               /* OpenCC profile (t2s.json) */
+    gy_script_cache *cache;           /* heap, freed with the rules */
 } gy_script_rules;
 
 /* panel: how goals and outcomes compare (archive/panel.c). */

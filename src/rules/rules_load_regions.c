@@ -161,7 +161,12 @@ static int load_divisions(gy_jobj *o, gy_region_rules *rr)
         o->ld->r->count++;
     }
     if (rc == 0) {
-        gy_sort(es, n, sizeof *es, entry_by_code);
+        /* the table as shipped is in code order: sorted only when not */
+        size_t in_order = 1;
+        while (in_order < n && entry_by_code(&es[in_order - 1], &es[in_order]) <= 0)
+            in_order++;
+        if (in_order < n)
+            gy_sort(es, n, sizeof *es, entry_by_code);
         for (size_t k = 0; k < n && rc == 0; k++) {
             rr->divs[k] = es[k].d;
             if (k && strcmp(es[k].d.code, es[k - 1].d.code) == 0)

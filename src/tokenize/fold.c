@@ -5,6 +5,7 @@
  * simplified form has the same length in UTF-8 is replaced in a copy of
  * the text, so offsets stay the same. */
 #include <opencc.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,75 +45,112 @@ static int is_cjk3(const char *s, size_t i, size_t n)
     return c >= 0xE3 && c <= 0xEF && i + 2 < n;
 }
 
-/* The simplified form of each distinct character of s (three bytes each),
- * by its code point: map[cp] holds the three bytes, or is zero. */
-static int character_map(const char *profile, const char *s, size_t n, char (*map)[3])
+/* What the rules' folding has learnt (gy_script_cache.state): OpenCC's
+ * converter, opened on the first text that needs it, and for each code
+ * point of the basic plane whether it was asked about and its simplified
+ * form (three bytes, or zero when it stays). */
+typedef struct fold_state {
+    opencc_t cc;                      /* (opencc_t)-1: the profile would not open */
+    uint8_t asked[0x10000 / 8];
+    char map[0x10000][3];
+} fold_state;
+
+static void free_state(void *p)
 {
-    uint8_t *seen = calloc(0x10000 / 8, 1);
+    fold_state *st = p;
+    if (st->cc != (opencc_t)-1)
+        opencc_close(st->cc);
+    free(st);
+}
+
+static fold_state *state_of(const gy_script_rules *r)
+{
+    gy_script_cache *c = r->cache;
+    if (!c->state) {
+        fold_state *st = calloc(1, sizeof *st);
+        if (!st)
+            return NULL;
+        st->cc = opencc_open(r->opencc);
+        c->state = st;
+        c->free_state = free_state;
+    }
+    return c->state;
+}
+
+/* Asks OpenCC for the simplified form of each character of s not asked
+ * about before, each on a line of its own (a line of the output is that
+ * character's form).  Returns 0, or -1 when out of memory. */
+static int learn_characters(fold_state *st, const char *s, size_t n)
+{
     char *list = malloc(n / 3 * 4 + 4);
+    if (!list)
+        return -1;
     size_t len = 0;
-    int rc = seen && list ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < n;) {
+    for (size_t i = 0; i < n;) {
         if (!is_cjk3(s, i, n)) {
             i++;
             continue;
         }
         uint32_t cp = cp3(s + i);
-        if (!(seen[cp >> 3] >> (cp & 7) & 1)) {
-            seen[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+        if (!(st->asked[cp >> 3] >> (cp & 7) & 1)) {
+            st->asked[cp >> 3] |= (uint8_t)(1u << (cp & 7));
             memcpy(list + len, s + i, 3);
             list[len + 3] = '\n';
             len += 4;
         }
         i += 3;
     }
-    opencc_t cc = rc == 0 && len ? opencc_open(profile) : (opencc_t)-1;
-    char *out = cc != (opencc_t)-1 ? opencc_convert_utf8(cc, list, len) : NULL;
-    /* line k of the output is the k-th character's form */
+    char *out = st->cc != (opencc_t)-1 && len ? opencc_convert_utf8(st->cc, list, len) : NULL;
     for (size_t i = 0, o = 0; out && i < len; i += 4) {
         size_t e = o;
         while (out[e] && out[e] != '\n')
             e++;
         if (e - o == 3 && memcmp(out + o, list + i, 3) != 0 && is_cjk3(out, o, e + 1))
-            memcpy(map[cp3(list + i)], out + o, 3);
+            memcpy(st->map[cp3(list + i)], out + o, 3);
         o = out[e] ? e + 1 : e;
     }
     if (out)
         opencc_convert_utf8_free(out);
-    if (cc != (opencc_t)-1)
-        opencc_close(cc);
-    free(seen);
     free(list);
-    return rc;
+    return 0;
 }
 
-int gy_fold(const gy_script_rules *r, gy_arena *a, const char *s, size_t n, char **out)
+/* f[0..n), a copy of s, with each character replaced by its form in st. */
+static int fold_copy(const fold_state *st, const char *s, size_t n, char *f)
 {
-    *out = NULL;
-    char (*map)[3] = calloc(0x10000, 3);
-    char *f = map ? gy_arena_alloc(a, n + 1) : NULL;
-    if (!f || character_map(r->opencc, s, n, map) != 0) {
-        free(map);
-        return -1;
-    }
+    int changed = 0;
     memcpy(f, s, n);
     f[n] = '\0';
-    int changed = 0;
     for (size_t i = 0; i < n;) {
         if (!is_cjk3(s, i, n)) {
             i++;
             continue;
         }
-        const char *m = map[cp3(s + i)];
+        const char *m = st->map[cp3(s + i)];
         if (m[0]) {
             memcpy(f + i, m, 3);
             changed = 1;
         }
         i += 3;
     }
-    free(map);
+    return changed;
+}
+
+int gy_fold(const gy_script_rules *r, gy_arena *a, const char *s, size_t n, char **out)
+{
+    *out = NULL;
+    char *f = gy_arena_alloc(a, n + 1);
+    if (!f)
+        return -1;
+    /* one thread at a time learns and reads the table: what a text adds
+     * must not move under another's copy */
+    pthread_mutex_lock(&r->cache->lock);
+    fold_state *st = state_of(r);
+    int rc = st && learn_characters(st, s, n) == 0 ? 0 : -1;
+    int changed = rc == 0 && fold_copy(st, s, n, f);
+    pthread_mutex_unlock(&r->cache->lock);
     *out = changed ? f : NULL;
-    return 0;
+    return rc;
 }
 
 const char *gy_unfold(gy_arena *a, const char *s, const char *folded, const char *stored,

@@ -65,6 +65,19 @@ def test_jobs_identical():
     a, b = run(big5 + ["-J", "1"]), run(big5 + ["-J", "8"])
     check("--jobs 8 == --jobs 1 with --encoding BIG5", (a.stdout, a.returncode) == (b.stdout, b.returncode)
           and a.returncode == 0, f"{b.stderr[-300:]!r}")
+    # folding learns each character's simplified form once for the whole run:
+    # a traditional text reads the same after another as alone
+    tmp = tempfile.mkdtemp()
+    big5 = os.path.join(tmp, "big5-as-utf8.txt")
+    with open("tests/inputs/big5.txt", "rb") as f, open(big5, "wb") as g:
+        g.write(f.read().decode("big5").encode("utf-8"))
+    trad = ["tests/corpus/hk-policy-address-1997.txt", big5]
+    alone = [run(["--jsonl", f]).stdout for f in trad]
+    for jobs in ("1", "2"):
+        mixed = run(["--jsonl", "-J", jobs, trad[0], trad[1], trad[0], trad[1]])
+        check(f"traditional texts read the same after another (-J {jobs})",
+              mixed.stdout == (alone[0] + alone[1]) * 2 and len(alone[1]) > 100, f"{mixed.stderr[-200:]!r}")
+    shutil.rmtree(tmp)
     a = run(["--jsonl", "-J", "1", "--input", "jsonl"], stdin=records_stream())
     b = run(["--jsonl", "-J", "2", "--input", "jsonl"], stdin=records_stream())
     check("--jobs 2 == --jobs 1 on records", (a.stdout, a.stderr, a.returncode) ==
