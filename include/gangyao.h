@@ -189,6 +189,8 @@ typedef struct gy_analyze_options {
     int year;            /* the report's year when the text says none (0: unknown) */
     const char *region;  /* the government that wrote it, whatever the text says
                             (a name, short name or GB/T 2260 code); NULL: read it */
+    int no_figures;      /* leave the figures and times out (a count of words
+                            needs only the text, its noise, tasks and year) */
 } gy_analyze_options;
 
 /* Analyzes src with rules.  src must outlive the returned document (its

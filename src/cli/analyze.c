@@ -96,7 +96,7 @@ static int prepare(const run_ctx *c, job *j, FILE *msgs)
         if (!j->bytes)
             j->bytes = gy_source_raw_bytes(j->src);
         print_replacements(c->s, j->src, msgs);
-        gy_analyze_options ao = {c->s->keep_noise, c->s->year, c->s->region};
+        gy_analyze_options ao = {c->s->keep_noise, c->s->year, c->s->region, c->mode == CMD_TERMS};
         j->doc = gy_analyze(j->src, c->rules, &ao, &j->err);
     }
     if (!j->doc) {

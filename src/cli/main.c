@@ -519,7 +519,7 @@ static gy_source *load_source(const settings *s, const char *path, int *status)
 static gy_doc *analyze(const settings *s, const gy_source *src, const gy_rules *rules,
                        int *status)
 {
-    gy_analyze_options ao = {s->keep_noise, s->year, s->region};
+    gy_analyze_options ao = {s->keep_noise, s->year, s->region, 0};
     gy_error err;
     gy_error_clear(&err);
     gy_doc *doc = gy_analyze(src, rules, &ao, &err);

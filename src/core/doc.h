@@ -125,6 +125,7 @@ struct gy_doc {
     size_t *para_end;      /* per line: where its paragraph's text ends, when
                               lines were joined; NULL when none were */
     int keep_noise;
+    int no_figures;         /* gy_analyze_options.no_figures */
 
     const char *title;     /* arena strings, NULL when absent */
     const char *occasion;

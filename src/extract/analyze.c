@@ -34,8 +34,10 @@ static int run_stages(gy_run *x)
                                            x->d->flags, GY_LINE_NOISE | GY_LINE_JOINED,
                                            x->d->para_end) != 0 ||
                    gy_extract_sections(x) != 0 ||
-                   gy_extract_tasks(x) != 0 || gy_extract_targets(x) != 0 ||
-                   gy_extract_years(x) != 0 || gy_extract_goals(x) != 0 ||
+                   gy_extract_tasks(x) != 0 ||
+                   (!x->d->no_figures && gy_extract_targets(x) != 0) ||
+                   gy_extract_years(x) != 0 ||
+                   (!x->d->no_figures && gy_extract_goals(x) != 0) ||
                    gy_extract_region(x) != 0
                ? -1
                : 0;
@@ -118,6 +120,7 @@ gy_doc *gy_analyze(const gy_source *src, const gy_rules *rules,
     d->rules = rules;
     d->s = gy_source_text(src, &d->len);
     d->keep_noise = opt ? opt->keep_noise : 0;
+    d->no_figures = opt ? opt->no_figures : 0;
     d->given_year = opt ? opt->year : 0;
     d->given_region = opt && opt->region && opt->region[0] ? opt->region : NULL;
     gy_run x = {d, rules, NULL, NULL, NULL, 0};

@@ -197,15 +197,17 @@ static void document_year(gy_run *x)
 }
 
 /* Nothing says which year the text is of: its figures have no year a
- * table could key them on, and the reader should know why. */
+ * table could key them on (nor its words, counted by year), and the
+ * reader should know why. */
 static int warn_no_year(gy_doc *d)
 {
-    if (d->year || !d->targets.len)
+    if (d->year || (!d->targets.len && !d->no_figures))
         return 0;
     return gy_doc_warn(d, 0, "no-year",
                        "nothing in the text says which year it is of (no dateline, no year in "
-                       "its title or headings): its figures have a year only where they name "
-                       "one; give it with --year");
+                       "its title or headings): %s; give it with --year",
+                       d->no_figures ? "its counts have no year"
+                                     : "its figures have a year only where they name one");
 }
 
 /* The first year written as digits or numerals before 年 in s[a..b). */

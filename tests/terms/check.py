@@ -106,8 +106,22 @@ def traditional_and_user_terms():
           [(x["term"], x["count"]) for x in r if x["kind"] == "term"] == [("低空经济新业态", 1)], r)
 
 
+def year_warning():
+    # terms reads no figures; the year its counts are keyed on is still read,
+    # and a text that names none is said to have none
+    p = subprocess.run([BIN, "terms", "--csv", "-"], capture_output=True,
+                       input="推进高质量发展。\n".encode())
+    check("a text of no year is said to have none", p.returncode == 0 and
+          b"its counts have no year" in p.stderr, p.stderr[-300:])
+    p = subprocess.run([BIN, "terms", "--csv", os.path.join(CORPUS, "gwr-2019.txt")],
+                       capture_output=True)
+    check("a report with its year: no warning", p.returncode == 0 and b"warning" not in p.stderr,
+          p.stderr[-300:])
+
+
 national()
 numbered()
 traditional_and_user_terms()
+year_warning()
 print(f"terms: {sum(results)} passed, {len(results) - sum(results)} failed")
 sys.exit(0 if all(results) else 1)

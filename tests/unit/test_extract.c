@@ -283,7 +283,7 @@ static void keep_noise(void)
     gy_error err;
     const char *t = "下载\n正文。\n";
     gy_source *src = load_bytes("k.txt", t, strlen(t), &err);
-    gy_analyze_options o = {1, 0, NULL};
+    gy_analyze_options o = {1, 0, NULL, 0};
     gy_doc *d = gy_analyze(src, builtin_rules(), &o, &err);
     CHECK_INT(count(d, NOISE), 0);
     gy_doc_free(d);

@@ -11,7 +11,7 @@ static void region_is(const char *text, const char *given, const char *want)
 {
     gy_error err;
     gy_source *src = load_bytes("r.txt", text, strlen(text), &err);
-    gy_analyze_options opt = {0, 0, given};
+    gy_analyze_options opt = {0, 0, given, 0};
     gy_doc *d = src ? gy_analyze(src, builtin_rules(), &opt, &err) : NULL;
     char got[256] = "no document";
     if (d) {

@@ -122,7 +122,7 @@ static void years(void)
     gy_error err;
     const char *t = "一、2024年工作任务\n要新增就业1100万人以上。\n";
     gy_source *src = load_bytes("y.txt", t, strlen(t), &err);
-    gy_analyze_options o = {0, 2024, NULL};
+    gy_analyze_options o = {0, 2024, NULL, 0};
     d = gy_analyze(src, builtin_rules(), &o, &err);
     CHECK_INT(gy_doc_year(d), 2024);
     gy_doc_free(d);
