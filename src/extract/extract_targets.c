@@ -658,7 +658,7 @@ static const uint8_t seq_len[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1};
 
-enum { STOPS_CHUNK = 256 };
+enum { STOPS_CHUNK = 1024 };
 
 /* The places in s[pos..end) where the scan may stop, at most STOPS_CHUNK,
  * into at[]; *upto: where collecting ended (every character before it that
@@ -671,20 +671,26 @@ static size_t collect_stops(const gy_bmpset *stops, const unsigned char *s, size
 {
     const uint64_t *bits = stops->bits;
     size_t n = 0;
-    while (end - pos >= 4 && n < STOPS_CHUNK) {
+    /* at most STOPS_CHUNK bytes, so at most as many characters: one test
+     * ends the loop */
+    size_t lim = end - pos >= 4 ? end - 3 : pos;
+    if (lim - pos > STOPS_CHUNK)
+        lim = pos + STOPS_CHUNK;
+    while (pos < lim) {
         unsigned b0 = s[pos], len = seq_len[b0];
         uint32_t cp3 = (uint32_t)(b0 & 0x0F) << 12 | (uint32_t)(s[pos + 1] & 0x3F) << 6 |
                        (s[pos + 2] & 0x3Fu);
-        uint32_t three = (uint32_t)0 - (uint32_t)(len == 3), cp = (cp3 & three) | (b0 & ~three);
-        unsigned stop = (unsigned)(bits[cp >> 6] >> (cp & 63) & 1) | (len == 2) | (len == 4);
+        uint32_t cp = len == 3 ? cp3 : b0;
+        unsigned stop = (unsigned)(bits[cp >> 6] >> (cp & 63) & 1) | (~len & 1);
         at[n] = pos;
         n += stop;
         pos += len;
     }
-    while (pos < end && n < STOPS_CHUNK) {
-        at[n++] = pos;
-        pos += seq_len[s[pos]];
-    }
+    if (end - pos < 4)
+        while (pos < end && n < STOPS_CHUNK) {
+            at[n++] = pos;
+            pos += seq_len[s[pos]];
+        }
     *upto = pos < end ? pos : end;
     return n;
 }

@@ -69,6 +69,51 @@ static void find_anchor(gy_lexicon *lx)
     }
 }
 
+/* The words of a one-character lexicon as a set of code points, where
+ * they all stand in the basic plane.  Returns 0 or -1. */
+static int one_char_set(gy_arena *a, gy_lexicon *lx)
+{
+    if (!lx->one_char)
+        return 0;
+    for (size_t i = 0; i < lx->n; i++)
+        if (lx->words[i].first >= 0x10000)
+            return 0;
+    lx->chars = gy_arena_alloc(a, 0x10000 / 8);
+    if (!lx->chars)
+        return -1;
+    memset(lx->chars, 0, 0x10000 / 8);
+    for (size_t i = 0; i < lx->n; i++)
+        lx->chars[lx->words[i].first >> 6] |= UINT64_C(1) << (lx->words[i].first & 63);
+    return 0;
+}
+
+/* The first of the characters of a one-character lexicon in s[start..end):
+ * one bit test a character, no branch on which characters the text holds
+ * but the one taken on a hit. */
+static int first_char_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
+                         size_t *where)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t pos = start;
+    while (pos < end) {
+        unsigned b0 = u[pos];
+        size_t len = 1;
+        uint32_t cp = b0;
+        if (b0 >= 0x80)
+            cp = gy_utf8_at_valid(s, pos, end, &len);
+        if (cp < 0x10000 && (lx->chars[cp >> 6] >> (cp & 63) & 1)) {
+            int i = gy_lex_at(lx, s, pos, end);
+            if (i >= 0) {
+                if (where)
+                    *where = pos;
+                return i;
+            }
+        }
+        pos += len;
+    }
+    return -1;
+}
+
 int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
 {
     memset(lx, 0, sizeof *lx);
@@ -106,7 +151,7 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
             lx->max_len = w->len;
     }
     find_anchor(lx);
-    return 0;
+    return one_char_set(a, lx);
 }
 
 int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
@@ -236,6 +281,8 @@ int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t en
         return -1;
     if (lx->anchor_len)
         return first_by_anchor(lx, s, start, end, where);
+    if (lx->chars)
+        return first_char_in(lx, s, start, end, where);
     const unsigned char *u = (const unsigned char *)s;
     size_t pos = start;
     while (pos < end) {

@@ -32,6 +32,9 @@ typedef struct gy_lexicon {
     int32_t *next_last;
     size_t max_len;
     int one_char;                      /* every word is one code point */
+    uint64_t *chars;                   /* one_char and all in the basic plane:
+                                          the words as a set (arena, 8 KB),
+                                          for a search without the filter */
     char anchor[4];                    /* a character every word holds (its
                                           UTF-8), for a fast search; */
     size_t anchor_len;                 /* 0 when the words share none */
