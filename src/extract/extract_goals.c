@@ -108,33 +108,71 @@ static int mark_restatements(gy_doc *d)
     return 0;
 }
 
-/* Figures the report says it sets no goal for, read by the catalogue. */
+/* Records the no-goal statement s[a..b) of line i (its subject group read
+ * by the catalogue).  Returns 0, or -1 when out of memory. */
+static int add_no_goal(gy_run *x, size_t i, size_t a, size_t b)
+{
+    gy_doc *d = x->d;
+    size_t sa, sb;
+    if (!gy_group(x, x->r->targets.no_goal.g_subject, &sa, &sb))
+        return 0;
+    const char *ind = gy_indicator_named(x, d->s + sa, sb - sa);
+    if (!ind)
+        return 0;
+    gy_no_goal *g = gy_vec_push(&d->arena, &d->no_goals, sizeof *g);
+    if (!g)
+        return -1;
+    /* the document may outlive its rules: the id is copied */
+    *g = (gy_no_goal){gy_arena_strndup(&d->arena, ind, strlen(ind)), d->year,
+                      gy_doc_line_in(d, i, a), {a, b}};
+    return g->indicator ? 0 : -1;
+}
+
+/* The no-goal statements of s[from..end) of line i, searched through. */
+static int search_no_goals(gy_run *x, size_t i, size_t from, size_t end, size_t *last)
+{
+    const gy_rx *rx = &x->r->targets.no_goal;
+    size_t a, b;
+    while (from < end && gy_match(x, rx, x->d->s, end, from) && gy_group(x, 0, &a, &b) &&
+           b > from) {
+        if (a >= *last && add_no_goal(x, i, a, b) != 0)
+            return -1;
+        *last = b;
+        from = b;
+    }
+    return 0;
+}
+
+/* Figures the report says it sets no goal for.  Where the rules name the
+ * words every such statement ends with, it is looked for only in the
+ * stretch before each of them (as long as the longest statement): the
+ * search starts from a cheap anchor, not at every 不 of the text. */
 static int find_no_goals(gy_run *x)
 {
     gy_doc *d = x->d;
-    const gy_rx *rx = &x->r->targets.no_goal;
+    const gy_target_rules *r = &x->r->targets;
     for (size_t i = 0; i < d->text.nlines; i++) {
         if (!gy_doc_line_live(d, i))
             continue;
         gy_slice c = d->content[i];
+        size_t last = c.start, at;
+        if (!r->no_goal_ends.n) {
+            if (search_no_goals(x, i, c.start, c.end, &last) != 0)
+                return -1;
+            continue;
+        }
         for (size_t from = c.start; from < c.end;) {
-            size_t a, b, sa, sb;
-            if (!gy_match(x, rx, d->s, c.end, from) || !gy_group(x, 0, &a, &b) || b <= from)
+            int w = gy_lex_first_in(&r->no_goal_ends, d->s, from, c.end, &at);
+            if (w < 0)
                 break;
-            from = b;
-            if (!gy_group(x, rx->g_subject, &sa, &sb))
-                continue;
-            const char *ind = gy_indicator_named(x, d->s + sa, sb - sa);
-            if (!ind)
-                continue;
-            gy_no_goal *g = gy_vec_push(&d->arena, &d->no_goals, sizeof *g);
-            if (!g)
+            size_t end = at + r->no_goal_ends.words[w].len, start = at;
+            for (size_t n = 0; n < r->no_goal_chars && start > c.start; n++)
+                start = gy_utf8_back(d->s, c.start, start);
+            if (start < last)
+                start = last;
+            if (search_no_goals(x, i, start, end, &last) != 0)
                 return -1;
-            /* the document may outlive its rules: the id is copied */
-            *g = (gy_no_goal){gy_arena_strndup(&d->arena, ind, strlen(ind)), d->year,
-                              gy_doc_line_in(d, i, a), {a, b}};
-            if (!g->indicator)
-                return -1;
+            from = end;
         }
     }
     return 0;

@@ -176,11 +176,16 @@ static const gy_division *deepen(const finder *f, const gy_division *d)
 static void add_delegate_cues(finder *f, gy_doc *d)
 {
     const gy_region_rules *rr = f->rr;
-    size_t found = 0;
+    size_t found = 0, read = 0;
     for (size_t i = 0; i < d->text.nlines && found < MAX_DELEGATES; i++) {
         if (!gy_doc_line_live(d, i))
             continue;
         gy_slice c = d->content[i];
+        /* a report speaks for its government in its opening lines: the
+         * rest of the text is not read (counted as ideographs, three bytes) */
+        if (rr->delegate_within && read >= rr->delegate_within)
+            break;
+        read += (c.end - c.start) / 3;
         size_t at;
         for (size_t from = c.start; from < c.end && found < MAX_DELEGATES;) {
             int w = gy_lex_first_in(&rr->delegate_words, d->s, from, c.end, &at);

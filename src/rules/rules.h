@@ -178,6 +178,9 @@ typedef struct gy_target_rules {
     gy_lexicon estimate_words;        /* 预计, 初步统计: the figure is an estimate */
     gy_lexicon statement_leads;       /* 主要预期目标是: a goal statement follows */
     gy_rx no_goal;                    /* 没有提出全年经济增速具体目标: (?<subject>) */
+    gy_lexicon no_goal_ends;          /* words every match of no_goal ends with (目标):
+                                         it is looked for only before them */
+    size_t no_goal_chars;             /* the longest match, in characters */
     gy_lexicon statement_heads;       /* 主要预期目标 ending a paragraph: likewise */
     gy_lexicon range_joiners;         /* －, 至, 到 between two numbers */
     gy_lexicon minus_signs;           /* - right before a number: it is negative */
@@ -266,6 +269,8 @@ typedef struct gy_region_rules {
     gy_division national;  /* 全国 */
     gy_lexicon national_words;  /* 国务院, 全国人民代表大会 */
     gy_lexicon delegate_words;  /* 我代表 */
+    size_t delegate_within;     /* looked for in the first this many characters of
+                                   the live text (0: all of it) */
     gy_lexicon needs_parent;    /* suffixes of two-character names read only after
                                    their prefecture (城区) */
 } gy_region_rules;
@@ -285,9 +290,14 @@ typedef struct gy_script_cache {
     void (*free_state)(void *);
 } gy_script_cache;
 
+enum { GY_SCRIPT_TRADITIONAL = 1, GY_SCRIPT_SIMPLIFIED = 2 };
+
 typedef struct gy_script_rules {
-    gy_lexicon traditional_markers;   /* characters only the traditional script writes */
-    size_t min_markers;               /* this many in the sample: the text is folded */
+    gy_lexicon markers;               /* characters only the traditional script writes
+                                         (tag GY_SCRIPT_TRADITIONAL) and their
+                                         simplified forms (GY_SCRIPT_SIMPLIFIED) */
+    size_t min_markers;               /* this many of one script in the sample, before
+                                         as many of the other: the text is written in it */
     size_t sample_bytes;
     const char *opencc;               /* OpenCC profile (t2s.json) */
     gy_script_cache *cache;           /* heap, freed with the rules */

@@ -354,8 +354,11 @@ static int load_scripts(gy_loader *ld, const gy_rfile *f, const cJSON *node)
 {
     gy_script_rules *sc = &ld->r->scripts;
     gy_jobj o;
+    gy_word_list wl = {NULL, 0, 0};
     if (gy_rj_open(ld, f, node, "scripts", &o) != 0 ||
-        gy_rj_lexicon(&o, "traditional_markers", 1, &sc->traditional_markers) != 0 ||
+        gy_rj_words(&o, "traditional_markers", 1, &wl, GY_SCRIPT_TRADITIONAL) != 0 ||
+        gy_rj_words(&o, "simplified_markers", 0, &wl, GY_SCRIPT_SIMPLIFIED) != 0 ||
+        gy_rj_build(&o, &sc->markers, &wl) != 0 ||
         gy_rj_size(&o, "min_markers", 1, 1, 1000000, &sc->min_markers) != 0 ||
         gy_rj_size(&o, "sample_bytes", 1, 1, (size_t)1 << 30, &sc->sample_bytes) != 0 ||
         gy_rj_string(&o, "opencc", 1, &sc->opencc) != 0)

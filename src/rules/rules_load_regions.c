@@ -203,6 +203,7 @@ int gy_load_regions(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     gy_jobj o;
     if (gy_rj_open(ld, f, node, "regions", &o) != 0 || load_national(&o, rr) != 0 ||
         gy_rj_lexicon(&o, "delegate_words", 1, &rr->delegate_words) != 0 ||
+        gy_rj_size(&o, "delegate_within_chars", 0, 0, (size_t)1 << 30, &rr->delegate_within) != 0 ||
         gy_rj_lexicon(&o, "needs_parent", 1, &rr->needs_parent) != 0 ||
         load_divisions(&o, rr) != 0)
         return -1;

@@ -135,8 +135,13 @@ static int load_statements(gy_jobj *o, gy_target_rules *t)
     if (gy_rj_open_member(o, "statements", &st) != 0 ||
         gy_rj_lexicon(&st, "leads", 1, &t->statement_leads) != 0 ||
         gy_rj_lexicon(&st, "heads", 1, &t->statement_heads) != 0 ||
-        gy_rj_pattern(&st, "no_goal", 1, GY_RX_SEARCHED, "no-goal", &t->no_goal) != 0)
+        gy_rj_pattern(&st, "no_goal", 1, GY_RX_SEARCHED, "no-goal", &t->no_goal) != 0 ||
+        gy_rj_lexicon(&st, "no_goal_ends", 0, &t->no_goal_ends) != 0 ||
+        gy_rj_size(&st, "no_goal_chars", 0, 1, 1000, &t->no_goal_chars) != 0)
         return -1;
+    if (t->no_goal_ends.n && !t->no_goal_chars)
+        return gy_rj_fail(st.ld, st.f, gy_rj_field(&st, "no_goal_ends", 0), NULL,
+                          "%s.no_goal_ends needs no_goal_chars (the longest match)", st.path);
     if (t->no_goal.g_subject < 0)
         return gy_rj_fail(st.ld, st.f, gy_rj_field(&st, "no_goal", 0), NULL,
                           "%s.no_goal: the pattern needs a group (?<subject>...)", st.path);

@@ -21,15 +21,19 @@ const char *gy_opencc_version(void) { return GY_OPENCC_VERSION; }
 
 int gy_fold_wanted(const gy_script_rules *r, const char *s, size_t n)
 {
-    size_t end = n < r->sample_bytes ? n : r->sample_bytes, found = 0, at;
-    for (size_t from = 0; from < end && found < r->min_markers;) {
-        int w = gy_lex_first_in(&r->traditional_markers, s, from, end, &at);
+    size_t end = n < r->sample_bytes ? n : r->sample_bytes, found[3] = {0, 0, 0}, at;
+    /* a simplified text shows its own markers in its first sentence: the
+     * sample is read only until one script has shown enough */
+    for (size_t from = 0; from < end;) {
+        int w = gy_lex_first_in(&r->markers, s, from, end, &at);
         if (w < 0)
             break;
-        found++;
-        from = at + r->traditional_markers.words[w].len;
+        int tag = r->markers.words[w].tag;
+        if (++found[tag] >= r->min_markers)
+            return tag == GY_SCRIPT_TRADITIONAL;
+        from = at + r->markers.words[w].len;
     }
-    return found >= r->min_markers;
+    return 0;
 }
 
 /* A three-byte character (all of CJK) as a number, from its bytes. */
