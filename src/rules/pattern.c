@@ -353,6 +353,8 @@ pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena
         if (k && (rx->first_cps = gy_arena_alloc(a, k * sizeof *cps)) != NULL) {
             memcpy(rx->first_cps, cps, k * sizeof *cps);
             rx->nfirst_cps = k;
+            for (size_t c = 0; c < k; c++)
+                rx->first_bloom |= UINT64_C(1) << gy_rx_bloom_bit(cps[c]);
         } else if (k) {
             rx->first_known = 0; /* out of memory: no test, every place is tried */
         }

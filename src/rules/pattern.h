@@ -28,6 +28,8 @@ typedef struct gy_rx {
     int first_known;       /* anchored: the pattern says plainly how a match starts: */
     uint32_t *first_cps;   /* with one of these code points, sorted (arena), */
     size_t nfirst_cps;
+    uint64_t first_bloom;  /* and hashed (gy_rx_bloom_bit): most code points
+                              are refused without a search */
     int at_start;          /* or (a branch starting with ^) at the subject's start */
     int g_number;
     int g_title, g_occasion, g_speaker;
@@ -71,6 +73,8 @@ static inline size_t gy_sorted_find(const uint32_t *a, size_t n, uint32_t cp)
     return lo < n && a[lo] == cp ? lo : n;
 }
 
+static inline unsigned gy_rx_bloom_bit(uint32_t cp) { return (cp * 2654435761u) >> 26; }
+
 /* Can rx match at subject[start]?  For an anchored pattern, from the tables
  * of what it starts with: most positions fail here without a call. */
 static inline int gy_rx_may_start(const gy_rx *rx, const char *subject, size_t len, size_t start)
@@ -84,6 +88,8 @@ static inline int gy_rx_may_start(const gy_rx *rx, const char *subject, size_t l
         return 1;
     size_t k;
     uint32_t cp = gy_utf8_decode((const unsigned char *)subject + start, len - start, &k);
+    if (!(rx->first_bloom >> gy_rx_bloom_bit(cp) & 1))
+        return 0;
     return gy_sorted_find(rx->first_cps, rx->nfirst_cps, cp) < rx->nfirst_cps;
 }
 
