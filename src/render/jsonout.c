@@ -228,6 +228,24 @@ static int trusted(const gy_jw *w, const char *s, size_t n)
                       (at + n == w->text_len || !is_continuation((unsigned char)s[n])));
 }
 
+/* Does s[0..n) need no escaping, where the sixteen bytes from s may be
+ * read (a slice of the trusted text, which runs on past it)? */
+static int plain_short(const char *s, size_t n)
+{
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i ctl = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_setzero_si128());
+    __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
+    __m128i back = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
+    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl, _mm_or_si128(quote, back)));
+    return (m & ((1u << n) - 1)) == 0;
+#else
+    (void)s;
+    (void)n;
+    return 0;
+#endif
+}
+
 void gy_jw_string(gy_jw *w, const char *s, size_t n)
 {
     begin_value(w);
@@ -235,10 +253,18 @@ void gy_jw_string(gy_jw *w, const char *s, size_t n)
     /* the text of a document is valid UTF-8, but not a file's name, a
      * record's other fields or a message quoting them: checked here, as
      * every byte of the output must be UTF-8 */
-    if (short_ascii(s, n) || trusted(w, s, n))
+    if (trusted(w, s, n)) {
+        /* a short slice (a unit, a number's text) checked in one load:
+         * the text runs on past it */
+        if (n < 16 && (size_t)(s - w->text) + 16 <= w->text_len && plain_short(s, n))
+            put(w, s, n);
+        else
+            string_body(w, s, n);
+    } else if (short_ascii(s, n)) {
         string_body(w, s, n);
-    else
+    } else {
         put_valid(w, s, n, string_body);
+    }
     put1(w, '"');
 }
 
