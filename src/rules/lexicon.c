@@ -145,6 +145,12 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
             lx->one_char = 0;
         set_bloom(lx->first_bloom, cf);
         set_bloom(lx->last_bloom, cl);
+        if (flen == w->len) {
+            set_bloom(lx->single_bloom, cf);
+        } else {
+            size_t h = gy_pair_bit(cf, gy_utf8_at(w->s, flen, w->len, &llen)) & 4095;
+            lx->pair_bloom[h >> 6] |= UINT64_C(1) << (h & 63);
+        }
         size_t bf = bucket(cf), bl = bucket(cl);
         lx->next_first[i] = lx->by_first[bf];
         lx->by_first[bf] = (int32_t)i;
@@ -165,6 +171,16 @@ int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
     uint32_t cp = gy_utf8_at_valid(s, pos, end, &len);
     if (!gy_lex_may_start(lx, cp))
         return -1;
+    size_t h = gy_bloom_bit(cp) & 4095;
+    if (!(lx->single_bloom[h >> 6] >> (h & 63) & 1)) {
+        /* no word of one character starts here: the next must follow */
+        size_t len2;
+        if (pos + len >= end)
+            return -1;
+        h = gy_pair_bit(cp, gy_utf8_at_valid(s, pos + len, end, &len2)) & 4095;
+        if (!(lx->pair_bloom[h >> 6] >> (h & 63) & 1))
+            return -1;
+    }
     for (int32_t i = lx->by_first[bucket(cp)]; i >= 0; i = lx->next_first[i]) {
         const gy_word *w = &lx->words[i];
         if (w->first == cp && w->len <= end - pos &&

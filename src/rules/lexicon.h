@@ -26,6 +26,10 @@ typedef struct gy_lexicon {
     size_t n;
     uint64_t first_bloom[64];          /* hashed first code points of the words */
     uint64_t last_bloom[64];           /* hashed last code points */
+    uint64_t single_bloom[64];         /* hashed words of one code point */
+    uint64_t pair_bloom[64];           /* hashed first two code points of the others:
+                                          in a long list most characters start
+                                          some word, few the word that follows */
     int32_t by_first[GY_LEX_BUCKETS];  /* chains, longest word first */
     int32_t by_last[GY_LEX_BUCKETS];
     int32_t *next_first;
@@ -52,6 +56,10 @@ int gy_words_add(gy_arena *a, gy_word_list *wl, const char *s, int tag);
 int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl);
 
 static inline size_t gy_bloom_bit(uint32_t cp) { return (cp * 2654435761u) >> 20; }
+static inline size_t gy_pair_bit(uint32_t a, uint32_t b)
+{
+    return (a * 2654435761u ^ b * 2246822519u) >> 20;
+}
 
 /* Whether some word of lx may start (or end) with code point cp. */
 static inline int gy_lex_may_start(const gy_lexicon *lx, uint32_t cp)
