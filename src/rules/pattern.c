@@ -446,13 +446,26 @@ static int index_members(gy_rxindex *ix, const members *m, size_t n, gy_arena *a
     if (distinct) {
         ix->cps = gy_arena_alloc(a, distinct * sizeof *ix->cps);
         ix->masks = gy_arena_alloc(a, distinct * sizeof *ix->masks);
-        if (!ix->cps || !ix->masks)
+        size_t slots = 4;
+        while (slots < 2 * distinct)
+            slots *= 2;
+        ix->slots = gy_arena_alloc(a, slots * sizeof *ix->slots);
+        ix->slot_mask = slots - 1;
+        if (!ix->cps || !ix->masks || !ix->slots)
             rc = -1;
+        else
+            memset(ix->slots, 0, slots * sizeof *ix->slots);
     }
     if (rc == 0 && distinct) {
         memcpy(ix->cps, all, distinct * sizeof *all);
         memset(ix->masks, 0, distinct * sizeof *ix->masks);
         ix->n = distinct;
+        for (size_t i = 0; i < distinct; i++) {
+            size_t h = gy_rxindex_slot(ix->cps[i]) & ix->slot_mask;
+            while (ix->slots[h])
+                h = (h + 1) & ix->slot_mask;
+            ix->slots[h] = (uint32_t)(i + 1);
+        }
         for (size_t k = 0; k < n; k++)
             for (size_t j = 0; j < member_size(m, k); j++) {
                 const gy_rx *rx = member_rx(m, k, j);

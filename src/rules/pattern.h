@@ -123,6 +123,9 @@ typedef struct gy_rxindex {
     uint32_t *cps;         /* the members' first code points, sorted (arena) */
     uint64_t *masks;       /* the members that may start with each */
     size_t n;
+    uint32_t *slots;       /* cps[] by hash (gy_rxindex_slot), open addressing:
+                              index + 1, 0 for an empty slot (arena) */
+    size_t slot_mask;      /* slots - 1, a power of two at least twice n */
 } gy_rxindex;
 
 /* Index of the lowest bit set in m (m != 0): the next member of a mask. */
@@ -146,6 +149,8 @@ int gy_rxindex_build(gy_rxindex *ix, const gy_rx *members, size_t stride, size_t
 int gy_rxindex_build_groups(gy_rxindex *ix, const gy_rx *const *groups, const size_t *sizes,
                             size_t n, gy_arena *a);
 
+static inline size_t gy_rxindex_slot(uint32_t cp) { return (cp * 2654435761u) >> 16; }
+
 /* The members that may match at subject[start] (start < len): bit k for
  * member k.  Each is still tried with gy_rx_exec. */
 static inline uint64_t gy_rxindex_at(const gy_rxindex *ix, const char *subject, size_t len,
@@ -156,8 +161,11 @@ static inline uint64_t gy_rxindex_at(const gy_rxindex *ix, const char *subject, 
         return mask;
     size_t k;
     uint32_t cp = gy_utf8_decode_valid((const unsigned char *)subject + start, len - start, &k);
-    size_t at = gy_sorted_find(ix->cps, ix->n, cp);
-    return at < ix->n ? mask | ix->masks[at] : mask;
+    /* a hash lookup: a binary search branches where the text cannot be guessed */
+    for (size_t h = gy_rxindex_slot(cp) & ix->slot_mask; ix->slots[h]; h = (h + 1) & ix->slot_mask)
+        if (ix->cps[ix->slots[h] - 1] == cp)
+            return mask | ix->masks[ix->slots[h] - 1];
+    return mask;
 }
 
 /* How much text after the place it is tried at an anchored pattern sees:
