@@ -72,6 +72,29 @@ static void find_anchor(gy_lexicon *lx)
     }
 }
 
+/* The pairs of first bytes the words' first characters start with, where
+ * they are three-byte characters in at most four blocks of 64. */
+static void find_leads(gy_lexicon *lx)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < lx->n; i++) {
+        const unsigned char *w = (const unsigned char *)lx->words[i].s;
+        if (lx->words[i].first_len != 3)
+            return;
+        size_t k = 0;
+        while (k < n && !(lx->lead[k][0] == w[0] && lx->lead[k][1] == w[1]))
+            k++;
+        if (k == n) {
+            if (n == 4)
+                return;
+            lx->lead[n][0] = w[0];
+            lx->lead[n][1] = w[1];
+            n++;
+        }
+    }
+    lx->nleads = n;
+}
+
 /* The words of a one-character lexicon as a set of code points, where
  * they all stand in the basic plane.  Returns 0 or -1. */
 static int one_char_set(gy_arena *a, gy_lexicon *lx)
@@ -117,6 +140,44 @@ static int first_char_in(const gy_lexicon *lx, const char *s, size_t start, size
     return -1;
 }
 
+#if defined(__SSE2__)
+/* Where a word of lx (nleads > 0) starts in s[start..end): the places
+ * whose first two bytes are one of the pairs are found sixteen at a time
+ * and tried.  Returns SIZE_MAX with *where set on a hit, else where the
+ * vector scan stopped (the rest is left to the scan by characters). */
+static size_t first_lead_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
+                            size_t *where)
+{
+    __m128i a[4], b[4];
+    for (size_t k = 0; k < 4; k++) {
+        size_t j = k < lx->nleads ? k : 0;
+        a[k] = _mm_set1_epi8((char)lx->lead[j][0]);
+        b[k] = _mm_set1_epi8((char)lx->lead[j][1]);
+    }
+    size_t at = start;
+    for (; end - at >= 17 && at < end; at += 16) {
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+        __m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(s + at + 1));
+        __m128i m = _mm_or_si128(
+            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, a[0]), _mm_cmpeq_epi8(v1, b[0])),
+                         _mm_and_si128(_mm_cmpeq_epi8(v0, a[1]), _mm_cmpeq_epi8(v1, b[1]))),
+            _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, a[2]), _mm_cmpeq_epi8(v1, b[2])),
+                         _mm_and_si128(_mm_cmpeq_epi8(v0, a[3]), _mm_cmpeq_epi8(v1, b[3]))));
+        for (unsigned bits = (unsigned)_mm_movemask_epi8(m); bits; bits &= bits - 1) {
+            size_t p = at + (size_t)__builtin_ctz(bits);
+            if (gy_lex_at(lx, s, p, end) >= 0) {
+                *where = p;
+                return SIZE_MAX;
+            }
+        }
+    }
+    /* the scan by characters starts at a character's first byte */
+    while (at > start && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+#endif
+
 int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
 {
     memset(lx, 0, sizeof *lx);
@@ -160,6 +221,7 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
             lx->max_len = w->len;
     }
     find_anchor(lx);
+    find_leads(lx);
     return one_char_set(a, lx);
 }
 
@@ -320,6 +382,12 @@ int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t en
         return first_by_anchor(lx, s, start, end, where);
     if (lx->chars)
         return first_char_in(lx, s, start, end, where);
+#if defined(__SSE2__)
+    if (lx->nleads)
+        start = first_lead_in(lx, s, start, end, where);
+    if (start == SIZE_MAX)
+        return gy_lex_at(lx, s, *where, end);
+#endif
     const unsigned char *u = (const unsigned char *)s;
     size_t pos = start;
     while (pos < end) {

@@ -39,6 +39,10 @@ typedef struct gy_lexicon {
     uint64_t *chars;                   /* one_char and all in the basic plane:
                                           the words as a set (arena, 8 KB),
                                           for a search without the filter */
+    unsigned char lead[4][2];          /* the first two bytes of the words' first
+                                          characters, when all are of three bytes */
+    size_t nleads;                     /* and at most four pairs (else 0): a
+                                          search compares pairs, 16 places at a time */
     char anchor[4];                    /* a character every word holds (its
                                           UTF-8), for a fast search; */
     size_t anchor_len;                 /* 0 when the words share none */
