@@ -207,43 +207,89 @@ void gy_jw_trust(gy_jw *w, const char *text, size_t n)
 
 static int is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-/* Is s[0..n) short and ASCII (a name, a kind, a unit symbol)? */
+/* Is s[0..n) short and ASCII (a name, a kind, a unit symbol)?  Eight
+ * bytes a step. */
 static int short_ascii(const char *s, size_t n)
 {
-    unsigned char any = 0;
     if (n > 32)
         return 0;
-    for (size_t i = 0; i < n; i++)
+    uint64_t any = 0, x;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&x, s + i, 8);
+        any |= x;
+    }
+    for (; i < n; i++)
         any |= (unsigned char)s[i];
-    return any < 0x80;
+    return (any & UINT64_C(0x8080808080808080)) == 0;
 }
 
 /* Is s[0..n) whole characters of the trusted text? */
 static int trusted(const gy_jw *w, const char *s, size_t n)
 {
-    if (!w->text || s < w->text || n > w->text_len || (size_t)(s - w->text) > w->text_len - n)
+    /* compared as addresses, with & not &&: whether a string is a slice
+     * of the text cannot be guessed from the one before */
+    size_t at = (size_t)((uintptr_t)s - (uintptr_t)w->text);
+    if (!w->text || ((at > w->text_len) | (n > w->text_len - at)))
         return 0;
-    size_t at = (size_t)(s - w->text);
     return n == 0 || (!is_continuation((unsigned char)s[0]) &&
                       (at + n == w->text_len || !is_continuation((unsigned char)s[n])));
 }
 
-/* Does s[0..n) need no escaping, where the sixteen bytes from s may be
- * read (a slice of the trusted text, which runs on past it)? */
-static int plain_short(const char *s, size_t n)
-{
 #if defined(__SSE2__)
+/* Which of the sixteen bytes from s need escaping (", \ or a control). */
+static inline unsigned escape_mask16(const char *s)
+{
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
     __m128i ctl = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xE0)), _mm_setzero_si128());
     __m128i quote = _mm_cmpeq_epi8(v, _mm_set1_epi8('"'));
     __m128i back = _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'));
-    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl, _mm_or_si128(quote, back)));
-    return (m & ((1u << n) - 1)) == 0;
-#else
-    (void)s;
-    (void)n;
-    return 0;
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(ctl, _mm_or_si128(quote, back)));
+}
+
+/* The body of a JSON string s[0..n) where the fifteen bytes after it may
+ * be read too (a slice of the trusted text, which runs on past it): sixteen
+ * bytes a step, the last step's bytes past n not counted, so that a short
+ * string takes one step and no loop guesses where a string ends. */
+static void string_body_over(gy_jw *w, const char *s, size_t n)
+{
+    size_t i = 0, run = 0; /* s[run..i) needs no escaping */
+    while (i < n) {
+        unsigned m = escape_mask16(s + i);
+        if (n - i < 16)
+            m &= (1u << (n - i)) - 1;
+        if (!m) {
+            i += 16;
+            continue;
+        }
+        size_t k = i + (size_t)__builtin_ctz(m);
+        put(w, s + run, k - run);
+        escaped_byte(w, (unsigned char)s[k]);
+        run = i = k + 1;
+    }
+    put(w, s + run, n - run);
+}
 #endif
+
+/* A string of at most sixteen bytes that is no slice of the text (a name
+ * from the rules, a copied subject): copied into a block of sixteen and
+ * checked there in one step for bytes to escape and bytes past ASCII. */
+static void write_short(gy_jw *w, const char *s, size_t n)
+{
+#if defined(__SSE2__)
+    char block[16] = {0};
+    memcpy(block, s, n);
+    unsigned in = (1u << n) - 1;
+    unsigned high = (unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)block));
+    if (!high) {
+        if (escape_mask16(block) & in)
+            string_body(w, s, n);
+        else
+            put(w, s, n);
+        return;
+    }
+#endif
+    put_valid(w, s, n, string_body);
 }
 
 void gy_jw_string(gy_jw *w, const char *s, size_t n)
@@ -254,12 +300,14 @@ void gy_jw_string(gy_jw *w, const char *s, size_t n)
      * record's other fields or a message quoting them: checked here, as
      * every byte of the output must be UTF-8 */
     if (trusted(w, s, n)) {
-        /* a short slice (a unit, a number's text) checked in one load:
-         * the text runs on past it */
-        if (n < 16 && (size_t)(s - w->text) + 16 <= w->text_len && plain_short(s, n))
-            put(w, s, n);
+#if defined(__SSE2__)
+        if ((size_t)(s - w->text) + n + 16 <= w->text_len)
+            string_body_over(w, s, n);
         else
+#endif
             string_body(w, s, n);
+    } else if (n <= 16) {
+        write_short(w, s, n);
     } else if (short_ascii(s, n)) {
         string_body(w, s, n);
     } else {
