@@ -206,13 +206,16 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
             lx->one_char = 0;
         set_bloom(lx->first_bloom, cf);
         set_bloom(lx->last_bloom, cl);
+        size_t bf = bucket(cf), bl = bucket(cl);
         if (flen == w->len) {
             set_bloom(lx->single_bloom, cf);
+            w->second = 0;
         } else {
-            size_t h = gy_pair_bit(cf, gy_utf8_at(w->s, flen, w->len, &llen)) & 4095;
-            lx->pair_bloom[h >> 6] |= UINT64_C(1) << (h & 63);
+            w->second = gy_utf8_at(w->s, flen, w->len, &llen);
+            size_t h = gy_pair_bit(cf, w->second);
+            lx->pair_bloom[(h & 4095) >> 6] |= UINT64_C(1) << (h & 63);
+            bf = h & (GY_LEX_BUCKETS - 1);
         }
-        size_t bf = bucket(cf), bl = bucket(cl);
         lx->next_first[i] = lx->by_first[bf];
         lx->by_first[bf] = (int32_t)i;
         lx->next_last[i] = lx->by_last[bl];
@@ -233,20 +236,26 @@ int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
     uint32_t cp = gy_utf8_at_valid(s, pos, end, &len);
     if (!gy_lex_may_start(lx, cp))
         return -1;
-    size_t h = gy_bloom_bit(cp) & 4095;
-    if (!(lx->single_bloom[h >> 6] >> (h & 63) & 1)) {
-        /* no word of one character starts here: the next must follow */
+    /* the words of two characters or more that start with these two,
+     * then those of one (all shorter) */
+    if (pos + len < end) {
         size_t len2;
-        if (pos + len >= end)
-            return -1;
-        h = gy_pair_bit(cp, gy_utf8_at_valid(s, pos + len, end, &len2)) & 4095;
-        if (!(lx->pair_bloom[h >> 6] >> (h & 63) & 1))
-            return -1;
+        uint32_t cp2 = gy_utf8_at_valid(s, pos + len, end, &len2);
+        size_t h = gy_pair_bit(cp, cp2);
+        if (lx->pair_bloom[(h & 4095) >> 6] >> (h & 63) & 1)
+            for (int32_t i = lx->by_first[h & (GY_LEX_BUCKETS - 1)]; i >= 0; i = lx->next_first[i]) {
+                const gy_word *w = &lx->words[i];
+                if (w->first == cp && w->second == cp2 && w->len <= end - pos &&
+                    same_bytes(s + pos + len + len2, w->s + len + len2, w->len - len - len2))
+                    return i;
+            }
     }
+    size_t h = gy_bloom_bit(cp) & 4095;
+    if (!(lx->single_bloom[h >> 6] >> (h & 63) & 1))
+        return -1;
     for (int32_t i = lx->by_first[bucket(cp)]; i >= 0; i = lx->next_first[i]) {
         const gy_word *w = &lx->words[i];
-        if (w->first == cp && w->len <= end - pos &&
-            same_bytes(s + pos + len, w->s + len, w->len - len))
+        if (w->first == cp && !w->second)
             return i;
     }
     return -1;

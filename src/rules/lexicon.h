@@ -16,6 +16,7 @@ typedef struct gy_word {
     size_t len;
     int tag;
     uint32_t first, last;      /* its first and last code points */
+    uint32_t second;           /* its second code point (0 for one character) */
     uint8_t first_len, last_len; /* their lengths in bytes */
 } gy_word;
 
@@ -30,7 +31,9 @@ typedef struct gy_lexicon {
     uint64_t pair_bloom[64];           /* hashed first two code points of the others:
                                           in a long list most characters start
                                           some word, few the word that follows */
-    int32_t by_first[GY_LEX_BUCKETS];  /* chains, longest word first */
+    int32_t by_first[GY_LEX_BUCKETS];  /* chains, longest word first: words of one
+                                          character by it, the others by
+                                          their first two (gy_pair_bit) */
     int32_t by_last[GY_LEX_BUCKETS];
     int32_t *next_first;
     int32_t *next_last;
