@@ -209,8 +209,12 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
         size_t bf = bucket(cf), bl = bucket(cl);
         if (flen == w->len) {
             set_bloom(lx->single_bloom, cf);
+            set_bloom(lx->single_last_bloom, cl);
             w->second = 0;
         } else {
+            size_t plen;
+            size_t hl = gy_pair_bit(gy_utf8_before(w->s, 0, w->len - llen, &plen), cl) & 4095;
+            lx->pair_last_bloom[hl >> 6] |= UINT64_C(1) << (hl & 63);
             w->second = gy_utf8_at(w->s, flen, w->len, &llen);
             size_t h = gy_pair_bit(cf, w->second);
             lx->pair_bloom[(h & 4095) >> 6] |= UINT64_C(1) << (h & 63);
@@ -275,13 +279,27 @@ static int ending_with(const gy_lexicon *lx, const char *s, size_t start, size_t
     return -1;
 }
 
+/* May a word end with code point cp at s[pos] (cp's first byte at b)?
+ * A word of one character must be cp; a longer one must end with the
+ * character before b and cp. */
+static int may_end_at(const gy_lexicon *lx, const char *s, size_t start, size_t b, uint32_t cp)
+{
+    size_t h = gy_bloom_bit(cp) & 4095, len;
+    if (lx->single_last_bloom[h >> 6] >> (h & 63) & 1)
+        return 1;
+    if (b <= start)
+        return 0;
+    h = gy_pair_bit(gy_utf8_before_valid(s, start, b, &len), cp) & 4095;
+    return (int)(lx->pair_last_bloom[h >> 6] >> (h & 63) & 1);
+}
+
 int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t pos)
 {
     if (!lx->n || pos <= start)
         return -1;
     size_t len;
     uint32_t cp = gy_utf8_before_valid(s, start, pos, &len);
-    if (!gy_lex_may_end(lx, cp))
+    if (!gy_lex_may_end(lx, cp) || !may_end_at(lx, s, start, pos - len, cp))
         return -1;
     return ending_with(lx, s, start, pos, cp, len);
 }
@@ -305,7 +323,7 @@ int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end
             b = gy_utf8_back(s, start, pos);
             cp = gy_utf8_at_valid(s, b, pos, &len);
         }
-        if (gy_lex_may_end(lx, cp)) {
+        if (gy_lex_may_end(lx, cp) && may_end_at(lx, s, start, b, cp)) {
             int i = ending_with(lx, s, start, pos, cp, pos - b);
             if (i >= 0) {
                 if (where)
