@@ -34,18 +34,16 @@ static inline uint32_t gy_match_limit(const gy_rx *rx, size_t len, size_t start)
     return each < GY_MATCH_LIMIT_FLOOR ? GY_MATCH_LIMIT_FLOOR : (uint32_t)each;
 }
 
+/* gy_match past the test of where rx may start. */
+int gy_match_run(gy_run *x, const gy_rx *rx, const char *subject, size_t len, size_t start);
+
+/* The test of where rx may start is inline: most places fail it, and a
+ * call for each would cost more than the test. */
 static inline int gy_match(gy_run *x, const gy_rx *rx, const char *subject, size_t len,
                            size_t start)
 {
-    if (!gy_rx_may_start(rx, subject, len, start) || x->failed[rx->id] >= GY_RULE_FAILURES)
-        return 0;
-    uint32_t limit = gy_match_limit(rx, len, start);
-    if (limit != x->limit) {
-        pcre2_set_match_limit(x->mctx, limit);
-        x->limit = limit;
-    }
-    int rc = gy_rx_run(rx, subject, len, start, x->md, x->mctx);
-    return rc > 0 ? rc : gy_match_failed(x, rx, subject, start, rc);
+    return gy_rx_may_start(rx, subject, len, start) ? gy_match_run(x, rx, subject, len, start)
+                                                     : 0;
 }
 
 /* Offsets of group g of the last match; returns 0 when unset. */

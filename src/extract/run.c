@@ -29,3 +29,16 @@ int gy_group(const gy_run *x, int g, size_t *start, size_t *end)
 {
     return gy_rx_group(x->md, g, start, end);
 }
+
+int gy_match_run(gy_run *x, const gy_rx *rx, const char *subject, size_t len, size_t start)
+{
+    if (x->failed[rx->id] >= GY_RULE_FAILURES)
+        return 0;
+    uint32_t limit = gy_match_limit(rx, len, start);
+    if (limit != x->limit) {
+        pcre2_set_match_limit(x->mctx, limit);
+        x->limit = limit;
+    }
+    int rc = gy_rx_run(rx, subject, len, start, x->md, x->mctx);
+    return rc > 0 ? rc : gy_match_failed(x, rx, subject, start, rc);
+}
