@@ -677,11 +677,14 @@ static size_t collect_stops(const gy_bmpset *stops, const unsigned char *s, size
     if (lim - pos > STOPS_CHUNK)
         lim = pos + STOPS_CHUNK;
     while (pos < lim) {
+        /* the set's word for a three-byte character is named by its first
+         * two bytes and the bit by its third (cp >> 6 and cp & 63), for an
+         * ASCII one by the byte: no code point is put together */
         unsigned b0 = s[pos], len = seq_len[b0];
-        uint32_t cp3 = (uint32_t)(b0 & 0x0F) << 12 | (uint32_t)(s[pos + 1] & 0x3F) << 6 |
-                       (s[pos + 2] & 0x3Fu);
-        uint32_t cp = len == 3 ? cp3 : b0;
-        unsigned stop = (unsigned)(bits[cp >> 6] >> (cp & 63) & 1) | (~len & 1);
+        unsigned row3 = (b0 & 0x0Fu) << 6 | (s[pos + 1] & 0x3Fu);
+        int three = len == 3;
+        unsigned row = three ? row3 : b0 >> 6, bit = (three ? s[pos + 2] : b0) & 63u;
+        unsigned stop = (unsigned)(bits[row] >> bit & 1) | (~len & 1);
         at[n] = pos;
         n += stop;
         pos += len;
