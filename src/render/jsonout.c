@@ -501,11 +501,14 @@ void gy_jw_value(gy_jw *w, const gy_value *v)
     case GY_VALUE_NUMBER: gy_jw_number(w, v->n); break;
     case GY_VALUE_STRING: gy_jw_string(w, v->s, v->len); break;
     case GY_VALUE_ID: {
+        /* a prefix of the rules' letters and a count: "q12", written as
+         * it is built, with nothing to escape when the prefix has nothing */
         char id[48];
         size_t n = v->len < 16 ? v->len : 16;
         memcpy(id, v->s, n);
-        gy_json_number_text((double)v->i, id + n);
-        gy_jw_string(w, id, strlen(id));
+        n += v->i >= 0 && v->i < (long long)exact_limit ? integer_text((long long)v->i, id + n)
+                                                         : number_text((double)v->i, id + n);
+        gy_jw_string(w, id, n);
         break;
     }
     }
