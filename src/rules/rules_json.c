@@ -91,11 +91,20 @@ static const char *locate_value(gy_locator *l, const char *base, const char *p,
     return p;
 }
 
+/* Where node stands in the file's text (0 when that cannot be told). */
 static size_t offset_of(const gy_rfile *f, const cJSON *node)
 {
-    for (size_t i = 0; i < f->loc.n; i++)
-        if (f->loc.places[i].node == node)
-            return f->loc.places[i].offset;
+    gy_locator *l = f->loc;
+    if (!l)
+        return 0;
+    if (!l->done) {
+        l->done = 1;
+        if (!locate_value(l, f->text, f->text, f->text + f->len, f->root, NULL))
+            return 0;
+    }
+    for (size_t i = 0; i < l->n; i++)
+        if (l->places[i].node == node)
+            return l->places[i].offset;
     return 0;
 }
 
@@ -186,7 +195,8 @@ int gy_rfile_parse(gy_loader *ld, gy_rfile *f)
     }
     if (!cJSON_IsObject(f->root))
         return gy_rj_fail(ld, f, NULL, NULL, "a rule file must hold one JSON object");
-    if (!locate_value(&f->loc, f->text, f->text, f->text + f->len, f->root, NULL))
+    f->loc = calloc(1, sizeof *f->loc);
+    if (!f->loc)
         return gy_rj_fail(ld, f, NULL, NULL, "out of memory");
     return 0;
 }
@@ -194,9 +204,11 @@ int gy_rfile_parse(gy_loader *ld, gy_rfile *f)
 void gy_rfile_free(gy_rfile *f)
 {
     cJSON_Delete(f->root);
-    free(f->loc.places);
+    if (f->loc)
+        free(f->loc->places);
+    free(f->loc);
     f->root = NULL;
-    memset(&f->loc, 0, sizeof f->loc);
+    f->loc = NULL;
 }
 
 /* ---- reading objects field by field ---------------------------------------- */

@@ -18,6 +18,8 @@ typedef struct gy_place {
 typedef struct gy_locator {
     gy_place *places;      /* malloc'd, in pre-order */
     size_t n, cap;
+    int done;              /* filled: on the first error, as only a message
+                              needs a place (most loads have none) */
 } gy_locator;
 
 typedef struct gy_rfile {
@@ -25,7 +27,7 @@ typedef struct gy_rfile {
     const char *text;
     size_t len;
     cJSON *root;
-    gy_locator loc;
+    gy_locator *loc;       /* heap, a cache filled by the first message */
 } gy_rfile;
 
 typedef struct gy_loader {
