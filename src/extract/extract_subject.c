@@ -34,6 +34,43 @@ static size_t drop_line_breaks(char *buf, size_t n)
     return out;
 }
 
+/* Is buf[i..n) the start of a markup tag (<p>, </span>, <span class="x">)?
+ * Returns its length, or 0. */
+static size_t tag_at(const char *buf, size_t i, size_t n)
+{
+    if (buf[i] != '<' || i + 2 >= n)
+        return 0;
+    unsigned char c = (unsigned char)buf[i + 1], lower = (unsigned char)(c | 0x20);
+    if (c != '/' && c != '!' && !(lower >= 'a' && lower <= 'z'))
+        return 0;
+    for (size_t k = i + 1; k < n && k - i <= 200; k++) {
+        if (buf[k] == '>')
+            return k + 1 - i;
+        if (buf[k] == '<' || buf[k] == '\n')
+            return 0;
+    }
+    return 0;
+}
+
+/* Removes from buf[0..n) the markup tags a page scraped without being
+ * cleaned leaves inside a line (<p><span>——…。</span>国内生产总值增长): a
+ * subject is words, never markup.  Returns the new length. */
+static size_t drop_tags(char *buf, size_t n)
+{
+    if (!memchr(buf, '<', n))
+        return n;
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        size_t t = tag_at(buf, i, n);
+        if (t) {
+            i += t;
+            continue;
+        }
+        buf[out++] = buf[i++];
+    }
+    return out;
+}
+
 /* Copies s[from..to) without the times in it into buf; keeps the last
  * bytes when it is longer than the buffer. */
 static piece words_without_times(const gy_scan *p, size_t from, size_t to, char *buf, size_t size)
@@ -61,6 +98,7 @@ static piece words_without_times(const gy_scan *p, size_t from, size_t to, char 
     }
     if (p->d->para_end)
         n = drop_line_breaks(buf, n);
+    n = drop_tags(buf, n);
     piece w = {buf, n};
     return w;
 }

@@ -33,6 +33,11 @@ static void subjects(void)
     subject_is("地区生产总值增长1000亿元。", 0, "地区生产总值增长", NULL);
     /* a clause that names nothing */
     subject_is("增长5%。", 0, NULL, NULL);
+    /* a scraped page's tags inside a line are no words of a subject */
+    subject_is("<p><span class=\"t\">——经济运行保持在合理区间。</span>国内生产总值增长6.6%。</p>", 0,
+               "国内生产总值增长", "gdp_growth");
+    /* the whole (总量) after a figure's subject is the whole of that */
+    subject_is("国内生产总值增长6.6%，总量突破90万亿元。", 1, "国内生产总值总量", "gdp");
     /* an average over years is another indicator */
     subject_is("过去五年，地区生产总值年均增长5.2%。", 0, "地区生产总值增长", "gdp_growth_avg");
 }
