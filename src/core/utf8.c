@@ -330,3 +330,38 @@ void gy_fput_shown(const char *s, size_t n, FILE *f)
     }
     fwrite(u + run, 1, n - run, f);
 }
+
+/* The first place of the character c[0..n) in s[0..len): a three-byte
+ * character (all of CJK) is compared whole, sixteen places at a time, so
+ * that a place is looked at only where the character stands; another is
+ * found by its last byte with memchr and the bytes before it compared. */
+const char *gy_find_char(const char *s, size_t len, const char *c, size_t n)
+{
+    size_t at = 0;
+#if defined(__SSE2__)
+    if (n == 3) {
+        __m128i c0 = _mm_set1_epi8(c[0]), c1 = _mm_set1_epi8(c[1]), c2 = _mm_set1_epi8(c[2]);
+        for (; at + 18 <= len; at += 16) {
+            const __m128i *p = (const __m128i *)(const void *)(s + at);
+            __m128i m = _mm_and_si128(
+                _mm_cmpeq_epi8(_mm_loadu_si128(p), c0),
+                _mm_and_si128(
+                    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + at + 1)), c1),
+                    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + at + 2)), c2)));
+            unsigned bits = (unsigned)_mm_movemask_epi8(m);
+            if (bits)
+                return s + at + (size_t)__builtin_ctz(bits);
+        }
+    }
+#endif
+    for (at += n - 1; at < len;) {
+        const char *p = memchr(s + at, (unsigned char)c[n - 1], len - at);
+        if (!p)
+            return NULL;
+        size_t k = (size_t)(p - s);
+        if (memcmp(s + k - (n - 1), c, n - 1) == 0)
+            return s + k - (n - 1);
+        at = k + 1;
+    }
+    return NULL;
+}

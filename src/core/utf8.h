@@ -11,6 +11,10 @@
  * else the offset of the first byte of the first invalid sequence. */
 size_t gy_utf8_valid_prefix(const unsigned char *s, size_t n);
 
+/* The first place of the character c[0..n) (its UTF-8, one to four bytes)
+ * in s[0..len), or NULL. */
+const char *gy_find_char(const char *s, size_t len, const char *c, size_t n);
+
 /* Decodes the code point at s[0..n) (n >= 1) and stores its length in *len.
  * Invalid or truncated sequences decode as U+FFFD with length 1.  Inline:
  * every stage decodes as it scans. */

@@ -150,8 +150,10 @@ static int after_review(const gy_run *x)
         if (sec->role != GY_ROLE_REVIEW || sec->parent)
             continue;
         for (size_t k = sec->start; k + 3 <= sec->end; k++) {
-            if (memcmp(d->s + k, nian, 3) != 0)
-                continue;
+            const char *hit = gy_find_char(d->s + k, sec->end - k, nian, 3);
+            if (!hit)
+                break;
+            k = (size_t)(hit - d->s);
             long y = number_before(d->s, sec->start, k);
             if (y < MIN_YEAR || y > MAX_YEAR)
                 continue;

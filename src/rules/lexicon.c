@@ -336,41 +336,6 @@ int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end
     return -1;
 }
 
-/* The first place of the character c[0..n) in s[0..len): a three-byte
- * character (all of CJK) is compared whole, sixteen places at a time, so
- * that a place is looked at only where the character stands; another is
- * found by its last byte with memchr and the bytes before it compared. */
-static const char *find_char(const char *s, size_t len, const char *c, size_t n)
-{
-    size_t at = 0;
-#if defined(__SSE2__)
-    if (n == 3) {
-        __m128i c0 = _mm_set1_epi8(c[0]), c1 = _mm_set1_epi8(c[1]), c2 = _mm_set1_epi8(c[2]);
-        for (; at + 18 <= len; at += 16) {
-            const __m128i *p = (const __m128i *)(const void *)(s + at);
-            __m128i m = _mm_and_si128(
-                _mm_cmpeq_epi8(_mm_loadu_si128(p), c0),
-                _mm_and_si128(
-                    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + at + 1)), c1),
-                    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + at + 2)), c2)));
-            unsigned bits = (unsigned)_mm_movemask_epi8(m);
-            if (bits)
-                return s + at + (size_t)__builtin_ctz(bits);
-        }
-    }
-#endif
-    for (at += n - 1; at < len;) {
-        const char *p = memchr(s + at, (unsigned char)c[n - 1], len - at);
-        if (!p)
-            return NULL;
-        size_t k = (size_t)(p - s);
-        if (memcmp(s + k - (n - 1), c, n - 1) == 0)
-            return s + k - (n - 1);
-        at = k + 1;
-    }
-    return NULL;
-}
-
 /* The first word starting in s[start..end): where every word holds the
  * anchor character, only the places just before each of its occurrences
  * (found by find_char) are tried; the earliest start there is the first
@@ -380,7 +345,7 @@ static int first_by_anchor(const gy_lexicon *lx, const char *s, size_t start, si
 {
     size_t pos = start;
     while (pos < end) {
-        const char *hit = find_char(s + pos, end - pos, lx->anchor, lx->anchor_len);
+        const char *hit = gy_find_char(s + pos, end - pos, lx->anchor, lx->anchor_len);
         if (!hit)
             return -1;
         size_t at = (size_t)(hit - s), from = at - start > lx->max_len ? at - lx->max_len : start;
