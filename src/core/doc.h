@@ -79,6 +79,7 @@ typedef struct gy_target {
     int estimate;          /* an estimate (预计, 初步统计) */
     size_t restates;       /* index + 1 of the target it states again, 0 none */
     int in_statement;      /* stands in a goal statement (主要预期目标是：…) */
+    int negated;           /* a fall read as its indicator: value and bounds negated */
     size_t clause;         /* where its clause begins: the year is looked for from here */
 } gy_target;
 

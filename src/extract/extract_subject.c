@@ -423,8 +423,10 @@ static piece catalogue_words(const gy_scan *p, const char *subject, char *buf, s
 
 /* The catalogue entry whose pattern matches the whole subject as the
  * catalogue reads it, and whose units hold the unit. */
-static const gy_indicator *indicator_of(gy_scan *p, const char *subject, const char *unit)
+static const gy_indicator *indicator_of(gy_scan *p, const char *subject, const char *unit,
+                                        int *fell)
 {
+    *fell = 0;
     const gy_indicator_rules *r = &p->x->r->indicators;
     size_t u = 0;
     while (u < r->nunits && strcmp(r->units[u], unit) != 0)
@@ -441,8 +443,10 @@ static const gy_indicator *indicator_of(gy_scan *p, const char *subject, const c
         if ((r->indexed && !(may >> i & 1)) || !unit_fits(in, unit))
             continue;
         for (size_t k = 0; k < in->npatterns; k++)
-            if (gy_match(p->x, &in->patterns[k], w.s, w.n, 0))
+            if (gy_match(p->x, &in->patterns[k], w.s, w.n, 0)) {
+                *fell = k >= in->nrises;
                 return in;
+            }
     }
     return NULL;
 }
@@ -463,7 +467,8 @@ const char *gy_indicator_named(gy_run *x, const char *s, size_t n)
     subject[n] = '\0';
     const gy_indicator_rules *r = &x->r->indicators;
     for (size_t u = 0; u < r->nunits; u++) {
-        const gy_indicator *in = indicator_of(&p, subject, r->units[u]);
+        int fell;
+        const gy_indicator *in = indicator_of(&p, subject, r->units[u], &fell);
         if (in)
             return in->id;
     }
@@ -485,6 +490,37 @@ static int names_nothing(const gy_scan *p, const char *s)
     return n > 0;
 }
 
+/* A figure of a fall read as the indicator it lowers (下降3.5% of a growth:
+ * -3.5): its value and bounds negated, the comparison mirrored (下降3%以上:
+ * a growth of -3 or less).  Returns 0 where that cannot be said (a fall
+ * counted from a base or up to a level). */
+static int negate(gy_target *t)
+{
+    static const enum gy_op mirror[] = {
+        [GY_OP_EQ] = GY_OP_EQ, [GY_OP_GE] = GY_OP_LE, [GY_OP_GT] = GY_OP_LT,
+        [GY_OP_LE] = GY_OP_GE, [GY_OP_LT] = GY_OP_GT, [GY_OP_APPROX] = GY_OP_APPROX,
+        [GY_OP_RANGE] = GY_OP_RANGE};
+    static const enum gy_bound flip[] = {
+        [GY_BOUND_POINT] = GY_BOUND_POINT, [GY_BOUND_SOFT] = GY_BOUND_SOFT,
+        [GY_BOUND_HARD] = GY_BOUND_CEILING, [GY_BOUND_CEILING] = GY_BOUND_HARD,
+        [GY_BOUND_RANGE] = GY_BOUND_RANGE};
+    if ((size_t)t->op >= sizeof mirror / sizeof *mirror ||
+        (size_t)t->bound >= sizeof flip / sizeof *flip)
+        return 0;
+    double min = t->min, max = t->max;
+    t->value = -t->value;
+    t->min = -max;
+    t->max = -min;
+    if (t->op == GY_OP_RANGE)
+        t->value = t->min;
+    if (t->has_stretch)
+        t->stretch = -t->stretch;
+    t->negated = 1;
+    t->op = mirror[t->op];
+    t->bound = flip[t->bound];
+    return 1;
+}
+
 int gy_take_subject(gy_scan *p, size_t from, int after_figure, gy_target *t)
 {
     t->subject = subject_of(p, from, t->text.start, after_figure);
@@ -492,8 +528,9 @@ int gy_take_subject(gy_scan *p, size_t from, int after_figure, gy_target *t)
         t->subject = NULL;
     if (!t->subject)
         return 0;
-    const gy_indicator *in = indicator_of(p, t->subject, t->unit);
-    if (!in)
+    int fell;
+    const gy_indicator *in = indicator_of(p, t->subject, t->unit, &fell);
+    if (!in || (fell && !negate(t)))
         return 0;
     /* the document may outlive its rules: the id is copied */
     int average = is_average(p, from, t->text.start);

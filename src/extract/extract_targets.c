@@ -474,7 +474,7 @@ static int take_stretch(para *p, const found *f)
     int v = a < b ? gy_lex_at(&p->r->stretch_verbs, d->s, a, b) : -1;
     if (a < b && (v < 0 || a + p->r->stretch_verbs.words[v].len != b))
         return 0;
-    prev->stretch = f->q.value;
+    prev->stretch = prev->negated ? -f->q.value : f->q.value;
     prev->has_stretch = 1;
     p->last_end = f->end;
     return 1;

@@ -229,8 +229,10 @@ typedef struct gy_indicator {
     const char *id, *zh, *en;
     const char **units;
     size_t nunits;
-    gy_rx *patterns;                  /* must match the whole subject (GY_RX_WHOLE) */
-    size_t npatterns;
+    gy_rx *patterns;                  /* must match the whole subject (GY_RX_WHOLE): */
+    size_t npatterns;                 /* the first nrises name the indicator, */
+    size_t nrises;                    /* the others a fall of it (固定资产投资下降
+                                         3.5%: a growth of -3.5) */
 } gy_indicator;
 
 typedef struct gy_indicator_rules {

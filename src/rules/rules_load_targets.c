@@ -513,14 +513,28 @@ static int indicator_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, cons
         gy_rj_string(&o, "zh", 1, &in->zh) != 0 || gy_rj_string(&o, "en", 1, &in->en) != 0)
         return -1;
     const cJSON *units = gy_rj_field(&o, "units", 1);
+    void *falls = NULL;
+    size_t nfalls = 0;
     if (!units || string_array(ld, f, units, gy_rj_path(ld, path, "units", -1), &in->units,
                                &in->nunits) != 0 ||
         gy_rj_array(&o, "patterns", 1, sizeof(gy_rx), pattern_elem, (void *)in->id, &items,
-                    &in->npatterns) != 0)
+                    &in->nrises) != 0 ||
+        gy_rj_array(&o, "falls", 0, sizeof(gy_rx), pattern_elem, (void *)in->id, &falls,
+                    &nfalls) != 0)
         return -1;
-    in->patterns = items;
-    if (!in->npatterns)
+    if (!in->nrises)
         return gy_rj_fail(ld, f, e, NULL, "%s ('%s'): no patterns", path, in->id);
+    /* one array, the falls after the patterns: the catalogue's index and
+     * its search go through both */
+    in->npatterns = in->nrises + nfalls;
+    in->patterns = items;
+    if (nfalls) {
+        in->patterns = gy_arena_alloc(&ld->r->arena, in->npatterns * sizeof(gy_rx));
+        if (!in->patterns)
+            return gy_rj_fail(ld, f, e, NULL, "out of memory");
+        memcpy(in->patterns, items, in->nrises * sizeof(gy_rx));
+        memcpy(in->patterns + in->nrises, falls, nfalls * sizeof(gy_rx));
+    }
     return gy_rj_close(&o);
 }
 

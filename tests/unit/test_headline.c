@@ -182,6 +182,36 @@ static void stretch_bound_restates(void)
     free_doc(d);
 }
 
+/* A fall of what a growth indicator measures is that growth below zero:
+ * the value and bounds negated, the comparison mirrored; a figure whose
+ * indicator is itself a fall (能耗下降) keeps its value. */
+static void falls(void)
+{
+    gy_doc *d = analyze_text(REPORT "一、2024年工作回顾\n过去一年，全省地区生产总值下降5%，固定资产投资下降3.5%，"
+                                    "居民消费价格下降0.3%，单位地区生产总值能耗下降3.2%。\n" PLAN
+                                    "今年的主要预期目标是：进出口总额下降2%以内。\n");
+    long g = find(d, "5%"), f = find(d, "3.5%"), c = find(d, "0.3%"), e = find(d, "3.2%"),
+         x = find(d, "2%以内");
+    CHECK(g >= 0 && f >= 0 && c >= 0 && e >= 0 && x >= 0);
+    if (g >= 0 && f >= 0 && c >= 0 && e >= 0 && x >= 0) {
+        CHECK_STR(str(d, TGT, (size_t)g, "indicator"), "gdp_growth");
+        CHECK_NEAR(gy_doc_get(d, TGT, (size_t)g, "value").n, -5);
+        CHECK_STR(str(d, TGT, (size_t)f, "indicator"), "fixed_asset_investment_growth");
+        CHECK_NEAR(gy_doc_get(d, TGT, (size_t)f, "value").n, -3.5);
+        CHECK_STR(str(d, TGT, (size_t)c, "indicator"), "cpi");
+        CHECK_NEAR(gy_doc_get(d, TGT, (size_t)c, "max").n, -0.3);
+        CHECK_STR(str(d, TGT, (size_t)e, "indicator"), "energy_intensity");
+        CHECK_NEAR(gy_doc_get(d, TGT, (size_t)e, "value").n, 3.2);
+        /* a fall of 2% at most: a growth of -2% at least */
+        CHECK_STR(str(d, TGT, (size_t)x, "indicator"), "trade_growth");
+        CHECK_STR(str(d, TGT, (size_t)x, "op"), ">=");
+        CHECK_STR(str(d, TGT, (size_t)x, "bound"), "hard");
+        CHECK_NEAR(gy_doc_get(d, TGT, (size_t)x, "min").n, -2);
+        CHECK_INT(gy_doc_get(d, TGT, (size_t)x, "max").type, GY_VALUE_NULL);
+    }
+    free_doc(d);
+}
+
 /* A speech states figures at the time its sentence names; grades are no
  * amounts; how things stand is a fact. */
 static void speeches(void)
@@ -249,6 +279,7 @@ static const test_case tests[] = {
     {"headline/statement-year", statement_year},
     {"headline/goal-or-fact", goal_or_fact},
     {"headline/stretch-bound-restates", stretch_bound_restates},
+    {"headline/falls", falls},
     {"headline/speeches", speeches},
     {"headline/header", header},
     {"headline/broken-paragraphs", broken_paragraphs},
