@@ -330,8 +330,20 @@ static const gy_time *nearest_time(const gy_run *x, size_t floor, size_t pos, in
  * sentences only one that heads its sentence. */
 static const gy_time *time_before(const gy_run *x, size_t floor, size_t pos, int heads)
 {
-    const gy_time *t = nearest_time(x, floor, pos, 0, heads);
-    return t ? t : nearest_time(x, floor, pos, 1, heads);
+    /* one pass: the nearest time with a year that names no plan period,
+     * else the nearest plan period */
+    const gy_doc *d = x->d;
+    const gy_time *t = GY_TIMES(d), *period = NULL;
+    size_t i = first_time_from(d, pos);
+    for (int n = 0; i-- > 0 && n < MAX_TIMES_LOOKED_AT && t[i].text.start >= floor; n++) {
+        if (!t[i].year || t[i].text.end > pos || (heads && !is_topic(x, &t[i])))
+            continue;
+        if (!t[i].of_period)
+            return &t[i];
+        if (!period)
+            period = &t[i];
+    }
+    return period;
 }
 
 /* The year a heading names: for a fact the first (成就 before 目标 in
