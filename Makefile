@@ -37,7 +37,7 @@ DEBIAN_TEST_PKGS = python3 python3-jsonschema python3-distributed parallel chrom
 DEBIAN_NODE_PKGS = nodejs npm
 
 CC ?= cc
-OPT ?= -O2
+OPT ?= -O3
 CFLAGS ?= $(OPT) -g
 WARNINGS = -Wall -Wextra -pedantic -Wshadow -Wconversion -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2
@@ -147,10 +147,16 @@ golden-update: all
 	$(PYTHON) tests/rules/make.py $(BUILD)/gangyao
 	@bash tests/golden/run.sh $(BUILD)/gangyao --update
 
-$(BUILD)/obj/%.o: %.c include/gangyao.h $(LIB_HDRS) | check-deps $(BUILD)/obj
+# The compiler flags as a file that changes when they do, so that a build
+# with other flags (make OPT=-O2, CFLAGS=...) compiles everything again
+# instead of linking objects built with the old ones.
+$(BUILD)/cflags: FORCE | $(BUILD)
+	@echo '$(ALL_CFLAGS)' | cmp -s - $@ || echo '$(ALL_CFLAGS)' > $@
+
+$(BUILD)/obj/%.o: %.c include/gangyao.h $(LIB_HDRS) $(BUILD)/cflags | check-deps $(BUILD)/obj
 	$(Q)$(CC) $(ALL_CFLAGS) -DGY_OPENCC_VERSION='"$(OPENCC_VERSION)"' -c $< -o $@
 
-$(BUILD)/obj/rules_data.o: $(BUILD)/rules_data.c src/rules/embedded.h | $(BUILD)/obj
+$(BUILD)/obj/rules_data.o: $(BUILD)/rules_data.c src/rules/embedded.h $(BUILD)/cflags | $(BUILD)/obj
 	$(Q)$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(BUILD)/rules_data.c: $(RULE_FILES) $(BUILD)/embed
