@@ -206,6 +206,8 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
             lx->one_char = 0;
         set_bloom(lx->first_bloom, cf);
         set_bloom(lx->last_bloom, cl);
+        if (cl >= 0x800 && cl < 0x10000)
+            lx->last_blocks[(cl >> 6) >> 6 & 15] |= UINT64_C(1) << ((cl >> 6) & 63);
         size_t bf = bucket(cf), bl = bucket(cl);
         if (flen == w->len) {
             set_bloom(lx->single_bloom, cf);
@@ -315,8 +317,14 @@ int gy_lex_last_in(const gy_lexicon *lx, const char *s, size_t start, size_t end
         size_t b, len;
         uint32_t cp;
         if (pos - start >= 3 && (u[pos - 3] & 0xF0) == 0xE0) {
-            /* an ideograph (valid text: its lead three bytes back) */
+            /* an ideograph (valid text: its lead three bytes back), passed
+             * over by its first two bytes when no word ends in its block */
             b = pos - 3;
+            unsigned block = (u[b] & 0x0Fu) << 6 | (u[b + 1] & 0x3Fu);
+            if (!(lx->last_blocks[block >> 6] >> (block & 63) & 1)) {
+                pos = b;
+                continue;
+            }
             cp = (uint32_t)(u[b] & 0x0F) << 12 | (uint32_t)(u[b + 1] & 0x3F) << 6 |
                  (u[b + 2] & 0x3Fu);
         } else {

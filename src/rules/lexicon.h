@@ -29,6 +29,9 @@ typedef struct gy_lexicon {
     uint64_t last_bloom[64];           /* hashed last code points */
     uint64_t single_bloom[64];         /* hashed words of one code point */
     uint64_t single_last_bloom[64];    /* the same at the end: words of one code point */
+    uint64_t last_blocks[16];          /* the blocks of 64 code points (a three-byte
+                                          character's first two bytes) the words'
+                                          last characters fall in */
     uint64_t pair_last_bloom[64];      /* and the last two of the others (gy_pair_bit) */
     uint64_t pair_bloom[64];           /* hashed first two code points of the others:
                                           in a long list most characters start
