@@ -206,6 +206,8 @@ int gy_lexicon_build(gy_arena *a, gy_lexicon *lx, gy_word_list *wl)
             lx->one_char = 0;
         set_bloom(lx->first_bloom, cf);
         set_bloom(lx->last_bloom, cl);
+        if (cf >= 0x800 && cf < 0x10000)
+            lx->first_blocks[(cf >> 6) >> 6 & 15] |= UINT64_C(1) << ((cf >> 6) & 63);
         if (cl >= 0x800 && cl < 0x10000)
             lx->last_blocks[(cl >> 6) >> 6 & 15] |= UINT64_C(1) << ((cl >> 6) & 63);
         size_t bf = bucket(cf), bl = bucket(cl);
@@ -395,7 +397,13 @@ int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t en
         uint32_t cp = u[pos];
         if (cp >= 0x80) {
             if ((cp & 0xF0) == 0xE0 && end - pos >= 3) {
-                /* an ideograph, decoded in place (valid text) */
+                /* an ideograph, passed over by its first two bytes when no
+                 * word starts in its block of 64, else decoded in place */
+                unsigned block = (cp & 0x0Fu) << 6 | (u[pos + 1] & 0x3Fu);
+                if (!(lx->first_blocks[block >> 6] >> (block & 63) & 1)) {
+                    pos += 3;
+                    continue;
+                }
                 cp = (cp & 0x0F) << 12 | (uint32_t)(u[pos + 1] & 0x3F) << 6 | (u[pos + 2] & 0x3Fu);
                 len = 3;
             } else {

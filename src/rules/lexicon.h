@@ -29,6 +29,7 @@ typedef struct gy_lexicon {
     uint64_t last_bloom[64];           /* hashed last code points */
     uint64_t single_bloom[64];         /* hashed words of one code point */
     uint64_t single_last_bloom[64];    /* the same at the end: words of one code point */
+    uint64_t first_blocks[16];         /* the same for the words' first characters */
     uint64_t last_blocks[16];          /* the blocks of 64 code points (a three-byte
                                           character's first two bytes) the words'
                                           last characters fall in */
