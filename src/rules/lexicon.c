@@ -240,6 +240,12 @@ int gy_lex_at(const gy_lexicon *lx, const char *s, size_t pos, size_t end)
 {
     if (!lx->n || pos >= end)
         return -1;
+    const unsigned char *u = (const unsigned char *)s + pos;
+    if ((u[0] & 0xF0) == 0xE0 && end - pos >= 3) {
+        unsigned block = (u[0] & 0x0Fu) << 6 | (u[1] & 0x3Fu);
+        if (!(lx->first_blocks[block >> 6] >> (block & 63) & 1))
+            return -1;
+    }
     size_t len;
     uint32_t cp = gy_utf8_at_valid(s, pos, end, &len);
     if (!gy_lex_may_start(lx, cp))
