@@ -307,6 +307,12 @@ int gy_lex_ending_at(const gy_lexicon *lx, const char *s, size_t start, size_t p
 {
     if (!lx->n || pos <= start)
         return -1;
+    const unsigned char *u = (const unsigned char *)s;
+    if (pos - start >= 3 && (u[pos - 3] & 0xF0) == 0xE0) {
+        unsigned block = (u[pos - 3] & 0x0Fu) << 6 | (u[pos - 2] & 0x3Fu);
+        if (!(lx->last_blocks[block >> 6] >> (block & 63) & 1))
+            return -1;
+    }
     size_t len;
     uint32_t cp = gy_utf8_before_valid(s, start, pos, &len);
     if (!gy_lex_may_end(lx, cp) || !may_end_at(lx, s, start, pos - len, cp))
