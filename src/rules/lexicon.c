@@ -114,8 +114,7 @@ static int one_char_set(gy_arena *a, gy_lexicon *lx)
 }
 
 /* The first of the characters of a one-character lexicon in s[start..end):
- * one bit test a character, no branch on which characters the text holds
- * but the one taken on a hit. */
+ * one exact bit test a character, where a filter would let others through. */
 static int first_char_in(const gy_lexicon *lx, const char *s, size_t start, size_t end,
                          size_t *where)
 {
@@ -397,10 +396,15 @@ int gy_lex_first_in(const gy_lexicon *lx, const char *s, size_t start, size_t en
     if (lx->chars)
         return first_char_in(lx, s, start, end, where);
 #if defined(__SSE2__)
-    if (lx->nleads)
-        start = first_lead_in(lx, s, start, end, where);
-    if (start == SIZE_MAX)
-        return gy_lex_at(lx, s, *where, end);
+    if (lx->nleads) {
+        size_t at = 0;
+        start = first_lead_in(lx, s, start, end, &at);
+        if (start == SIZE_MAX) {
+            if (where)
+                *where = at;
+            return gy_lex_at(lx, s, at, end);
+        }
+    }
 #endif
     const unsigned char *u = (const unsigned char *)s;
     size_t pos = start;

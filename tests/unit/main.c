@@ -33,6 +33,7 @@ SUITE(web);
 SUITE(hardening);
 SUITE(region);
 SUITE(scripts);
+SUITE(lexicon);
 
 int main(int argc, char **argv)
 {
@@ -40,7 +41,8 @@ int main(int argc, char **argv)
                                               suite_numbers, suite_rules, suite_extract,
                                               suite_targets, suite_subjects, suite_fields, suite_diff,
                                               suite_pattern, suite_headline, suite_web,
-                                              suite_hardening, suite_region, suite_scripts};
+                                              suite_hardening, suite_region, suite_scripts,
+                                              suite_lexicon};
     const char *only = argc > 1 ? argv[1] : NULL;
     int passed = 0, failed = 0;
     for (size_t s = 0; s < sizeof suites / sizeof suites[0]; s++) {
