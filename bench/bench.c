@@ -51,6 +51,8 @@ typedef struct buf {
 
 static void append(buf *b, const char *s, size_t n)
 {
+    if (n > SIZE_MAX / 4 || b->n > SIZE_MAX / 4)
+        die("append: too large");
     if (b->n + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 1 << 20;
         while (cap < b->n + n + 1)
