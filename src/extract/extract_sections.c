@@ -121,6 +121,19 @@ static int by_line(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+enum { NO_RANK = 1 << 30 };
+
+/* The highest rank (the lowest number) of the numbered headings kept, or
+ * NO_RANK when there is none. */
+static int top_rank(const raw_list *l)
+{
+    int rank = NO_RANK;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->h[i].keep && l->h[i].marker >= 0 && l->h[i].rank < rank)
+            rank = l->h[i].rank;
+    return rank;
+}
+
 /* Where the paragraphs are numbered (1. … 156.), the headings are the short
  * lines without punctuation between them (引言, 旅遊業); they rank just
  * below the numbered headings. */
@@ -128,11 +141,8 @@ static int add_unnumbered(gy_run *x, raw_list *l)
 {
     gy_doc *d = x->d;
     const gy_section_rules *r = &x->r->sections;
-    int rank = 1 << 30;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->h[i].keep && l->h[i].marker >= 0 && l->h[i].rank < rank)
-            rank = l->h[i].rank;
-    rank = rank == 1 << 30 ? 1 : rank + 1;
+    int rank = top_rank(l);
+    rank = rank == NO_RANK ? 1 : rank + 1;
     size_t n = l->n;
     for (size_t i = 0, k = 0; i < d->text.nlines; i++) {
         while (k < n && l->h[k].line < i)
@@ -170,13 +180,10 @@ static int add_parts(gy_run *x, raw_list *l)
 {
     gy_doc *d = x->d;
     const gy_section_rules *r = &x->r->sections;
-    int top = 1 << 30;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->h[i].keep && l->h[i].marker >= 0 && l->h[i].rank < top)
-            top = l->h[i].rank;
+    int top = top_rank(l);
     if (top <= r->part_below_rank)
         return 0;
-    int rank = top == 1 << 30 ? r->part_below_rank : top - 1;
+    int rank = top == NO_RANK ? r->part_below_rank : top - 1;
     size_t n = l->n;
     for (size_t i = 0, k = 0; i < d->text.nlines; i++) {
         while (k < n && l->h[k].line < i)
@@ -303,11 +310,8 @@ static int open_unnumbered(const builder *b)
 
 static int min_rank(const raw_list *l)
 {
-    int m = 1 << 30;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->h[i].keep && l->h[i].marker >= 0 && l->h[i].rank < m)
-            m = l->h[i].rank;
-    return m == 1 << 30 ? 0 : m;
+    int m = top_rank(l);
+    return m == NO_RANK ? 0 : m;
 }
 
 /* A heading with no words after its marker and nothing live before the
