@@ -318,6 +318,11 @@ static int group(const pcre2_code *code, const char *name)
     return n > 0 ? n : -1;
 }
 
+int gy_rx_group_number(const gy_rx *rx, const char *name)
+{
+    return rx->code ? group(rx->code, name) : -1;
+}
+
 pcre2_code *gy_rx_compile(gy_rx *rx, const char *pattern, int anchored, gy_arena *a,
                           gy_rx_error *e)
 {

@@ -37,6 +37,9 @@ typedef struct gy_rx {
     int g_subject;
 } gy_rx;
 
+/* The number of rx's group called name, or -1 when it has none. */
+int gy_rx_group_number(const gy_rx *rx, const char *name);
+
 /* Why a pattern did not compile: PCRE2's message and the offset in it. */
 typedef struct gy_rx_error {
     char message[256];

@@ -144,37 +144,22 @@ static int load_noise(gy_loader *ld, const gy_rfile *f, const cJSON *node)
     return gy_rj_close(&o);
 }
 
-static int title_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
-                      size_t index, void *out, void *ctx)
+/* A named pattern that must have the group ctx names (title for a title
+ * line, occasion for a byline). */
+static int grouped_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
+                        size_t index, void *out, void *ctx)
 {
     (void)index;
-    (void)ctx;
+    const char *group = ctx;
     gy_rx *rx = out;
     gy_jobj o;
     const char *name = NULL;
     if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
         gy_rj_pattern(&o, "pattern", 1, 0, name, rx) != 0)
         return -1;
-    if (rx->g_title < 0)
-        return gy_rj_fail(ld, f, e, NULL, "%s ('%s'): the pattern needs a group (?<title>...)",
-                          path, name);
-    return gy_rj_close(&o);
-}
-
-static int byline_elem(gy_loader *ld, const gy_rfile *f, const cJSON *e, const char *path,
-                       size_t index, void *out, void *ctx)
-{
-    (void)index;
-    (void)ctx;
-    gy_rx *rx = out;
-    gy_jobj o;
-    const char *name = NULL;
-    if (gy_rj_open(ld, f, e, path, &o) != 0 || gy_rj_string(&o, "name", 1, &name) != 0 ||
-        gy_rj_pattern(&o, "pattern", 1, 0, name, rx) != 0)
-        return -1;
-    if (rx->g_occasion < 0)
-        return gy_rj_fail(ld, f, e, NULL,
-                          "%s ('%s'): the pattern needs a group (?<occasion>...)", path, name);
+    if (gy_rx_group_number(rx, group) < 0)
+        return gy_rj_fail(ld, f, e, NULL, "%s ('%s'): the pattern needs a group (?<%s>...)", path,
+                          name, group);
     return gy_rj_close(&o);
 }
 
@@ -190,8 +175,8 @@ static int load_title(gy_loader *ld, const gy_rfile *f, const cJSON *node)
         gy_rj_size(&o, "body_chars", 1, 1, 100000, &t->body_chars) != 0 ||
         gy_rj_ordered(&o, "min_chars", t->min_chars, "max_chars", t->max_chars) != 0 ||
         gy_rj_pattern(&o, "salutation", 1, 0, "salutation", &t->salutation) != 0 ||
-        gy_rj_array(&o, "lines", 1, sizeof(gy_rx), title_elem, NULL, &items, &t->nlines) != 0 ||
-        gy_rj_array(&o, "bylines", 0, sizeof(gy_rx), byline_elem, NULL, &bylines,
+        gy_rj_array(&o, "lines", 1, sizeof(gy_rx), grouped_elem, "title", &items, &t->nlines) != 0 ||
+        gy_rj_array(&o, "bylines", 0, sizeof(gy_rx), grouped_elem, "occasion", &bylines,
                     &t->nbylines) != 0 ||
         gy_rj_pattern(&o, "occasion", 1, 0, "occasion", &t->occasion) != 0 ||
         gy_rj_pattern(&o, "opening", 1, GY_RX_ANCHORED, "opening", &t->opening) != 0 ||

@@ -160,6 +160,23 @@ static void wrong_types_and_groups(void)
     CHECK(t && parse(t, &err) == NULL);
     CHECK(strstr(err.message, "(?<title>") != NULL);
     free(t);
+    /* and a byline which part is the occasion: the group taken from the
+     * first byline's pattern */
+    const char *byline = strstr(d, "\"bylines\"");
+    const char *group = byline ? strstr(byline, "(?<occasion>") : NULL;
+    CHECK(group != NULL);
+    if (group) {
+        size_t at = (size_t)(group - d);
+        t = malloc(strlen(d) + 1);
+        if (t) {
+            memcpy(t, d, at);
+            strcpy(t + at, "(?:");
+            strcat(t, group + strlen("(?<occasion>"));
+        }
+        CHECK(t && parse(t, &err) == NULL);
+        CHECK(t && strstr(err.message, "bylines[0]") && strstr(err.message, "(?<occasion>...)"));
+        free(t);
+    }
     t = replace_once(d, "\"then\":\t\"rest\"", "\"then\":\t\"forever\"");
     CHECK(t && parse(t, &err) == NULL);
     CHECK(strstr(err.message, "then must be") != NULL);
