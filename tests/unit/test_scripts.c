@@ -2,6 +2,8 @@
  * rules, character for character, and shown as stored. */
 #include <stdlib.h>
 
+#include "fold.h"
+#include "rules.h"
 #include "test.h"
 
 static const char *HK =
@@ -46,9 +48,23 @@ static void simplified_text_untouched(void)
     free_doc(d);
 }
 
+/* Which script a text is written in: whichever shows min_markers of its
+ * markers first, so that a simplified text quoting traditional words is not
+ * folded, and a traditional one is whatever simplified word it quotes. */
+static void script_told_first(void)
+{
+    const gy_script_rules *r = &builtin_rules()->scripts;
+    const char *simp = "我们这个国家的发展，引用旧籍“國會說時對”四字。";
+    const char *trad = "我們這個國家的發展，引用新版“们这个”三字。";
+    CHECK_INT(gy_fold_wanted(r, simp, strlen(simp)), 0);
+    CHECK_INT(gy_fold_wanted(r, trad, strlen(trad)), 1);
+    CHECK_INT(gy_fold_wanted(r, HK, strlen(HK)), 1);
+}
+
 static const test_case tests[] = {
     {"scripts/folded-for-the-rules", folded_for_the_rules},
     {"scripts/simplified-untouched", simplified_text_untouched},
+    {"scripts/told-first", script_told_first},
 };
 
 SUITE(scripts)
